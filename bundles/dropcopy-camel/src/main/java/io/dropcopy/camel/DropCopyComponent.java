@@ -1,0 +1,25 @@
+package io.dropcopy.camel;
+
+import io.dropcopy.session.api.DropCopyHub;
+import java.util.Map;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/** {@code dropcopy:<group>}: consumes the normalized events of one drop copy group. */
+public class DropCopyComponent extends DefaultComponent {
+    private final DropCopyHub hub;
+
+    public DropCopyComponent(DropCopyHub hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("dropcopy endpoint needs a group name: dropcopy:<group>, got " + uri);
+        }
+        DropCopyEndpoint endpoint = new DropCopyEndpoint(uri, this, remaining, hub);
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+}

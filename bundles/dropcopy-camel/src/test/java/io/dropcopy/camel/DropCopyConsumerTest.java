@@ -1,0 +1,94 @@
+package io.dropcopy.camel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.DropCopyUnwrapper;
+import io.dropcopy.model.EventTranslator;
+import io.dropcopy.model.FixMessageBuilder;
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyListener;
+import io.dropcopy.session.api.SessionStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+class DropCopyConsumerTest {
+
+    /** The hub as the session layer sees it: a listener per group, called synchronously. */
+    static final class InMemoryHub implements DropCopyHub {
+        final Map<String, DropCopyListener> listeners = new ConcurrentHashMap<>();
+
+        @Override
+        public AutoCloseable subscribe(String group, DropCopyListener listener) {
+            listeners.put(group, listener);
+            return () -> listeners.remove(group);
+        }
+
+        @Override
+        public List<SessionStatus> sessions() {
+            return List.of();
+        }
+
+        void deliver(DropCopyEvent e) throws Exception {
+            listeners.get(e.group()).onEvent(e);
+        }
+    }
+
+    static DropCopyEvent event(String group, long seq, String execId) throws Exception {
+        String inner = new FixMessageBuilder("FIX.4.2", "8").add(34, seq).add(49, "CME").add(56, "M2L000N")
+                .add(17, execId).add(37, "OID1").add(150, "2").add(39, "2").add(55, "ES").add(75, "20261125").build();
+        String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, seq).add(49, "CME").add(56, "DEMO01N")
+                .addData(212, 213, DropCopyUnwrapper.envelope(inner)).build();
+        return EventTranslator.translate(outer, group, "S1");
+    }
+
+    @Test
+    void eachEventBecomesOneExchangeWithHeadersAndAFailedRouteReachesTheSession() throws Exception {
+        InMemoryHub hub = new InMemoryHub();
+        List<Exchange> received = new ArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(hub));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    errorHandler(noErrorHandler());
+                    from("dropcopy:DEMO").process(e -> {
+                        if ("BAD".equals(e.getIn().getHeader(DropCopyConstants.EXEC_ID))) {
+                            throw new IllegalStateException("sink down");
+                        }
+                        received.add(e.copy());
+                    });
+                }
+            });
+            camel.start();
+            assertTrue(hub.listeners.containsKey("DEMO"), "starting the route subscribes to the group");
+
+            hub.deliver(event("DEMO", 7, "E-7"));
+            assertEquals(1, received.size());
+            Exchange ex = received.get(0);
+            assertEquals("DEMO", ex.getIn().getHeader(DropCopyConstants.GROUP));
+            assertEquals("S1", ex.getIn().getHeader(DropCopyConstants.TARGET_SESSION));
+            assertEquals(7L, ex.getIn().getHeader(DropCopyConstants.SEQ_NUM));
+            assertEquals("fill", ex.getIn().getHeader(DropCopyConstants.KIND));
+            assertEquals("2026-11-25", ex.getIn().getHeader(DropCopyConstants.TRADE_DATE));
+            assertTrue(ex.getIn().getBody(String.class).contains("\"execId\":\"E-7\""));
+
+            Exception failure = assertThrows(Exception.class, () -> hub.deliver(event("DEMO", 8, "BAD")));
+            assertEquals("sink down", failure.getMessage());
+
+            assertThrows(UnsupportedOperationException.class,
+                    () -> camel.getEndpoint("dropcopy:DEMO").createProducer());
+            camel.stop();
+            assertTrue(hub.listeners.isEmpty(), "stopping the route unsubscribes");
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.dropcopy.session.api;
+
+/** A snapshot of one target session, for consoles and health checks. Never carries a secret. */
+public final class SessionStatus {
+    private final String name;
+    private final String group;
+    private final String state;
+    private final boolean loggedOn;
+    private final String addresses;
+    private final int nextSenderSeqNum;
+    private final int nextTargetSeqNum;
+    private final long received;
+    private final long deadLettered;
+    private final long refusedSends;
+
+    public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
+                         int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
+                         long refusedSends) {
+        this.name = name;
+        this.group = group;
+        this.state = state;
+        this.loggedOn = loggedOn;
+        this.addresses = addresses;
+        this.nextSenderSeqNum = nextSenderSeqNum;
+        this.nextTargetSeqNum = nextTargetSeqNum;
+        this.received = received;
+        this.deadLettered = deadLettered;
+        this.refusedSends = refusedSends;
+    }
+
+    public String name() { return name; }
+    public String group() { return group; }
+    /** STOPPED (no consumer), CONNECTING, LOGGED_ON. */
+    public String state() { return state; }
+    public boolean loggedOn() { return loggedOn; }
+    public String addresses() { return addresses; }
+    public int nextSenderSeqNum() { return nextSenderSeqNum; }
+    public int nextTargetSeqNum() { return nextTargetSeqNum; }
+    /** Business messages handed to consumers. */
+    public long received() { return received; }
+    /** Malformed business messages written to the dead-letter file. */
+    public long deadLettered() { return deadLettered; }
+    /** Application messages the read-only guard refused to send. */
+    public long refusedSends() { return refusedSends; }
+
+    @Override
+    public String toString() {
+        return name + "[" + group + "] " + state + " in=" + nextTargetSeqNum + " out=" + nextSenderSeqNum
+                + " received=" + received + " deadLettered=" + deadLettered;
+    }
+}

@@ -1,0 +1,139 @@
+package io.dropcopy.session.internal;
+
+import io.dropcopy.fix.LogonSigner;
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.EventTranslator;
+import io.dropcopy.model.MalformedMessageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Application;
+import quickfix.DoNotSend;
+import quickfix.FieldNotFound;
+import quickfix.Message;
+import quickfix.SessionID;
+
+/**
+ * The QuickFIX/J callbacks of one target session. Signs the logon, refuses every application message
+ * (the service is read-only), and hands each business message to the dispatcher on the QuickFIX/J
+ * thread: if the dispatcher throws, QuickFIX/J does not advance the incoming sequence number and the
+ * message is requested again, so a failing route loses nothing.
+ */
+final class DropCopyApplication implements Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DropCopyApplication.class);
+
+    interface Dispatcher {
+        void dispatch(DropCopyEvent event) throws Exception;
+    }
+
+    /** Thrown out of {@code fromApp} so QuickFIX/J keeps the message unconsumed. */
+    static final class DispatchFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DispatchFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final TargetSessionConfig config;
+    private final Dispatcher dispatcher;
+    private final DeadLetterFile deadLetters;
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong deadLettered = new AtomicLong();
+    final AtomicLong refusedSends = new AtomicLong();
+    volatile boolean loggedOn;
+
+    DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
+    }
+
+    @Override
+    public void onCreate(SessionID sessionId) {
+        LOG.info("Drop copy session {} created ({})", config.name, sessionId);
+    }
+
+    @Override
+    public void onLogon(SessionID sessionId) {
+        loggedOn = true;
+        LOG.info("Drop copy session {} logged on", config.name);
+    }
+
+    @Override
+    public void onLogout(SessionID sessionId) {
+        loggedOn = false;
+        LOG.info("Drop copy session {} logged out", config.name);
+    }
+
+    @Override
+    public void toAdmin(Message message, SessionID sessionId) {
+        if (isType(message, "A")) {
+            LogonSigner.sign(message, config.accessKeyId, config.secretKey, config.applicationSystemName,
+                    config.tradingSystemVersion, config.applicationSystemVendor);
+        }
+    }
+
+    @Override
+    public void fromAdmin(Message message, SessionID sessionId) {
+        if (isType(message, "5")) {
+            LOG.warn("Drop copy session {}: Logout from {}: {}{}", config.name, config.targetCompId,
+                    text(message, 58), message.isSetField(789) ? " (NextExpectedMsgSeqNum " + text(message, 789) + ")" : "");
+        }
+    }
+
+    /** The read-only guard: a drop copy consumer never sends an application message. */
+    @Override
+    public void toApp(Message message, SessionID sessionId) throws DoNotSend {
+        refusedSends.incrementAndGet();
+        LOG.error("Drop copy session {} refused to send an application message (35={}): the drop copy service is read-only",
+                config.name, text(message.getHeader(), 35));
+        throw new DoNotSend();
+    }
+
+    @Override
+    public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
+        String raw = message.toString();
+        DropCopyEvent event;
+        try {
+            event = EventTranslator.translate(raw, config.group, config.name);
+        } catch (MalformedMessageException e) {
+            deadLetter(message, raw, e.getMessage());
+            return;
+        }
+        try {
+            dispatcher.dispatch(event);
+        } catch (Exception e) {
+            throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
+                    + " not handled, it will be requested again: " + e.getMessage(), e);
+        }
+        received.incrementAndGet();
+    }
+
+    private void deadLetter(Message message, String raw, String reason) throws FieldNotFound {
+        int seq = message.getHeader().getInt(34);
+        try {
+            Path file = deadLetters.write(seq, reason, raw);
+            deadLettered.incrementAndGet();
+            LOG.error("Drop copy session {}: malformed business message seq {} ({}) written to dead letters {}",
+                    config.name, seq, reason, file);
+        } catch (IOException e) {
+            throw new DispatchFailedException("Drop copy session " + config.name + ": cannot write dead letter for seq "
+                    + seq + ", it will be requested again", e);
+        }
+    }
+
+    private static boolean isType(Message message, String type) {
+        return type.equals(text(message.getHeader(), 35));
+    }
+
+    private static String text(quickfix.FieldMap map, int tag) {
+        try {
+            return map.isSetField(tag) ? map.getString(tag) : "";
+        } catch (FieldNotFound e) {
+            return "";
+        }
+    }
+}

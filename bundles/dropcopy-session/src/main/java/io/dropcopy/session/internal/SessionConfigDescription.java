@@ -1,0 +1,58 @@
+package io.dropcopy.session.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Metatype of {@code etc/io.dropcopy.session-<name>.cfg} (config:* commands, web console). */
+@ObjectClassDefinition(id = TargetSessionComponent.PID, name = "CME drop copy target session",
+        description = "One CME Globex Drop Copy 4.0 target session (FIX 4.2, read-only).")
+@interface SessionConfigDescription {
+    @AttributeDefinition(description = "Session name; defaults to the part of the file name after 'io.dropcopy.session-'.", required = false)
+    String name();
+
+    @AttributeDefinition(description = "Drop copy group this session belongs to; routes consume it as dropcopy:<group>.")
+    String group();
+
+    @AttributeDefinition(description = "Your drop copy comp id (SenderCompID 49), ending with the fault-tolerance indicator N.")
+    String senderCompId();
+
+    @AttributeDefinition(description = "SenderSubID (50), part of the logon signature.", required = false)
+    String senderSubId();
+
+    @AttributeDefinition(description = "SenderLocationID (142), e.g. US,IL.", required = false)
+    String senderLocationId();
+
+    @AttributeDefinition(description = "TargetCompID (56).", defaultValue = "CME", required = false)
+    String targetCompId();
+
+    @AttributeDefinition(description = "TargetSubID (57): G on a Convenience Gateway target.", defaultValue = "G", required = false)
+    String targetSubId();
+
+    @AttributeDefinition(description = "Gateway addresses host:port, comma-separated, primary first, then backup.")
+    String addresses();
+
+    @AttributeDefinition(description = "HeartBtInt (108) in seconds, 5-60.", defaultValue = "30", required = false)
+    int heartbeatInterval();
+
+    @AttributeDefinition(description = "Seconds between reconnect attempts, 1-300.", defaultValue = "5", required = false)
+    int reconnectInterval();
+
+    @AttributeDefinition(description = "Access key id (355) of the secure logon.")
+    String accessKeyId();
+
+    @AttributeDefinition(description = "Secret key (base64url) of the secure logon. Never logged or shown.", type = AttributeType.PASSWORD)
+    String secretKey();
+
+    @AttributeDefinition(description = "ApplicationSystemName (1603) registered with CME.", defaultValue = "karaf-dropcopy", required = false)
+    String applicationSystemName();
+
+    @AttributeDefinition(description = "TradingSystemVersion (1604) registered with CME.", defaultValue = "0.1", required = false)
+    String tradingSystemVersion();
+
+    @AttributeDefinition(description = "ApplicationSystemVendor (1605) registered with CME.", defaultValue = "dropcopy", required = false)
+    String applicationSystemVendor();
+
+    @AttributeDefinition(description = "Where sequence numbers and dead letters live; default ${karaf.data}/dropcopy/sessions/<name>.", required = false)
+    String storeDir();
+}

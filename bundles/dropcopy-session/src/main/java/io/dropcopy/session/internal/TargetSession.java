@@ -1,0 +1,127 @@
+package io.dropcopy.session.internal;
+
+import io.dropcopy.fix.CmeDictionary;
+import io.dropcopy.fix.MaskingLogFactory;
+import io.dropcopy.session.api.SessionStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.Initiator;
+import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.ThreadedSocketInitiator;
+
+/** One CME drop copy target session: a QuickFIX/J FIX 4.2 initiator with a persistent file store. */
+final class TargetSession {
+    private static final Logger LOG = LoggerFactory.getLogger(TargetSession.class);
+
+    final TargetSessionConfig config;
+    private final DropCopyApplication application;
+    private final SessionID sessionId;
+    private Initiator initiator;
+
+    TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher) {
+        this.config = config;
+        this.application = new DropCopyApplication(config, dispatcher, config.storeDir.resolve("dead-letters"));
+        this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
+                config.targetCompId, config.targetSubId, null, null);
+    }
+
+    String name() {
+        return config.name;
+    }
+
+    String group() {
+        return config.group;
+    }
+
+    Path deadLetterDir() {
+        return config.storeDir.resolve("dead-letters");
+    }
+
+    synchronized void start() throws ConfigError, IOException {
+        if (initiator != null) {
+            return;
+        }
+        SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
+        Initiator created = new ThreadedSocketInitiator(application, new FileStoreFactory(settings),
+                settings, new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
+        created.start();
+        initiator = created;
+        LOG.info("Drop copy {} started", config);
+    }
+
+    synchronized void stop() {
+        if (initiator == null) {
+            return;
+        }
+        initiator.stop();
+        initiator = null;
+        application.loggedOn = false;
+        LOG.info("Drop copy session {} stopped", config.name);
+    }
+
+    synchronized boolean isStarted() {
+        return initiator != null;
+    }
+
+    SessionSettings settings(Path dictionary) {
+        SessionSettings s = new SessionSettings();
+        s.setString(sessionId, "ConnectionType", "initiator");
+        s.setString(sessionId, "BeginString", "FIX.4.2");
+        s.setString(sessionId, "StartTime", "00:00:00");
+        s.setString(sessionId, "EndTime", "00:00:00");
+        s.setString(sessionId, "TimeZone", "UTC");
+        s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval);
+        s.setLong(sessionId, "ReconnectInterval", config.reconnectInterval);
+        for (int i = 0; i < config.addresses.size(); i++) {
+            String suffix = i == 0 ? "" : String.valueOf(i);
+            s.setString(sessionId, "SocketConnectHost" + suffix, config.addresses.get(i).host);
+            s.setLong(sessionId, "SocketConnectPort" + suffix, config.addresses.get(i).port);
+        }
+        s.setString(sessionId, "FileStorePath", config.storeDir.resolve("store").toString());
+        s.setString(sessionId, "DataDictionary", dictionary.toString());
+        s.setString(sessionId, "UseDataDictionary", "Y");
+        s.setString(sessionId, "ValidateUserDefinedFields", "N");
+        s.setString(sessionId, "AllowUnknownMsgFields", "Y");
+        s.setString(sessionId, "ValidateFieldsOutOfOrder", "N");
+        // CME serves at most 2,500 messages per resend request; QuickFIX/J chunks the gap for us.
+        s.setLong(sessionId, "ResendRequestChunkSize", 2500);
+        // 369 is part of the logon signature.
+        s.setString(sessionId, "EnableLastMsgSeqNumProcessed", "Y");
+        // Sequences never reset mid-week; CME's weekly reset is a fresh start at 1.
+        s.setString(sessionId, "ResetOnLogon", "N");
+        s.setString(sessionId, "ResetOnLogout", "N");
+        s.setString(sessionId, "ResetOnDisconnect", "N");
+        // We never send application messages: CME's resend requests are answered with gap fills (35=4, 123=Y).
+        s.setString(sessionId, "PersistMessages", "N");
+        s.setString(sessionId, "SLF4JLogHeartbeats", "N");
+        return s;
+    }
+
+    SessionStatus status() {
+        Session session = Session.lookupSession(sessionId);
+        boolean started = isStarted();
+        boolean loggedOn = started && session != null && session.isLoggedOn();
+        int nextSender = 0;
+        int nextTarget = 0;
+        if (session != null && started) {
+            nextSender = session.getExpectedSenderNum();
+            nextTarget = session.getExpectedTargetNum();
+        }
+        String state = !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
+        return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
+                nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get());
+    }
+
+    /** For the read-only guard's test: what any bug or route would do to send an application message. */
+    boolean trySend(quickfix.Message message) {
+        return Session.lookupSession(sessionId) != null && Session.lookupSession(sessionId).send(message);
+    }
+}

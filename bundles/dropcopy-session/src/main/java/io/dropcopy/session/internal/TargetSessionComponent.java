@@ -1,0 +1,37 @@
+package io.dropcopy.session.internal;
+
+import java.nio.file.Paths;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** One target session per factory configuration {@code etc/io.dropcopy.session-<name>.cfg}; a change restarts it. */
+@Component(configurationPid = TargetSessionComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = SessionConfigDescription.class, factory = true)
+public class TargetSessionComponent {
+    static final String PID = "io.dropcopy.session";
+
+    @Reference
+    private HubImpl hub;
+
+    private TargetSession session;
+
+    @Activate
+    void activate(Map<String, Object> properties) {
+        TargetSessionConfig config = TargetSessionConfig.parse(properties,
+                Paths.get(System.getProperty("karaf.data", "data")));
+        session = new TargetSession(config, hub::dispatch);
+        hub.register(session);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (session != null) {
+            hub.unregister(session);
+        }
+    }
+}

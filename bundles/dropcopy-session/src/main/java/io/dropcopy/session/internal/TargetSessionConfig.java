@@ -1,0 +1,197 @@
+package io.dropcopy.session.internal;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One target session's configuration, parsed and checked from a factory configuration's properties.
+ * Every error names the key and the reason; none ever includes the secret key.
+ */
+final class TargetSessionConfig {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern COMP_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+    /** host:port of one gateway address. */
+    static final class Address {
+        final String host;
+        final int port;
+
+        Address(String host, int port) {
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
+    final String name;
+    final String group;
+    final String senderCompId;
+    final String senderSubId;
+    final String senderLocationId;
+    final String targetCompId;
+    final String targetSubId;
+    final List<Address> addresses;
+    final int heartbeatInterval;
+    final int reconnectInterval;
+    final String accessKeyId;
+    final String secretKey;
+    final String applicationSystemName;
+    final String tradingSystemVersion;
+    final String applicationSystemVendor;
+    final Path storeDir;
+
+    private TargetSessionConfig(Map<String, ?> p, Path dataDir) {
+        name = name(p);
+        group = required(p, "group");
+        if (!NAME.matcher(group).matches()) {
+            throw bad("group", "must be letters, digits, '_', '-' or '.', got '" + group + "'");
+        }
+        senderCompId = compId(p, "senderCompId", null);
+        if (!senderCompId.endsWith("N")) {
+            throw bad("senderCompId", "must end with the fault-tolerance indicator N, got '" + senderCompId + "'");
+        }
+        senderSubId = optional(p, "senderSubId", null);
+        senderLocationId = optional(p, "senderLocationId", null);
+        targetCompId = compId(p, "targetCompId", "CME");
+        targetSubId = optional(p, "targetSubId", "G");
+        addresses = addresses(required(p, "addresses"));
+        heartbeatInterval = intIn(p, "heartbeatInterval", 30, 5, 60);
+        reconnectInterval = intIn(p, "reconnectInterval", 5, 1, 300);
+        accessKeyId = required(p, "accessKeyId");
+        secretKey = required(p, "secretKey");
+        try {
+            if (Base64.getUrlDecoder().decode(secretKey.strip()).length == 0) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw bad("secretKey", "is not a base64url-encoded key (value not shown)");
+        }
+        applicationSystemName = optional(p, "applicationSystemName", "karaf-dropcopy");
+        tradingSystemVersion = optional(p, "tradingSystemVersion", "0.1");
+        applicationSystemVendor = optional(p, "applicationSystemVendor", "dropcopy");
+        String store = optional(p, "storeDir", null);
+        storeDir = store != null ? Paths.get(store) : dataDir.resolve("dropcopy").resolve("sessions").resolve(name);
+    }
+
+    static TargetSessionConfig parse(Map<String, ?> properties, Path dataDir) {
+        return new TargetSessionConfig(properties, dataDir);
+    }
+
+    /** The session name: the {@code name} key, else the part of the factory configuration file name after the pid. */
+    private static String name(Map<String, ?> p) {
+        String name = optional(p, "name", null);
+        if (name == null) {
+            String file = optional(p, "felix.fileinstall.filename", null);
+            if (file != null) {
+                String base = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.cfg$", "");
+                int dash = base.indexOf('-');
+                name = dash >= 0 ? base.substring(dash + 1) : null;
+            }
+        }
+        if (name == null) {
+            throw bad("name", "is missing (set it, or name the file etc/io.dropcopy.session-<name>.cfg)");
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw bad("name", "must be letters, digits, '_', '-' or '.', got '" + name + "'");
+        }
+        return name;
+    }
+
+    private static List<Address> addresses(String value) {
+        List<Address> list = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String a = part.strip();
+            int colon = a.lastIndexOf(':');
+            if (colon <= 0 || colon == a.length() - 1) {
+                throw bad("addresses", "'" + a + "' is not host:port");
+            }
+            int port;
+            try {
+                port = Integer.parseInt(a.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw bad("addresses", "'" + a + "' has no numeric port");
+            }
+            if (port < 1 || port > 65535) {
+                throw bad("addresses", "'" + a + "' port out of 1..65535");
+            }
+            list.add(new Address(a.substring(0, colon), port));
+        }
+        if (list.size() > 38) {
+            throw bad("addresses", "at most 38 addresses (19 primary + 19 backup), got " + list.size());
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    private static String compId(Map<String, ?> p, String key, String def) {
+        String v = def == null ? required(p, key) : optional(p, key, def);
+        if (!COMP_ID.matcher(v).matches()) {
+            throw bad(key, "must be 1-32 letters or digits, got '" + v + "'");
+        }
+        return v;
+    }
+
+    private static int intIn(Map<String, ?> p, String key, int def, int min, int max) {
+        String v = optional(p, key, null);
+        if (v == null) {
+            return def;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, "must be a whole number, got '" + v + "'");
+        }
+        if (n < min || n > max) {
+            throw bad(key, "must be within " + min + ".." + max + ", got " + n);
+        }
+        return n;
+    }
+
+    private static String required(Map<String, ?> p, String key) {
+        String v = optional(p, key, null);
+        if (v == null) {
+            throw bad(key, "is missing");
+        }
+        return v;
+    }
+
+    private static String optional(Map<String, ?> p, String key, String def) {
+        Object v = p.get(key);
+        if (v == null) {
+            return def;
+        }
+        String s = String.valueOf(v).strip();
+        return s.isEmpty() ? def : s;
+    }
+
+    static IllegalArgumentException bad(String key, String reason) {
+        return new IllegalArgumentException("drop copy session configuration: '" + key + "' " + reason);
+    }
+
+    String addressList() {
+        StringBuilder sb = new StringBuilder();
+        for (Address a : addresses) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(a);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        // deliberately without the secret key
+        return "session " + name + " group=" + group + " " + senderCompId + "->" + targetCompId + " at " + addressList();
+    }
+}
