@@ -94,6 +94,16 @@ public final class CmeDictionary {
         message.appendChild(text);
         messages.appendChild(message);
 
+        // CME refuses EncryptMethod(98) on a logon, so a signed logon has none: stock FIX42.xml requires it.
+        Element logon = message(doc, "A");
+        NodeList logonFields = logon.getElementsByTagName("field");
+        for (int i = 0; i < logonFields.getLength(); i++) {
+            Element f = (Element) logonFields.item(i);
+            if ("EncryptMethod".equals(f.getAttribute("name"))) {
+                f.setAttribute("required", "N");
+            }
+        }
+
         addField(doc, 789, "NextExpectedMsgSeqNum", "INT");
         addField(doc, 1400, "EncryptedPasswordMethod", "STRING");
         addField(doc, 1401, "EncryptedPasswordLen", "LENGTH");
@@ -103,6 +113,17 @@ public final class CmeDictionary {
         addField(doc, 1605, "ApplicationSystemVendor", "STRING");
         addField(doc, 5979, "RequestTime", "STRING");
         addField(doc, 9717, "CorrelationClOrdID", "STRING");
+    }
+
+    private static Element message(Document doc, String msgType) {
+        NodeList all = doc.getElementsByTagName("message");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element m = (Element) all.item(i);
+            if (msgType.equals(m.getAttribute("msgtype"))) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("message type " + msgType + " not in FIX42.xml");
     }
 
     private static Element field(Document doc, String name) {

@@ -74,6 +74,7 @@ class SecureLogonTest {
         DataDictionary dd = CmeDictionary.load();
         assertTrue(dd.isMsgType("n"));
         assertTrue(dd.isDataField(213));
+        assertFalse(dd.isRequiredField("A", 98), "a signed logon carries no EncryptMethod(98)");
         String inner = "8=FIX.4.2\u00019=5\u000135=8\u000110=000\u0001";
         String data = "<RTRF>" + inner + "</RTRF>";
         String raw = new io.dropcopy.fix.test.Raw().n(data);

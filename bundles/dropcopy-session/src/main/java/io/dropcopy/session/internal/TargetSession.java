@@ -78,6 +78,8 @@ final class TargetSession {
         s.setString(sessionId, "StartTime", "00:00:00");
         s.setString(sessionId, "EndTime", "00:00:00");
         s.setString(sessionId, "TimeZone", "UTC");
+        // Always on: without it QuickFIX/J resets sequences daily at StartTime. CME resets once a week.
+        s.setString(sessionId, "NonStopSession", "Y");
         s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval);
         s.setLong(sessionId, "ReconnectInterval", config.reconnectInterval);
         for (int i = 0; i < config.addresses.size(); i++) {

@@ -1,0 +1,345 @@
+package io.dropcopy.simulator;
+
+import io.dropcopy.fix.CmeDictionary;
+import io.dropcopy.fix.LogonSigner;
+import io.dropcopy.fix.MaskingLogFactory;
+import io.dropcopy.model.DropCopyUnwrapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.IncorrectDataFormat;
+import quickfix.IncorrectTagValue;
+import quickfix.Message;
+import quickfix.RejectLogon;
+import quickfix.SLF4JLogFactory;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketAcceptor;
+import quickfix.UnsupportedMessageType;
+
+/**
+ * A CME Globex Drop Copy 4.0 target session, CME side: a QuickFIX/J FIX 4.2 acceptor that accepts one client
+ * comp id, checks its secure logon (HMAC-SHA256, {@link LogonSigner#verify}) and, while the client is logged
+ * on, streams deterministic synthetic execution reports wrapped as CME does ({@code 35=n}, XmlDataLen(212),
+ * XmlData(213) = {@code <RTRF>}inner FIX message{@code </RTRF>}).
+ *
+ * <p>Sequence numbers (QuickFIX/J FileStore) and the position of the synthetic stream both live in
+ * {@link SimulatorConfig#storeDir()}, so a restart continues both. Plain Java, no OSGi types. Thread-safe.
+ */
+public final class CmeSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CmeSimulator.class);
+
+    static final String BEGIN_STRING = "FIX.4.2";
+    static final String XML_NON_FIX = "n";
+    private static final int SENDER_SUB_ID = 50;
+    private static final int TARGET_SUB_ID = 57;
+    private static final int XML_DATA_LEN = 212;
+    private static final int XML_DATA = 213;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long MAX_PACING_LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final SimulatorConfig config;
+    private final SessionID sessionId;
+    private final Path stateFile;
+    private final AtomicLong sent = new AtomicLong();
+
+    private SocketAcceptor acceptor;
+    private volatile Session session;
+    private volatile Thread generator;
+    private volatile boolean running;
+    private volatile boolean finished;
+    private volatile GeneratorState position;
+    /** The client's SenderSubID(50) from its Logon, echoed in 57 as CME does; null until a logon. */
+    private volatile String clientSubId;
+
+    public CmeSimulator(SimulatorConfig config) {
+        this.config = config.validate();
+        this.sessionId = new SessionID(BEGIN_STRING, config.senderCompId(), config.targetCompId());
+        this.stateFile = config.storeDir().resolve(GeneratorState.FILE_NAME);
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    /**
+     * Listens on host:port and starts the generator (which waits for a logon).
+     *
+     * @throws IllegalStateException when the store cannot be read or the port cannot be bound
+     */
+    public synchronized void start() {
+        if (acceptor != null) {
+            return;
+        }
+        SocketAcceptor a = null;
+        try {
+            Files.createDirectories(config.storeDir());
+            position = GeneratorState.load(stateFile);
+            Path dictionary = CmeDictionary.writeTo(config.storeDir());
+            SessionSettings settings = settings(dictionary);
+            a = new SocketAcceptor(new CmeApplication(), new FileStoreFactory(settings), settings,
+                    new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
+            a.start();
+            // this connector's own session, not QuickFIX/J's JVM-wide registry (Session.lookupSession)
+            session = a.getManagedSessions().stream().filter(x -> sessionId.equals(x.getSessionID()))
+                    .findFirst().orElseThrow(() -> new ConfigError("no session " + sessionId));
+            acceptor = a;
+        } catch (IOException | ConfigError | RuntimeException e) {
+            if (a != null) {
+                // A failed bind leaves QuickFIX/J's session and timer behind. QuickFIX/J 2.3.1's stop() then
+                // throws a NullPointerException (no message thread yet), after having cleaned up in a finally.
+                try {
+                    a.stop(true);
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            session = null;
+            throw new IllegalStateException("cannot start the drop copy simulator on " + config.host() + ":"
+                    + config.port() + " (store " + config.storeDir() + "): " + rootMessage(e), e);
+        }
+        running = true;
+        finished = false;
+        Thread t = new Thread(this::generate, "dropcopy-simulator-" + config.targetCompId());
+        t.setDaemon(true);
+        generator = t;
+        t.start();
+        LOG.info("Drop copy simulator listening on {}:{} for {} (next: {}, {} msg/s, orders {}, store {})",
+                config.host(), config.port(), sessionId, position, rateText(), ordersText(), config.storeDir());
+    }
+
+    /** Stops the generator (saving its position), logs the client out and closes the port. Idempotent. */
+    public synchronized void stop() {
+        running = false;
+        Thread t = generator;
+        generator = null;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (t.isAlive()) {
+                LOG.warn("Drop copy simulator generator thread {} did not stop within 10 s", t.getName());
+            }
+        }
+        SocketAcceptor a = acceptor;
+        acceptor = null;
+        session = null;
+        if (a != null) {
+            a.stop(false);
+            LOG.info("Drop copy simulator for {} stopped after sending {} messages (next: {})", sessionId,
+                    sent.get(), position);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Messages handed to QuickFIX/J by this instance since it was created. */
+    public long sentCount() {
+        return sent.get();
+    }
+
+    public boolean isLoggedOn() {
+        Session s = session;
+        return s != null && s.isLoggedOn();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** True once the last of {@link SimulatorConfig#orders()} orders has been sent (never when unlimited). */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** The next message of the synthetic stream, e.g. "order 42 step 2". */
+    public String position() {
+        return String.valueOf(position);
+    }
+
+    private SessionSettings settings(Path dictionary) {
+        SessionSettings s = new SessionSettings();
+        s.setString(sessionId, "ConnectionType", "acceptor");
+        s.setString(sessionId, "BeginString", BEGIN_STRING);
+        s.setString(sessionId, "SenderCompID", config.senderCompId());
+        s.setString(sessionId, "TargetCompID", config.targetCompId());
+        s.setString(sessionId, "SocketAcceptAddress", config.host());
+        s.setLong(sessionId, "SocketAcceptPort", config.port());
+        // Always on. NonStopSession keeps QuickFIX/J from resetting the sequence numbers at the daily
+        // StartTime (00:00 UTC) when StartTime equals EndTime: CME resets once a week, never daily.
+        s.setString(sessionId, "StartTime", "00:00:00");
+        s.setString(sessionId, "EndTime", "00:00:00");
+        s.setBool(sessionId, "NonStopSession", true);
+        s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval());
+        s.setBool(sessionId, "UseDataDictionary", true);
+        s.setString(sessionId, "DataDictionary", dictionary.toString());
+        s.setBool(sessionId, "ValidateUserDefinedFields", false);
+        s.setBool(sessionId, "AllowUnknownMsgFields", true);
+        s.setBool(sessionId, "ValidateFieldsOutOfOrder", false);
+        s.setBool(sessionId, "EnableLastMsgSeqNumProcessed", true);
+        s.setString(sessionId, "FileStorePath", config.storeDir().resolve("store").toString());
+        s.setBool(sessionId, "ResetOnLogon", false);
+        s.setBool(sessionId, "ResetOnLogout", false);
+        s.setBool(sessionId, "ResetOnDisconnect", false);
+        s.setBool(sessionId, "PersistMessages", true);
+        s.setBool(sessionId, "SLF4JLogHeartbeats", false);
+        return s;
+    }
+
+    private void generate() {
+        long intervalNanos = config.rate() > 0 ? (long) (TimeUnit.SECONDS.toNanos(1) / config.rate()) : 0;
+        long due = 0;
+        boolean paced = false;
+        while (running) {
+            GeneratorState next = position;
+            if (config.orders() > 0 && next.order() > config.orders()) {
+                if (!finished) {
+                    finished = true;
+                    LOG.info("Drop copy simulator for {}: all {} orders sent", sessionId, config.orders());
+                }
+                LockSupport.parkNanos(IDLE_NANOS);
+                continue;
+            }
+            Session s = session;
+            if (s == null || !s.isLoggedOn()) {
+                paced = false;
+                LockSupport.parkNanos(IDLE_NANOS);
+                continue;
+            }
+            if (intervalNanos > 0) {
+                long now = System.nanoTime();
+                if (!paced) {
+                    due = now;
+                    paced = true;
+                } else if (now - due > MAX_PACING_LAG_NANOS) {
+                    due = now; // after a stall, resume the rate instead of bursting to catch up
+                }
+                long wait = due - now;
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait); // may return early: the loop checks everything again
+                    continue;
+                }
+                due += intervalNanos;
+            }
+            try {
+                // QuickFIX/J persists the message and takes its sequence number even when the client has just
+                // logged out: it is then resent on the client's Resend Request, so it counts as sent.
+                s.send(wrap(SyntheticOrders.executionReport(next.order(), next.step(), Instant.now())));
+                sent.incrementAndGet();
+                GeneratorState after = next.next();
+                position = after;
+                after.save(stateFile);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Drop copy simulator for {}: cannot send or record {}; generator stopped", sessionId,
+                        next, e);
+                running = false;
+            }
+        }
+    }
+
+    /** The outer target-session message: 35=n with 212/213 in the header, as in QuickFIX/J's FIX42.xml. */
+    static Message wrap(String innerMessage) {
+        String data = DropCopyUnwrapper.envelope(innerMessage);
+        Message outer = new Message();
+        outer.getHeader().setString(35, XML_NON_FIX);
+        outer.getHeader().setInt(XML_DATA_LEN, data.length());
+        outer.getHeader().setString(XML_DATA, data);
+        return outer;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
+    }
+
+    private String rateText() {
+        return config.rate() > 0 ? String.valueOf(config.rate()) : "max";
+    }
+
+    private String ordersText() {
+        return config.orders() > 0 ? String.valueOf(config.orders()) : "unlimited";
+    }
+
+    private final class CmeApplication implements Application {
+        @Override
+        public void onCreate(SessionID id) {
+            LOG.debug("Session {} created", id);
+        }
+
+        @Override
+        public void onLogon(SessionID id) {
+            LOG.info("Drop copy client {} logged on (next: {})", id.getTargetCompID(), position);
+            Thread t = generator;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+
+        @Override
+        public void onLogout(SessionID id) {
+            LOG.info("Drop copy client {} logged out", id.getTargetCompID());
+        }
+
+        @Override
+        public void toAdmin(Message message, SessionID id) {
+            stampSubIds(message);
+        }
+
+        @Override
+        public void fromAdmin(Message message, SessionID id)
+                throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, RejectLogon {
+            if (!"A".equals(message.getHeader().getString(35))) {
+                return;
+            }
+            String reason = LogonSigner.verify(message,
+                    key -> key.equals(config.accessKeyId()) ? config.secretKey() : null);
+            if (reason != null) {
+                LOG.warn("Drop copy logon from {} refused: {}", id.getTargetCompID(), reason);
+                throw new RejectLogon(reason);
+            }
+            clientSubId = LogonSigner.valueOf(message, SENDER_SUB_ID);
+        }
+
+        @Override
+        public void toApp(Message message, SessionID id) {
+            stampSubIds(message);
+        }
+
+        @Override
+        public void fromApp(Message message, SessionID id) throws UnsupportedMessageType {
+            // Drop copy is read-only: CME never accepts application messages on it.
+            throw new UnsupportedMessageType();
+        }
+
+        private void stampSubIds(Message message) {
+            // The session is qualifier-free (an acceptor SessionID with SenderSubID would only match clients
+            // sending exactly that 57), so CME's 50 and the echoed 57 are put on here.
+            message.getHeader().setString(SENDER_SUB_ID, config.senderSubId());
+            String sub = clientSubId;
+            if (sub != null && !message.getHeader().isSetField(TARGET_SUB_ID)) {
+                message.getHeader().setString(TARGET_SUB_ID, sub);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.dropcopy.simulator;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one simulator from the command line until killed. Options mirror the configuration keys
+ * ({@code --target-comp-id} is {@code targetCompId}); every option is optional.
+ */
+public final class Main {
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_START_FAILED = 1;
+    private static final long STATUS_EVERY_SECONDS = 5;
+
+    /** Command-line option to configuration key, in the order of the usage text. */
+    static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+
+    static {
+        OPTIONS.put("--host", SimulatorConfig.HOST);
+        OPTIONS.put("--port", SimulatorConfig.PORT);
+        OPTIONS.put("--sender-comp-id", SimulatorConfig.SENDER_COMP_ID);
+        OPTIONS.put("--sender-sub-id", SimulatorConfig.SENDER_SUB_ID);
+        OPTIONS.put("--target-comp-id", SimulatorConfig.TARGET_COMP_ID);
+        OPTIONS.put("--access-key-id", SimulatorConfig.ACCESS_KEY_ID);
+        OPTIONS.put("--secret-key", SimulatorConfig.SECRET_KEY);
+        OPTIONS.put("--rate", SimulatorConfig.RATE);
+        OPTIONS.put("--orders", SimulatorConfig.ORDERS);
+        OPTIONS.put("--store-dir", SimulatorConfig.STORE_DIR);
+        OPTIONS.put("--heartbeat-interval", SimulatorConfig.HEARTBEAT_INTERVAL);
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        loggingDefaults();
+        SimulatorConfig config;
+        try {
+            config = parse(args);
+        } catch (UsageException e) {
+            if (e.getMessage() == null) {
+                usage(System.out);
+                System.exit(0);
+            }
+            System.err.println("error: " + e.getMessage());
+            System.err.println("Try --help.");
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        CmeSimulator simulator = new CmeSimulator(config);
+        try {
+            simulator.start();
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(EXIT_START_FAILED);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            simulator.stop();
+            stopped.countDown();
+        }, "dropcopy-simulator-shutdown"));
+        System.out.println("CME drop copy simulator: " + config);
+        System.out.println("Listening on " + config.host() + ":" + config.port() + " as " + config.senderCompId()
+                + " for " + config.targetCompId() + "; Ctrl-C to stop.");
+        try {
+            while (!stopped.await(STATUS_EVERY_SECONDS, TimeUnit.SECONDS)) {
+                System.out.println(status(simulator));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** slf4j-simple in the standalone jar: timestamps, and FIX messages only with -Dorg.slf4j.simpleLogger... */
+    private static void loggingDefaults() {
+        defaultProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        defaultProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        defaultProperty("org.slf4j.simpleLogger.log.quickfixj.msg.incoming", "warn");
+        defaultProperty("org.slf4j.simpleLogger.log.quickfixj.msg.outgoing", "warn");
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    static String status(CmeSimulator simulator) {
+        return String.format(Locale.ROOT, "[simulator] logged on: %s, sent: %d, next: %s%s",
+                simulator.isLoggedOn() ? "yes" : "no", simulator.sentCount(), simulator.position(),
+                simulator.isFinished() ? " (all " + simulator.config().orders() + " orders sent)" : "");
+    }
+
+    /**
+     * Reads {@code --option value} and {@code --option=value} arguments.
+     *
+     * @throws UsageException with a message naming the bad option, or without a message for {@code --help}
+     */
+    static SimulatorConfig parse(String[] args) throws UsageException {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> optionOfKey = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new UsageException(null);
+            }
+            String option = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                option = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            String key = OPTIONS.get(option);
+            if (key == null) {
+                throw new UsageException("unknown option " + option);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException(option + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (value.isBlank()) {
+                throw new UsageException(option + " needs a value");
+            }
+            values.put(key, value);
+            optionOfKey.put(key, option);
+        }
+        try {
+            return SimulatorConfig.fromMap(values);
+        } catch (ConfigException e) {
+            String option = optionOfKey.getOrDefault(e.key(), "--" + e.key());
+            throw new UsageException(option + e.getMessage().substring(e.key().length()));
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("Usage: java -jar dropcopy-simulator-<version>-standalone.jar [options]");
+        out.println();
+        out.println("A CME Globex Drop Copy 4.0 target session (CME side) for development: accepts one client comp id,");
+        out.println("checks its secure logon (HMAC-SHA256) and streams synthetic execution reports wrapped in 35=n.");
+        out.println("Sequence numbers and the stream position are kept in --store-dir: a restart continues both.");
+        out.println();
+        out.println("Options (all optional):");
+        out.println("  --host HOST                 address to listen on (default " + SimulatorConfig.DEFAULT_HOST + ")");
+        out.println("  --port PORT                 TCP port (default " + SimulatorConfig.DEFAULT_PORT + ")");
+        out.println("  --sender-comp-id ID         CME's comp id, 49 of what the simulator sends (default "
+                + SimulatorConfig.DEFAULT_SENDER_COMP_ID + ")");
+        out.println("  --sender-sub-id ID          CME's sub id, 50 of what the simulator sends (default "
+                + SimulatorConfig.DEFAULT_SENDER_SUB_ID + ")");
+        out.println("  --target-comp-id ID         the client's drop copy comp id (default "
+                + SimulatorConfig.DEFAULT_TARGET_COMP_ID + ")");
+        out.println("  --access-key-id ID          access key id the client must present in 355 (default "
+                + SimulatorConfig.DEFAULT_ACCESS_KEY_ID + ")");
+        out.println("  --secret-key KEY            base64url secret key of that access key (default: CME's public");
+        out.println("                              test-vector key, a demo value)");
+        out.println("  --rate N                    messages per second, 0 = as fast as possible (default 5)");
+        out.println("  --orders N                  synthetic orders in the stream, 3 messages each; the stream stops");
+        out.println("                              after order N, also across restarts; 0 = unlimited (default 0)");
+        out.println("  --store-dir DIR             QuickFIX/J file store and stream position (default "
+                + SimulatorConfig.DEFAULT_STORE_DIR + ")");
+        out.println("  --heartbeat-interval SECS   HeartBtInt of the session settings (default "
+                + SimulatorConfig.DEFAULT_HEARTBEAT_INTERVAL + "); as a QuickFIX/J acceptor the");
+        out.println("                              simulator follows the client's HeartBtInt(108)");
+        out.println("  --help                      this text");
+        out.println();
+        out.println("Bad values exit with status " + EXIT_USAGE + ".");
+    }
+
+    /** A command-line problem; no message means --help. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.dropcopy.simulator;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * One {@link CmeSimulator} per factory configuration {@code etc/io.dropcopy.simulator-<name>.cfg}. Thin: the
+ * configuration is parsed by {@link SimulatorConfig#fromMap}; the default store directory is
+ * {@code ${karaf.data}/dropcopy-simulator/<targetCompId>}.
+ */
+@Component(configurationPid = SimulatorComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = SimulatorComponent.Config.class, factory = true)
+public final class SimulatorComponent {
+    public static final String PID = "io.dropcopy.simulator";
+
+    @ObjectClassDefinition(name = "CME Drop Copy simulator",
+            description = "A CME Globex Drop Copy 4.0 target session (CME side) for development and demos: accepts"
+                    + " one client comp id, checks its secure logon and streams synthetic execution reports"
+                    + " wrapped in 35=n. One simulator per factory configuration.")
+    @interface Config {
+        @AttributeDefinition(name = "Host", description = "Address to listen on.")
+        String host() default SimulatorConfig.DEFAULT_HOST;
+
+        @AttributeDefinition(name = "Port", description = "TCP port to listen on.", min = "1", max = "65535")
+        int port() default SimulatorConfig.DEFAULT_PORT;
+
+        @AttributeDefinition(name = "Sender comp id",
+                description = "CME's comp id: SenderCompID(49) of what the simulator sends.")
+        String senderCompId() default SimulatorConfig.DEFAULT_SENDER_COMP_ID;
+
+        @AttributeDefinition(name = "Sender sub id",
+                description = "CME's sub id: SenderSubID(50) of what the simulator sends.")
+        String senderSubId() default SimulatorConfig.DEFAULT_SENDER_SUB_ID;
+
+        @AttributeDefinition(name = "Target comp id",
+                description = "The client's drop copy comp id (the only SenderCompID accepted; ends in N).")
+        String targetCompId() default SimulatorConfig.DEFAULT_TARGET_COMP_ID;
+
+        @AttributeDefinition(name = "Access key id",
+                description = "Access key id the client must present in its Logon (355).")
+        String accessKeyId() default SimulatorConfig.DEFAULT_ACCESS_KEY_ID;
+
+        @AttributeDefinition(name = "Secret key", type = AttributeType.PASSWORD,
+                description = "Secret key of that access key, base64url as CME issues it. The default is CME's"
+                        + " public test-vector key: a demo value.")
+        String secretKey() default SimulatorConfig.DEFAULT_SECRET_KEY;
+
+        @AttributeDefinition(name = "Rate", description = "Messages per second while the client is logged on;"
+                + " 0 = as fast as possible.", min = "0")
+        double rate() default SimulatorConfig.DEFAULT_RATE;
+
+        @AttributeDefinition(name = "Orders", description = "Synthetic orders in the stream (ack, partial fill,"
+                + " fill each); the stream stops after that order number, also across restarts. 0 = unlimited.",
+                min = "0")
+        long orders() default SimulatorConfig.DEFAULT_ORDERS;
+
+        @AttributeDefinition(name = "Store directory", required = false,
+                description = "QuickFIX/J file store (sequence numbers, messages for resend) and the stream"
+                        + " position. Empty: ${karaf.data}/dropcopy-simulator/<targetCompId>.")
+        String storeDir() default "";
+
+        @AttributeDefinition(name = "Heartbeat interval", description = "HeartBtInt in seconds of the session"
+                + " settings; as a QuickFIX/J acceptor the simulator follows the client's HeartBtInt(108).",
+                min = "1")
+        int heartbeatInterval() default SimulatorConfig.DEFAULT_HEARTBEAT_INTERVAL;
+    }
+
+    private CmeSimulator simulator;
+
+    @Activate
+    void activate(Map<String, Object> properties) {
+        start(properties);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        stop();
+        start(properties);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stop();
+    }
+
+    private synchronized void start(Map<String, Object> properties) {
+        SimulatorConfig config = SimulatorConfig.fromMap(properties);
+        Object storeDir = properties.get(SimulatorConfig.STORE_DIR);
+        if (storeDir == null || storeDir.toString().isBlank()) {
+            config = config.toBuilder().storeDir(defaultStoreDir(config.targetCompId())).build();
+        }
+        CmeSimulator s = new CmeSimulator(config);
+        s.start();
+        simulator = s;
+    }
+
+    private synchronized void stop() {
+        CmeSimulator s = simulator;
+        simulator = null;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    static Path defaultStoreDir(String targetCompId) {
+        String data = System.getProperty("karaf.data");
+        Path base = data == null || data.isBlank() ? Path.of("data") : Path.of(data);
+        return base.resolve("dropcopy-simulator").resolve(targetCompId);
+    }
+}

@@ -1,0 +1,119 @@
+package io.dropcopy.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.karaf.itests.KarafTestSupport;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The whole walking skeleton in a stock Karaf 4.4.6: our features repository added, feature
+ * {@code dropcopy-demo} installed (as the assembly does), the simulator sending N orders over real TCP on
+ * loopback, the session logging on with the signed logon, and the demo Blueprint route writing JSON lines.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DemoFlowTest extends KarafTestSupport {
+    static final int ORDERS = 10;
+
+    @Configuration
+    public Option[] config() {
+        String version = System.getProperty("project.version");
+        String port = Integer.toString(getAvailablePort(19100, 19900));
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresRepositories",
+                "mvn:io.dropcopy.karaf/features/" + version + "/xml/features"));
+        // Written before the feature installs, so its default configfiles leave these untouched.
+        String sim = "etc/io.dropcopy.simulator-demo.cfg";
+        options.add(editConfigurationFilePut(sim, "port", port));
+        options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
+        options.add(editConfigurationFilePut(sim, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
+        options.add(editConfigurationFilePut(sim, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+        options.add(editConfigurationFilePut(sim, "rate", "50"));
+        options.add(editConfigurationFilePut(sim, "orders", Integer.toString(ORDERS)));
+        String session = "etc/io.dropcopy.session-demo.cfg";
+        options.add(editConfigurationFilePut(session, "group", "DEMO"));
+        options.add(editConfigurationFilePut(session, "senderCompId", "DEMO01N"));
+        options.add(editConfigurationFilePut(session, "senderSubId", "OPS1"));
+        options.add(editConfigurationFilePut(session, "senderLocationId", "US,IL"));
+        options.add(editConfigurationFilePut(session, "addresses", "127.0.0.1:" + port));
+        options.add(editConfigurationFilePut(session, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
+        options.add(editConfigurationFilePut(session, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void simulatedExecutionReportsArriveAsJsonLinesInOrder() throws Exception {
+        installAndAssertFeature("dropcopy-demo");
+
+        Path dir = Paths.get(System.getProperty("karaf.data"), "dropcopy");
+        List<String> expected = new ArrayList<>();
+        for (int order = 1; order <= ORDERS; order++) {
+            for (int step = 1; step <= 3; step++) {
+                expected.add(String.format("SIM%08d-%d", order, step));
+            }
+        }
+        org.awaitility.Awaitility.await("all " + expected.size() + " execution reports written")
+                .atMost(120, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
+                .until(() -> execIds(dir).size() >= expected.size());
+
+        List<String> lines = lines(dir);
+        assertEquals("one JSON line per execution report, no duplicates", expected, execIds(dir));
+        for (String line : lines) {
+            assertTrue(line, line.startsWith("{\"schemaVersion\":1,") && line.endsWith("}"));
+            assertTrue(line, line.contains("\"group\":\"DEMO\",\"targetSession\":\"demo\""));
+        }
+        String status = executeCommand("bundle:list -t 0 | grep -i drop", 20000L, false);
+        System.err.println(status);
+    }
+
+    private static List<String> lines(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).sorted().collect(Collectors.toList())) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank()) {
+                        all.add(line);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    private static final Pattern EXEC_ID = Pattern.compile("\"execId\":\"([^\"]+)\"");
+
+    private static List<String> execIds(Path dir) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String line : lines(dir)) {
+            Matcher m = EXEC_ID.matcher(line);
+            if (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+}
