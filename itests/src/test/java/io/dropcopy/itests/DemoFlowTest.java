@@ -2,9 +2,12 @@ package io.dropcopy.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,9 +44,14 @@ public class DemoFlowTest extends KarafTestSupport {
         String version = System.getProperty("project.version");
         String port = Integer.toString(getAvailablePort(19100, 19900));
         List<Option> options = new ArrayList<>(List.of(super.config()));
-        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresRepositories",
-                "mvn:io.dropcopy.karaf/features/" + version + "/xml/features"));
-        // Written before the feature installs, so its default configfiles leave these untouched.
+        // A boot feature, as in the assembly: installed (with its Blueprint refresh) before the test probe.
+        options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
+                "dropcopy-demo"));
+        // The feature's configfiles are placed beforehand, as the assembly build does (see karaf-assembly/pom.xml),
+        // so the boot install never fetches them while it refreshes pax-url; these also set a free port.
+        File basedir = new File(System.getProperty("basedir", "."));
+        options.add(replaceConfigurationFile("deploy/dropcopy-demo-route.xml",
+                new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         String sim = "etc/io.dropcopy.simulator-demo.cfg";
         options.add(editConfigurationFilePut(sim, "port", port));
         options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
@@ -64,7 +72,8 @@ public class DemoFlowTest extends KarafTestSupport {
 
     @Test
     public void simulatedExecutionReportsArriveAsJsonLinesInOrder() throws Exception {
-        installAndAssertFeature("dropcopy-demo");
+        assertTrue("dropcopy-demo installed at boot",
+                featureService.isInstalled(featureService.getFeature("dropcopy-demo")));
 
         Path dir = Paths.get(System.getProperty("karaf.data"), "dropcopy");
         List<String> expected = new ArrayList<>();
