@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -48,12 +50,21 @@ public final class CmeSimulator implements AutoCloseable {
     private static final int XML_DATA_LEN = 212;
     private static final int XML_DATA = 213;
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int BEGIN_SEQ_NO = 7;
+    private static final int END_SEQ_NO = 16;
+    private static final int NEXT_EXPECTED_MSG_SEQ_NUM = 789;
+    /** CME's limit on one Resend Request. */
+    public static final int MAX_RESEND = 2500;
     private static final long MAX_PACING_LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final SimulatorConfig config;
     private final SessionID sessionId;
     private final Path stateFile;
     private final AtomicLong sent = new AtomicLong();
+    /** Serializes the generator thread and {@link #sendBacklog}: one position, one stream. */
+    private final Object streamLock = new Object();
+    /** Resend Requests received from the client, [BeginSeqNo, EndSeqNo] as sent. */
+    private final List<int[]> resendRequests = new CopyOnWriteArrayList<>();
 
     private SocketAcceptor acceptor;
     private volatile Session session;
@@ -240,18 +251,72 @@ public final class CmeSimulator implements AutoCloseable {
                 due += intervalNanos;
             }
             try {
-                // QuickFIX/J persists the message and takes its sequence number even when the client has just
-                // logged out: it is then resent on the client's Resend Request, so it counts as sent.
-                s.send(wrap(SyntheticOrders.executionReport(next.order(), next.step(), Instant.now())));
-                sent.incrementAndGet();
-                GeneratorState after = next.next();
-                position = after;
-                after.save(stateFile);
+                sendNext(s);
             } catch (IOException | RuntimeException e) {
                 LOG.error("Drop copy simulator for {}: cannot send or record {}; generator stopped", sessionId,
                         next, e);
                 running = false;
             }
+        }
+    }
+
+    /**
+     * Sends the next message of the stream. QuickFIX/J persists it and takes its sequence number even when the
+     * client is not logged on: it is then resent on the client's Resend Request, so it counts as sent.
+     */
+    private void sendNext(Session s) throws IOException {
+        synchronized (streamLock) {
+            GeneratorState next = position;
+            s.send(wrap(SyntheticOrders.executionReport(next.order(), next.step(), Instant.now())));
+            sent.incrementAndGet();
+            GeneratorState after = next.next();
+            position = after;
+            after.save(stateFile);
+        }
+    }
+
+    /**
+     * Sends the next {@code messages} messages of the stream at once, whether the client is logged on or not.
+     * Sent while it is away, they are a gap the client finds at its next logon and must recover by resend.
+     */
+    public void sendBacklog(int messages) throws IOException {
+        Session s = session;
+        if (s == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        for (int i = 0; i < messages; i++) {
+            sendNext(s);
+        }
+    }
+
+    /** The Resend Requests the client sent, each as {BeginSeqNo, EndSeqNo} exactly as received. */
+    public List<int[]> resendRequests() {
+        return List.copyOf(resendRequests);
+    }
+
+    /**
+     * Sets the sequence number the simulator expects next from the client, as CME's does after the client
+     * lost its state: a logon below it is answered with a Logout carrying NextExpectedMsgSeqNum(789).
+     */
+    public void expectClientSeqNum(int next) throws IOException {
+        Session s = session;
+        if (s == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        s.setNextTargetMsgSeqNum(next);
+    }
+
+    /**
+     * Skips {@code by} outbound sequence numbers, as CME's gateway does after a failover (4,000 in
+     * certification): the client sees a gap that a resend can only fill with gap fills.
+     */
+    public void jumpSequence(int by) throws IOException {
+        Session s = session;
+        if (s == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        synchronized (streamLock) {
+            s.setNextSenderMsgSeqNum(s.getExpectedSenderNum() + by);
         }
     }
 
@@ -304,12 +369,30 @@ public final class CmeSimulator implements AutoCloseable {
         @Override
         public void toAdmin(Message message, SessionID id) {
             stampSubIds(message);
+            if (isType(message, "5")) {
+                // CME's Logout always says which sequence number it expects next.
+                Session s = session;
+                if (s != null) {
+                    message.setInt(NEXT_EXPECTED_MSG_SEQ_NUM, s.getExpectedTargetNum());
+                }
+            }
         }
 
         @Override
         public void fromAdmin(Message message, SessionID id)
                 throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, RejectLogon {
-            if (!"A".equals(message.getHeader().getString(35))) {
+            if (isType(message, "2")) {
+                int begin = message.getInt(BEGIN_SEQ_NO);
+                int end = message.getInt(END_SEQ_NO);
+                resendRequests.add(new int[] {begin, end});
+                // CME serves at most 2,500 messages per request (16=0 means "up to 2,500").
+                if (end != 0 && end - begin + 1 > MAX_RESEND) {
+                    LOG.warn("Resend Request {}-{} refused: more than {} messages", begin, end, MAX_RESEND);
+                    throw new IncorrectTagValue(END_SEQ_NO);
+                }
+                return;
+            }
+            if (!isType(message, "A")) {
                 return;
             }
             String reason = LogonSigner.verify(message,
@@ -330,6 +413,14 @@ public final class CmeSimulator implements AutoCloseable {
         public void fromApp(Message message, SessionID id) throws UnsupportedMessageType {
             // Drop copy is read-only: CME never accepts application messages on it.
             throw new UnsupportedMessageType();
+        }
+
+        private boolean isType(Message message, String type) {
+            try {
+                return type.equals(message.getHeader().getString(35));
+            } catch (FieldNotFound e) {
+                return false;
+            }
         }
 
         private void stampSubIds(Message message) {

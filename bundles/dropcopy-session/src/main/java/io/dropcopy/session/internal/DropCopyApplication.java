@@ -13,6 +13,7 @@ import quickfix.Application;
 import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.Session;
 import quickfix.SessionID;
 
 /**
@@ -23,6 +24,7 @@ import quickfix.SessionID;
  */
 final class DropCopyApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(DropCopyApplication.class);
+    private static final int NEXT_EXPECTED_MSG_SEQ_NUM = 789;
 
     interface Dispatcher {
         void dispatch(DropCopyEvent event) throws Exception;
@@ -77,10 +79,35 @@ final class DropCopyApplication implements Application {
     }
 
     @Override
-    public void fromAdmin(Message message, SessionID sessionId) {
+    public void fromAdmin(Message message, SessionID sessionId) throws FieldNotFound {
         if (isType(message, "5")) {
             LOG.warn("Drop copy session {}: Logout from {}: {}{}", config.name, config.targetCompId,
-                    text(message, 58), message.isSetField(789) ? " (NextExpectedMsgSeqNum " + text(message, 789) + ")" : "");
+                    text(message, 58), message.isSetField(NEXT_EXPECTED_MSG_SEQ_NUM)
+                            ? " (NextExpectedMsgSeqNum " + text(message, NEXT_EXPECTED_MSG_SEQ_NUM) + ")" : "");
+            if (!loggedOn && message.isSetField(NEXT_EXPECTED_MSG_SEQ_NUM)) {
+                honourNextExpected(sessionId, message.getInt(NEXT_EXPECTED_MSG_SEQ_NUM));
+            }
+        }
+    }
+
+    /**
+     * Mid-week logon: CME refused our logon and said which sequence number it expects (789). Log on again
+     * with it. Only ever forward: the outgoing stream carries admin messages only, nothing is lost.
+     */
+    private void honourNextExpected(SessionID sessionId, int next) {
+        Session session = Session.lookupSession(sessionId);
+        if (session == null) {
+            return;
+        }
+        int ours = session.getExpectedSenderNum();
+        if (next > ours) {
+            try {
+                session.setNextSenderMsgSeqNum(next);
+                LOG.warn("Drop copy session {}: {} expects MsgSeqNum {} (we were at {}); logging on again with it",
+                        config.name, config.targetCompId, next, ours);
+            } catch (IOException e) {
+                LOG.error("Drop copy session {}: cannot store NextExpectedMsgSeqNum {}", config.name, next, e);
+            }
         }
     }
 
