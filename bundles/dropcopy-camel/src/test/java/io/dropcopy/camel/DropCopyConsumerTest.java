@@ -14,6 +14,7 @@ import io.dropcopy.session.api.SessionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -34,8 +35,33 @@ class DropCopyConsumerTest {
         }
 
         @Override
+        public AutoCloseable observe(String group, DropCopyListener observer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public List<SessionStatus> sessions() {
             return List.of();
+        }
+
+        @Override
+        public Optional<SessionStatus> session(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void connect(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void disconnect(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resetSequence(String name, String operator) {
+            throw new UnsupportedOperationException();
         }
 
         void deliver(DropCopyEvent e) throws Exception {

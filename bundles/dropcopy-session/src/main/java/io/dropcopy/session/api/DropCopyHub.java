@@ -1,16 +1,44 @@
 package io.dropcopy.session.api;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The drop copy groups of this container. A group's target sessions log on while at least one
- * listener consumes the group, so no message is ever accepted with nowhere to go.
+ * consumer subscribes to the group (and the session is not disconnected by an operator), so no
+ * message is ever accepted with nowhere to go.
  */
 public interface DropCopyHub {
 
-    /** Starts delivering the group's events to the listener; close the returned handle to stop. */
-    AutoCloseable subscribe(String group, DropCopyListener listener);
+    /**
+     * Starts delivering the group's events to the consumer; close the returned handle to stop. A consumer
+     * takes responsibility for each event: if it throws, the message is not counted as received.
+     */
+    AutoCloseable subscribe(String group, DropCopyListener consumer);
 
-    /** Every configured target session, consumed or not. */
+    /**
+     * Watches the group's events without consuming them (console tail, diagnostics): an observer neither
+     * starts sessions nor affects delivery, and its exceptions are ignored.
+     */
+    AutoCloseable observe(String group, DropCopyListener observer);
+
+    /** Every configured target session, consumed or not, sorted by name. */
     List<SessionStatus> sessions();
+
+    /** One session by name. */
+    Optional<SessionStatus> session(String name);
+
+    /** Lets the session log on again (it does once its group is consumed). */
+    void connect(String name);
+
+    /** Logs the session out and keeps it out until {@link #connect}. Sequence numbers are kept. */
+    void disconnect(String name);
+
+    /**
+     * Resets both sequence numbers to 1, as at CME's weekly start: only for the beginning of a week or a
+     * CME instruction, never to recover a gap. The session must be disconnected first.
+     *
+     * @param operator who asked, for the log
+     */
+    void resetSequence(String name, String operator);
 }

@@ -12,10 +12,12 @@ public final class SessionStatus {
     private final long received;
     private final long deadLettered;
     private final long refusedSends;
+    private final boolean enabled;
+    private final String lastMessageTime;
 
     public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
-                         long refusedSends) {
+                         long refusedSends, boolean enabled, String lastMessageTime) {
         this.name = name;
         this.group = group;
         this.state = state;
@@ -26,11 +28,13 @@ public final class SessionStatus {
         this.received = received;
         this.deadLettered = deadLettered;
         this.refusedSends = refusedSends;
+        this.enabled = enabled;
+        this.lastMessageTime = lastMessageTime;
     }
 
     public String name() { return name; }
     public String group() { return group; }
-    /** STOPPED (no consumer), CONNECTING, LOGGED_ON. */
+    /** DISCONNECTED (by an operator), STOPPED (no consumer), CONNECTING, LOGGED_ON. */
     public String state() { return state; }
     public boolean loggedOn() { return loggedOn; }
     public String addresses() { return addresses; }
@@ -42,6 +46,10 @@ public final class SessionStatus {
     public long deadLettered() { return deadLettered; }
     /** Application messages the read-only guard refused to send. */
     public long refusedSends() { return refusedSends; }
+    /** False after an operator's disconnect, until connect. */
+    public boolean enabled() { return enabled; }
+    /** When the last business message was handled (ISO-8601 UTC), or null. */
+    public String lastMessageTime() { return lastMessageTime; }
 
     @Override
     public String toString() {

@@ -46,6 +46,7 @@ final class DropCopyApplication implements Application {
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong refusedSends = new AtomicLong();
     volatile boolean loggedOn;
+    private volatile java.time.Instant lastMessage;
 
     DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
         this.config = config;
@@ -137,6 +138,12 @@ final class DropCopyApplication implements Application {
                     + " not handled, it will be requested again: " + e.getMessage(), e);
         }
         received.incrementAndGet();
+        lastMessage = java.time.Instant.now();
+    }
+
+    String lastMessageTime() {
+        java.time.Instant t = lastMessage;
+        return t == null ? null : t.toString();
     }
 
     private void deadLetter(Message message, String raw, String reason) throws FieldNotFound {

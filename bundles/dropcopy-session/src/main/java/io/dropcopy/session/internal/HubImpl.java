@@ -7,6 +7,7 @@ import io.dropcopy.session.api.SessionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
@@ -24,6 +25,7 @@ public class HubImpl implements DropCopyHub {
 
     private final Map<String, TargetSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, List<DropCopyListener>> observers = new ConcurrentHashMap<>();
 
     @Override
     public AutoCloseable subscribe(String group, DropCopyListener listener) {
@@ -35,6 +37,17 @@ public class HubImpl implements DropCopyHub {
         }
         LOG.info("Consumer subscribed to drop copy group {}", group);
         return () -> unsubscribe(group, listener);
+    }
+
+    @Override
+    public AutoCloseable observe(String group, DropCopyListener observer) {
+        observers.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>()).add(observer);
+        return () -> {
+            List<DropCopyListener> list = observers.get(group);
+            if (list != null) {
+                list.remove(observer);
+            }
+        };
     }
 
     private synchronized void unsubscribe(String group, DropCopyListener listener) {
@@ -74,6 +87,16 @@ public class HubImpl implements DropCopyHub {
         for (DropCopyListener l : list) {
             l.onEvent(event);
         }
+        List<DropCopyListener> watching = observers.get(event.group());
+        if (watching != null) {
+            for (DropCopyListener o : watching) {
+                try {
+                    o.onEvent(event);
+                } catch (Exception | LinkageError e) {
+                    LOG.debug("Observer of group {} failed: {}", event.group(), e.toString());
+                }
+            }
+        }
     }
 
     @Override
@@ -86,8 +109,50 @@ public class HubImpl implements DropCopyHub {
         return all;
     }
 
-    TargetSession session(String name) {
-        return sessions.get(name);
+    @Override
+    public Optional<SessionStatus> session(String name) {
+        TargetSession s = sessions.get(name);
+        return s == null ? Optional.empty() : Optional.of(s.status());
+    }
+
+    @Override
+    public synchronized void connect(String name) {
+        TargetSession s = existing(name);
+        s.setEnabled(true);
+        LOG.info("Drop copy session {} connected by an operator", name);
+        if (listeners.containsKey(s.group())) {
+            startSession(s);
+        }
+    }
+
+    @Override
+    public synchronized void disconnect(String name) {
+        TargetSession s = existing(name);
+        s.setEnabled(false);
+        s.stop();
+        LOG.info("Drop copy session {} disconnected by an operator", name);
+    }
+
+    @Override
+    public synchronized void resetSequence(String name, String operator) {
+        TargetSession s = existing(name);
+        if (s.isStarted()) {
+            throw new IllegalStateException("session " + name + " is connected: disconnect it first");
+        }
+        try {
+            s.resetSequences();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot reset the sequence numbers of session " + name + ": " + e.getMessage(), e);
+        }
+        LOG.warn("Drop copy session {}: sequence numbers reset to 1 by {}", name, operator);
+    }
+
+    private TargetSession existing(String name) {
+        TargetSession s = sessions.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no drop copy session named '" + name + "'");
+        }
+        return s;
     }
 
     private void startGroup(String group) {
@@ -99,6 +164,9 @@ public class HubImpl implements DropCopyHub {
     }
 
     private static void startSession(TargetSession s) {
+        if (!s.isEnabled()) {
+            return;
+        }
         try {
             s.start();
         } catch (Exception e) {
@@ -111,5 +179,6 @@ public class HubImpl implements DropCopyHub {
         sessions.values().forEach(TargetSession::stop);
         sessions.clear();
         listeners.clear();
+        observers.clear();
     }
 }

@@ -25,6 +25,7 @@ final class TargetSession {
     private final DropCopyApplication application;
     private final SessionID sessionId;
     private Initiator initiator;
+    private volatile boolean enabled = true;
 
     TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher) {
         this.config = config;
@@ -69,6 +70,30 @@ final class TargetSession {
 
     synchronized boolean isStarted() {
         return initiator != null;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Both sequence numbers back to 1 in the store; only while stopped. */
+    synchronized void resetSequences() throws IOException {
+        if (initiator != null) {
+            throw new IllegalStateException("session " + config.name + " is started");
+        }
+        SessionSettings settings = settings(config.storeDir.resolve(CmeDictionary.FILE_NAME));
+        quickfix.MessageStore store = new FileStoreFactory(settings).create(sessionId);
+        try {
+            store.reset();
+        } finally {
+            if (store instanceof java.io.Closeable) {
+                ((java.io.Closeable) store).close();
+            }
+        }
     }
 
     SessionSettings settings(Path dictionary) {
@@ -117,9 +142,10 @@ final class TargetSession {
             nextSender = session.getExpectedSenderNum();
             nextTarget = session.getExpectedTargetNum();
         }
-        String state = !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
+        String state = !enabled ? "DISCONNECTED" : !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
-                nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get());
+                nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
+                enabled, application.lastMessageTime());
     }
 
     /** For the read-only guard's test: what any bug or route would do to send an application message. */
