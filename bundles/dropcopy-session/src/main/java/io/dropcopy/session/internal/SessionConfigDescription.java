@@ -53,6 +53,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "ApplicationSystemVendor (1605) registered with CME.", defaultValue = "dropcopy", required = false)
     String applicationSystemVendor();
 
+    @AttributeDefinition(description = "Start of CME's trading week, '<day> <HH:mm>' (e.g. 'Sunday 16:00'): sequences start at 1 each week. Unset with weekEnd: always on.", required = false)
+    String weekStart();
+
+    @AttributeDefinition(description = "End of the trading week, '<day> <HH:mm>' (e.g. 'Friday 17:00'): the session logs out until the next weekStart.", required = false)
+    String weekEnd();
+
+    @AttributeDefinition(description = "Time zone of weekStart/weekEnd.", defaultValue = "America/Chicago", required = false)
+    String timeZone();
+
     @AttributeDefinition(description = "Where sequence numbers and dead letters live; default ${karaf.data}/dropcopy/sessions/<name>.", required = false)
     String storeDir();
 }

@@ -100,11 +100,23 @@ final class TargetSession {
         SessionSettings s = new SessionSettings();
         s.setString(sessionId, "ConnectionType", "initiator");
         s.setString(sessionId, "BeginString", "FIX.4.2");
-        s.setString(sessionId, "StartTime", "00:00:00");
-        s.setString(sessionId, "EndTime", "00:00:00");
-        s.setString(sessionId, "TimeZone", "UTC");
-        // Always on: without it QuickFIX/J resets sequences daily at StartTime. CME resets once a week.
-        s.setString(sessionId, "NonStopSession", "Y");
+        TargetSessionConfig.WeeklySchedule week = config.schedule;
+        if (week == null) {
+            // Always on: without it QuickFIX/J resets sequences daily at StartTime. CME resets once a week.
+            s.setString(sessionId, "NonStopSession", "Y");
+            s.setString(sessionId, "StartTime", "00:00:00");
+            s.setString(sessionId, "EndTime", "00:00:00");
+            s.setString(sessionId, "TimeZone", "UTC");
+        } else {
+            // A weekly session: connected only during CME's week; a new week starts both sequences at 1,
+            // a restart within the week keeps them (the store remembers when its week began).
+            s.setString(sessionId, "NonStopSession", "N");
+            s.setString(sessionId, "StartDay", week.startDay.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US));
+            s.setString(sessionId, "EndDay", week.endDay.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US));
+            s.setString(sessionId, "StartTime", week.startTime.toString().length() == 5 ? week.startTime + ":00" : week.startTime.toString());
+            s.setString(sessionId, "EndTime", week.endTime.toString().length() == 5 ? week.endTime + ":00" : week.endTime.toString());
+            s.setString(sessionId, "TimeZone", week.zone.getId());
+        }
         s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval);
         s.setLong(sessionId, "ReconnectInterval", config.reconnectInterval);
         for (int i = 0; i < config.addresses.size(); i++) {

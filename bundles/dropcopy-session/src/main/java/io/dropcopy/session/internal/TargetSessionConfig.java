@@ -49,6 +49,31 @@ final class TargetSessionConfig {
     final String tradingSystemVersion;
     final String applicationSystemVendor;
     final Path storeDir;
+    /** CME's week, e.g. Sunday 17:00 to Friday 16:00 America/Chicago; null for an always-on session. */
+    final WeeklySchedule schedule;
+
+    /** The trading week: QuickFIX/J resets both sequence numbers when a new week starts, never in between. */
+    static final class WeeklySchedule {
+        final java.time.DayOfWeek startDay;
+        final java.time.LocalTime startTime;
+        final java.time.DayOfWeek endDay;
+        final java.time.LocalTime endTime;
+        final java.time.ZoneId zone;
+
+        WeeklySchedule(java.time.DayOfWeek startDay, java.time.LocalTime startTime, java.time.DayOfWeek endDay,
+                       java.time.LocalTime endTime, java.time.ZoneId zone) {
+            this.startDay = startDay;
+            this.startTime = startTime;
+            this.endDay = endDay;
+            this.endTime = endTime;
+            this.zone = zone;
+        }
+
+        @Override
+        public String toString() {
+            return startDay + " " + startTime + " to " + endDay + " " + endTime + " " + zone;
+        }
+    }
 
     private TargetSessionConfig(Map<String, ?> p, Path dataDir) {
         name = name(p);
@@ -81,6 +106,55 @@ final class TargetSessionConfig {
         applicationSystemVendor = optional(p, "applicationSystemVendor", "dropcopy");
         String store = optional(p, "storeDir", null);
         storeDir = store != null ? Paths.get(store) : dataDir.resolve("dropcopy").resolve("sessions").resolve(name);
+        schedule = schedule(p);
+    }
+
+    private static WeeklySchedule schedule(Map<String, ?> p) {
+        String start = optional(p, "weekStart", null);
+        String end = optional(p, "weekEnd", null);
+        if (start == null && end == null) {
+            return null;
+        }
+        if (start == null || end == null) {
+            throw bad(start == null ? "weekStart" : "weekEnd", "is missing: set both weekStart and weekEnd, or neither for an always-on session");
+        }
+        java.time.ZoneId zone;
+        String zoneName = optional(p, "timeZone", "America/Chicago");
+        try {
+            zone = java.time.ZoneId.of(zoneName);
+        } catch (java.time.DateTimeException e) {
+            throw bad("timeZone", "'" + zoneName + "' is not a time zone id (e.g. America/Chicago)");
+        }
+        String[] s = dayAndTime("weekStart", start);
+        String[] e = dayAndTime("weekEnd", end);
+        return new WeeklySchedule(day("weekStart", s[0]), time("weekStart", s[1]), day("weekEnd", e[0]),
+                time("weekEnd", e[1]), zone);
+    }
+
+    private static String[] dayAndTime(String key, String value) {
+        String[] parts = value.trim().split("\\s+");
+        if (parts.length != 2) {
+            throw bad(key, "must be '<day> <HH:mm>', e.g. 'Sunday 17:00', got '" + value + "'");
+        }
+        return parts;
+    }
+
+    private static java.time.DayOfWeek day(String key, String value) {
+        String v = value.toUpperCase(java.util.Locale.ROOT);
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            if (d.name().equals(v) || d.name().startsWith(v) && v.length() >= 3) {
+                return d;
+            }
+        }
+        throw bad(key, "'" + value + "' is not a day of the week");
+    }
+
+    private static java.time.LocalTime time(String key, String value) {
+        try {
+            return java.time.LocalTime.parse(value.length() == 5 ? value + ":00" : value);
+        } catch (java.time.DateTimeException e) {
+            throw bad(key, "'" + value + "' is not a time of day (HH:mm)");
+        }
     }
 
     static TargetSessionConfig parse(Map<String, ?> properties, Path dataDir) {
