@@ -26,9 +26,17 @@ final class TargetSession {
     private final SessionID sessionId;
     private Initiator initiator;
     private volatile boolean enabled = true;
+    /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
+    private final java.util.function.Function<SessionSettings, quickfix.LogFactory> logs;
 
     TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher) {
+        this(config, dispatcher, SLF4JLogFactory::new);
+    }
+
+    TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher,
+                  java.util.function.Function<SessionSettings, quickfix.LogFactory> logs) {
         this.config = config;
+        this.logs = logs;
         this.application = new DropCopyApplication(config, dispatcher, config.storeDir.resolve("dead-letters"));
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, null);
@@ -52,7 +60,7 @@ final class TargetSession {
         }
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
         Initiator created = new ThreadedSocketInitiator(application, new FileStoreFactory(settings),
-                settings, new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
+                settings, new MaskingLogFactory(logs.apply(settings)), new DefaultMessageFactory());
         created.start();
         initiator = created;
         LOG.info("Drop copy {} started", config);
