@@ -53,6 +53,7 @@ public final class CmeSimulator implements AutoCloseable {
     private static final int BEGIN_SEQ_NO = 7;
     private static final int END_SEQ_NO = 16;
     private static final int NEXT_EXPECTED_MSG_SEQ_NUM = 789;
+    private static final int POSS_DUP_FLAG = 43;
     /** CME's limit on one Resend Request. */
     public static final int MAX_RESEND = 2500;
     private static final long MAX_PACING_LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -63,8 +64,10 @@ public final class CmeSimulator implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     /** Serializes the generator thread and {@link #sendBacklog}: one position, one stream. */
     private final Object streamLock = new Object();
-    /** Resend Requests received from the client, [BeginSeqNo, EndSeqNo] as sent. */
+    /** Resend Requests received from the client: {BeginSeqNo, EndSeqNo, 1 if PossDupFlag(43)=Y else 0}. */
     private final List<int[]> resendRequests = new CopyOnWriteArrayList<>();
+    /** How many of the next Resend Requests go unanswered, as when CME loses one. */
+    private final java.util.concurrent.atomic.AtomicInteger resendsToIgnore = new java.util.concurrent.atomic.AtomicInteger();
 
     private SocketAcceptor acceptor;
     private volatile Session session;
@@ -211,6 +214,8 @@ public final class CmeSimulator implements AutoCloseable {
         s.setBool(sessionId, "ResetOnLogout", false);
         s.setBool(sessionId, "ResetOnDisconnect", false);
         s.setBool(sessionId, "PersistMessages", true);
+        // CME's duplicate ("enhanced") Resend Request carries 43=Y without 122: accept it as CME does.
+        s.setBool(sessionId, "RequiresOrigSendingTime", false);
         s.setBool(sessionId, "SLF4JLogHeartbeats", false);
         return s;
     }
@@ -289,7 +294,12 @@ public final class CmeSimulator implements AutoCloseable {
         }
     }
 
-    /** The Resend Requests the client sent, each as {BeginSeqNo, EndSeqNo} exactly as received. */
+    /** Leaves the next {@code count} Resend Requests unanswered, as when one is lost on CME's side. */
+    public void ignoreResendRequests(int count) {
+        resendsToIgnore.set(count);
+    }
+
+    /** The Resend Requests the client sent, each as {BeginSeqNo, EndSeqNo, PossDup 1/0} exactly as received. */
     public List<int[]> resendRequests() {
         return List.copyOf(resendRequests);
     }
@@ -384,7 +394,17 @@ public final class CmeSimulator implements AutoCloseable {
             if (isType(message, "2")) {
                 int begin = message.getInt(BEGIN_SEQ_NO);
                 int end = message.getInt(END_SEQ_NO);
-                resendRequests.add(new int[] {begin, end});
+                boolean possDup = message.getHeader().isSetField(POSS_DUP_FLAG) && message.getHeader().getBoolean(POSS_DUP_FLAG);
+                resendRequests.add(new int[] {begin, end, possDup ? 1 : 0});
+                if (resendsToIgnore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    // QuickFIX/J serves the request after this callback: point it at nothing, so it goes unanswered.
+                    Session s = session;
+                    int next = s == null ? begin : s.getExpectedSenderNum();
+                    message.setInt(BEGIN_SEQ_NO, next);
+                    message.setInt(END_SEQ_NO, next);
+                    LOG.warn("Resend Request {}-{} ignored on purpose (fault injection)", begin, end);
+                    return;
+                }
                 // CME serves at most 2,500 messages per request (16=0 means "up to 2,500").
                 if (end != 0 && end - begin + 1 > MAX_RESEND) {
                     LOG.warn("Resend Request {}-{} refused: more than {} messages", begin, end, MAX_RESEND);

@@ -46,6 +46,8 @@ final class DropCopyApplication implements Application {
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong refusedSends = new AtomicLong();
     volatile boolean loggedOn;
+    /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
+    volatile int duplicateResendBegin;
     private volatile java.time.Instant lastMessage;
 
     DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
@@ -73,6 +75,15 @@ final class DropCopyApplication implements Application {
 
     @Override
     public void toAdmin(Message message, SessionID sessionId) {
+        // CME logs a session out for OrigSendingTime(122) on a logon or a duplicate resend request.
+        if (isType(message, "2")) {
+            message.getHeader().removeField(122);
+            int begin = duplicateResendBegin;
+            if (begin != 0 && message.isSetField(7) && text(message, 7).equals(String.valueOf(begin))) {
+                message.getHeader().setBoolean(43, true);
+                duplicateResendBegin = 0;
+            }
+        }
         if (isType(message, "A")) {
             LogonSigner.sign(message, config.accessKeyId, config.secretKey, config.applicationSystemName,
                     config.tradingSystemVersion, config.applicationSystemVendor);

@@ -38,6 +38,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Seconds between reconnect attempts, 1-300.", defaultValue = "5", required = false)
     int reconnectInterval();
 
+    @AttributeDefinition(description = "Seconds a resend in flight may make no progress before it is requested again with PossDupFlag 43=Y (CME's enhanced resend). Default: heartbeatInterval.", required = false)
+    int resendTimeout();
+
     @AttributeDefinition(description = "Access key id (355) of the secure logon.")
     String accessKeyId();
 

@@ -25,6 +25,7 @@ final class TargetSession {
     private final DropCopyApplication application;
     private final SessionID sessionId;
     private Initiator initiator;
+    private ResendWatchdog watchdog;
     private volatile boolean enabled = true;
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
     private final java.util.function.Function<SessionSettings, quickfix.LogFactory> logs;
@@ -63,6 +64,7 @@ final class TargetSession {
                 settings, new MaskingLogFactory(logs.apply(settings)), new DefaultMessageFactory());
         created.start();
         initiator = created;
+        watchdog = new ResendWatchdog(config.name, Session.lookupSession(sessionId), application, config.resendTimeout);
         LOG.info("Drop copy {} started", config);
     }
 
@@ -70,6 +72,8 @@ final class TargetSession {
         if (initiator == null) {
             return;
         }
+        watchdog.close();
+        watchdog = null;
         initiator.stop();
         initiator = null;
         application.loggedOn = false;

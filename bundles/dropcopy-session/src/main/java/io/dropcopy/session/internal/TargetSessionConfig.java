@@ -43,6 +43,8 @@ final class TargetSessionConfig {
     final List<Address> addresses;
     final int heartbeatInterval;
     final int reconnectInterval;
+    /** Seconds without progress before a resend in flight is requested again with 43=Y. */
+    final int resendTimeout;
     final String accessKeyId;
     final String secretKey;
     final String applicationSystemName;
@@ -92,6 +94,7 @@ final class TargetSessionConfig {
         addresses = addresses(required(p, "addresses"));
         heartbeatInterval = intIn(p, "heartbeatInterval", 30, 5, 60);
         reconnectInterval = intIn(p, "reconnectInterval", 5, 1, 300);
+        resendTimeout = intIn(p, "resendTimeout", heartbeatInterval, 1, 300);
         accessKeyId = required(p, "accessKeyId");
         secretKey = required(p, "secretKey");
         try {

@@ -1,0 +1,109 @@
+package io.dropcopy.session.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import quickfix.Session;
+import quickfix.SessionStateListener;
+
+/**
+ * CME's "enhanced" resend logic: while a gap persists and the resend in flight makes no progress for
+ * {@code timeoutSeconds}, send a duplicate Resend Request for the same range with PossDupFlag(43)=Y (and no 122).
+ * One resend stays in flight at a time: the duplicate replaces the lost one, it never adds a second range.
+ */
+final class ResendWatchdog implements SessionStateListener {
+    private static final Logger LOG = LoggerFactory.getLogger(ResendWatchdog.class);
+
+    private final String name;
+    private final Session session;
+    private final DropCopyApplication application;
+    private final long timeoutNanos;
+    private final ScheduledExecutorService timer;
+    private final ScheduledFuture<?> task;
+
+    private volatile int begin;
+    private volatile int currentEnd;
+    private volatile int lastExpected;
+    private volatile long lastProgress;
+    private volatile long duplicates;
+
+    ResendWatchdog(String name, Session session, DropCopyApplication application, int timeoutSeconds) {
+        this.name = name;
+        this.session = session;
+        this.application = application;
+        this.timeoutNanos = TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dropcopy-resend-watchdog-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        session.addStateListener(this);
+        this.task = timer.scheduleWithFixedDelay(this::check, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void onResendRequestSent(int beginSeqNo, int endSeqNo, int currentEndSeqNo) {
+        begin = beginSeqNo;
+        currentEnd = currentEndSeqNo > 0 ? currentEndSeqNo : endSeqNo;
+        lastExpected = session.getExpectedTargetNum();
+        lastProgress = System.nanoTime();
+    }
+
+    @Override
+    public void onResendRequestSatisfied(int beginSeqNo, int endSeqNo) {
+        begin = 0;
+    }
+
+    @Override
+    public void onLogout() {
+        begin = 0;
+    }
+
+    /** The range in flight, "begin-end", or null. */
+    String inFlight() {
+        int b = begin;
+        return b == 0 ? null : b + "-" + (currentEnd == 0 ? "" : String.valueOf(currentEnd));
+    }
+
+    long duplicatesSent() {
+        return duplicates;
+    }
+
+    private void check() {
+        try {
+            if (begin == 0 || !session.isLoggedOn()) {
+                return;
+            }
+            int expected = session.getExpectedTargetNum();
+            long now = System.nanoTime();
+            if (expected != lastExpected) {
+                lastExpected = expected;
+                lastProgress = now;
+                return;
+            }
+            if (now - lastProgress < timeoutNanos) {
+                return;
+            }
+            int end = currentEnd;
+            quickfix.fix42.ResendRequest duplicate = new quickfix.fix42.ResendRequest(
+                    new quickfix.field.BeginSeqNo(expected), new quickfix.field.EndSeqNo(end));
+            application.duplicateResendBegin = expected;
+            LOG.warn("Drop copy session {}: no progress on resend {}-{} for {} s; sending it again with 43=Y",
+                    name, expected, end, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
+            session.send(duplicate);
+            duplicates++;
+            lastProgress = now;
+        } catch (RuntimeException e) {
+            LOG.warn("Drop copy session {}: resend watchdog: {}", name, e.toString());
+        }
+    }
+
+    void close() {
+        task.cancel(false);
+        timer.shutdownNow();
+        session.removeStateListener(this);
+    }
+}
