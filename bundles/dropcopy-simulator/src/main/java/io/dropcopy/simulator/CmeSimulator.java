@@ -1,6 +1,7 @@
 package io.dropcopy.simulator;
 
 import io.dropcopy.fix.CmeDictionary;
+import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.fix.MaskingLogFactory;
 import io.dropcopy.model.DropCopyUnwrapper;
@@ -197,22 +198,10 @@ public final class CmeSimulator implements AutoCloseable {
         s.setString(sessionId, "TargetCompID", config.targetCompId());
         s.setString(sessionId, "SocketAcceptAddress", config.host());
         s.setLong(sessionId, "SocketAcceptPort", config.port());
-        // Always on. NonStopSession keeps QuickFIX/J from resetting the sequence numbers at the daily
-        // StartTime (00:00 UTC) when StartTime equals EndTime: CME resets once a week, never daily.
-        s.setString(sessionId, "StartTime", "00:00:00");
-        s.setString(sessionId, "EndTime", "00:00:00");
-        s.setBool(sessionId, "NonStopSession", true);
+        CmeSessionSettings.alwaysOn(s, sessionId);
+        CmeSessionSettings.applyDialect(s, sessionId, dictionary);
         s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval());
-        s.setBool(sessionId, "UseDataDictionary", true);
-        s.setString(sessionId, "DataDictionary", dictionary.toString());
-        s.setBool(sessionId, "ValidateUserDefinedFields", false);
-        s.setBool(sessionId, "AllowUnknownMsgFields", true);
-        s.setBool(sessionId, "ValidateFieldsOutOfOrder", false);
-        s.setBool(sessionId, "EnableLastMsgSeqNumProcessed", true);
         s.setString(sessionId, "FileStorePath", config.storeDir().resolve("store").toString());
-        s.setBool(sessionId, "ResetOnLogon", false);
-        s.setBool(sessionId, "ResetOnLogout", false);
-        s.setBool(sessionId, "ResetOnDisconnect", false);
         s.setBool(sessionId, "PersistMessages", true);
         // CME's duplicate ("enhanced") Resend Request carries 43=Y without 122: accept it as CME does.
         s.setBool(sessionId, "RequiresOrigSendingTime", false);

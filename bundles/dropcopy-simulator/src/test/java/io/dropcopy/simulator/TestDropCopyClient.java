@@ -57,19 +57,9 @@ final class TestDropCopyClient implements Application, AutoCloseable {
         s.setLong(sessionId, "SocketConnectPort", port);
         s.setLong(sessionId, "HeartBtInt", 30);
         s.setLong(sessionId, "ReconnectInterval", 1);
-        s.setString(sessionId, "StartTime", "00:00:00");
-        s.setString(sessionId, "EndTime", "00:00:00");
-        s.setBool(sessionId, "NonStopSession", true);
-        s.setBool(sessionId, "UseDataDictionary", true);
-        s.setString(sessionId, "DataDictionary", dictionary.toString());
-        s.setBool(sessionId, "ValidateUserDefinedFields", false);
-        s.setBool(sessionId, "AllowUnknownMsgFields", true);
-        s.setBool(sessionId, "ValidateFieldsOutOfOrder", false);
-        s.setBool(sessionId, "EnableLastMsgSeqNumProcessed", true);
+        io.dropcopy.fix.CmeSessionSettings.alwaysOn(s, sessionId);
+        io.dropcopy.fix.CmeSessionSettings.applyDialect(s, sessionId, dictionary);
         s.setString(sessionId, "FileStorePath", dir.resolve("store").toString());
-        s.setBool(sessionId, "ResetOnLogon", false);
-        s.setBool(sessionId, "ResetOnLogout", false);
-        s.setBool(sessionId, "ResetOnDisconnect", false);
         initiator = new SocketInitiator(this, new FileStoreFactory(s), s, new SLF4JLogFactory(s),
                 new DefaultMessageFactory());
     }

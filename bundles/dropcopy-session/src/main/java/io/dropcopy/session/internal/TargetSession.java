@@ -1,6 +1,7 @@
 package io.dropcopy.session.internal;
 
 import io.dropcopy.fix.CmeDictionary;
+import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.MaskingLogFactory;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.IOException;
@@ -114,11 +115,7 @@ final class TargetSession {
         s.setString(sessionId, "BeginString", "FIX.4.2");
         TargetSessionConfig.WeeklySchedule week = config.schedule;
         if (week == null) {
-            // Always on: without it QuickFIX/J resets sequences daily at StartTime. CME resets once a week.
-            s.setString(sessionId, "NonStopSession", "Y");
-            s.setString(sessionId, "StartTime", "00:00:00");
-            s.setString(sessionId, "EndTime", "00:00:00");
-            s.setString(sessionId, "TimeZone", "UTC");
+            CmeSessionSettings.alwaysOn(s, sessionId);
         } else {
             // A weekly session: connected only during CME's week; a new week starts both sequences at 1,
             // a restart within the week keeps them (the store remembers when its week began).
@@ -137,19 +134,9 @@ final class TargetSession {
             s.setLong(sessionId, "SocketConnectPort" + suffix, config.addresses.get(i).port);
         }
         s.setString(sessionId, "FileStorePath", config.storeDir.resolve("store").toString());
-        s.setString(sessionId, "DataDictionary", dictionary.toString());
-        s.setString(sessionId, "UseDataDictionary", "Y");
-        s.setString(sessionId, "ValidateUserDefinedFields", "N");
-        s.setString(sessionId, "AllowUnknownMsgFields", "Y");
-        s.setString(sessionId, "ValidateFieldsOutOfOrder", "N");
+        CmeSessionSettings.applyDialect(s, sessionId, dictionary);
         // CME serves at most 2,500 messages per resend request; QuickFIX/J chunks the gap for us.
         s.setLong(sessionId, "ResendRequestChunkSize", 2500);
-        // 369 is part of the logon signature.
-        s.setString(sessionId, "EnableLastMsgSeqNumProcessed", "Y");
-        // Sequences never reset mid-week; CME's weekly reset is a fresh start at 1.
-        s.setString(sessionId, "ResetOnLogon", "N");
-        s.setString(sessionId, "ResetOnLogout", "N");
-        s.setString(sessionId, "ResetOnDisconnect", "N");
         // We never send application messages: CME's resend requests are answered with gap fills (35=4, 123=Y).
         s.setString(sessionId, "PersistMessages", "N");
         s.setString(sessionId, "SLF4JLogHeartbeats", "N");
