@@ -1,13 +1,23 @@
 package io.dropcopy.model;
 
+import java.util.Objects;
+
 /**
- * One normalized drop copy event: one wrapped business message of one target session. Immutable.
- * Identity for duplicate suppression: {@link #targetSession()} + {@link #seqNum()}, and {@link #execId()}.
- * Decimals and timestamps keep their exact text; the raw inner FIX message is always kept.
+ * One normalized drop copy event: one wrapped business message of one target session. Immutable and
+ * thread-safe. Every field is validated when the event is made ({@link EventTranslator#translate}); the JSON
+ * text is written on first use.
+ *
+ * <p>Identity for duplicate suppression: {@link #targetSession()} + {@link #seqNum()} (on an MSGW target session
+ * the same sequence numbers occur in different market segments: add the outer sub ids, see the JSON
+ * {@code outerHeader}), and {@link #execId()}. Possible resends are ordered by {@link #requestTime()}, then by
+ * {@link #sourceSeqNum()}. Decimals and timestamps keep their exact text; the raw inner FIX message is always
+ * kept.
  */
 public final class DropCopyEvent {
     /** Version of the JSON form; bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 1;
+    /** Class path resource of the JSON Schema of {@link #toJson()}. */
+    public static final String SCHEMA_RESOURCE = "/io/dropcopy/model/dropcopy-event-v1.schema.json";
 
     private final String group;
     private final String targetSession;
@@ -17,19 +27,26 @@ public final class DropCopyEvent {
     private final String sendingTime;
     private final EventKind kind;
     private final FixMessage inner;
-    private final String json;
+    private final Json fields;
+    /** Written on first use; a race only writes the same immutable text twice. */
+    private String json;
 
     DropCopyEvent(String group, String targetSession, FixMessage outer, FixMessage inner)
             throws MalformedMessageException {
-        this.group = group;
-        this.targetSession = targetSession;
-        this.seqNum = Fields.seqNum(outer.get(34), "outer MsgSeqNum(34)");
-        this.possDup = "Y".equals(outer.get(43));
-        this.possResend = "Y".equals(outer.get(97));
-        this.sendingTime = Fields.timestamp(outer.get(52), 52);
+        this.group = Objects.requireNonNull(group, "group");
+        this.targetSession = Objects.requireNonNull(targetSession, "targetSession");
+        FieldLookup o = new FieldLookup(outer, "outer");
+        this.seqNum = Fields.seqNum(o.get(34), "outer MsgSeqNum(34)");
+        try {
+            this.possDup = Boolean.TRUE.equals(Fields.bool(o.get(43), 43));
+            this.possResend = Boolean.TRUE.equals(Fields.bool(o.get(97), 97));
+            this.sendingTime = Fields.timestamp(o.get(52), 52);
+        } catch (MalformedMessageException e) {
+            throw new MalformedMessageException("outer " + e.getMessage());
+        }
         this.inner = inner;
         this.kind = EventKind.of(inner);
-        this.json = EventJson.write(this);
+        this.fields = EventJson.normalize(this, o, inner);
     }
 
     public String group() {
@@ -45,10 +62,12 @@ public final class DropCopyEvent {
         return seqNum;
     }
 
+    /** Outer PossDupFlag(43)=Y: a copy resent on request (gap fill), OrigSendingTime(122) beside it. */
     public boolean possDup() {
         return possDup;
     }
 
+    /** Outer PossResend(97)=Y: possibly seen before (after a failover); compare RequestTime(5979). */
     public boolean possResend() {
         return possResend;
     }
@@ -71,6 +90,28 @@ public final class DropCopyEvent {
         return inner.get(17);
     }
 
+    /**
+     * ExecRefID(19) of a bust or correction: the last 9 characters of the ExecID of the fill it changes
+     * (see {@link #refersTo(String)}).
+     */
+    public String execRefId() {
+        return inner.get(19);
+    }
+
+    /** SecondaryExecID(527): links the leg fills of a spread to the spread fill. */
+    public String secondaryExecId() {
+        return inner.get(527);
+    }
+
+    /**
+     * True when this event (a bust or a correction) changes the fill with that ExecID: CME's ExecRefID(19) is the
+     * last characters (nine) of the original ExecID(17).
+     */
+    public boolean refersTo(String originalExecId) {
+        String ref = execRefId();
+        return ref != null && originalExecId != null && originalExecId.endsWith(ref);
+    }
+
     public String orderId() {
         return inner.get(37);
     }
@@ -89,8 +130,12 @@ public final class DropCopyEvent {
 
     /** TradeDate(75) as ISO date (yyyy-MM-dd), or null when the message has none. */
     public String tradeDate() {
-        String tradeDate = inner.get(75);
-        return tradeDate == null ? null : Fields.dateOrNull(tradeDate);
+        return (String) fields.get("tradeDate");
+    }
+
+    /** RequestTime(5979) exactly as sent (CME: nanoseconds since the epoch), or null. */
+    public String requestTime() {
+        return inner.get(5979);
     }
 
     /** The iLink source session comp id (inner 56). */
@@ -98,12 +143,18 @@ public final class DropCopyEvent {
         return inner.get(56);
     }
 
+    /** The source session's own sequence number (inner 34), or 0 when the inner message has none. */
+    public long sourceSeqNum() {
+        String seq = inner.get(34);
+        return seq == null ? 0 : Long.parseLong(seq); // validated digits, at most 18
+    }
+
     /** The inner iLink message, exactly as CME sent it inside {@code <RTRF>}. */
     public String rawInner() {
         return inner.raw();
     }
 
-    /** Any inner field by tag. */
+    /** Any inner field by tag (its first occurrence). */
     public String field(int tag) {
         return inner.get(tag);
     }
@@ -114,7 +165,24 @@ public final class DropCopyEvent {
 
     /** The event as one JSON object on one line (no line breaks: control characters are escaped). */
     public String toJson() {
-        return json;
+        String text = json;
+        if (text == null) {
+            StringBuilder out = new StringBuilder(768 + inner.raw().length() * 2);
+            fields.writeTo(out);
+            text = out.toString();
+            json = text;
+        }
+        return text;
+    }
+
+    /** Appends the JSON object (as {@link #toJson()}) to a buffer, without keeping a copy. */
+    public void appendJson(StringBuilder out) {
+        String text = json;
+        if (text != null) {
+            out.append(text);
+        } else {
+            fields.writeTo(out);
+        }
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class DropCopyUnwrapper {
     public static WrappedMessage unwrap(String outerRaw) throws MalformedMessageException {
         FixMessage outer = FixMessage.parse(outerRaw);
         if (!XML_NON_FIX.equals(outer.msgType())) {
-            throw new MalformedMessageException("expected 35=n, got 35=" + outer.msgType());
+            throw new MalformedMessageException("expected 35=n, got 35=" + MalformedMessageException.quote(outer.msgType()));
         }
         String lengthText = outer.get(212);
         String xmlData = outer.get(213);

@@ -1,74 +1,202 @@
 package io.dropcopy.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The JSON form of an event: camelCase names, enums as readable names with their FIX code beside them
- * ({@code execType} + {@code execTypeCode}), decimals as strings holding the exact FIX text, timestamps
- * ISO-8601 UTC with their original precision. Absent fields are omitted.
+ * The JSON form of an event (schema {@code io/dropcopy/model/dropcopy-event-v1.schema.json} in this jar):
+ * camelCase names, enums as readable names with their FIX code beside them ({@code execType} +
+ * {@code execTypeCode}; an unknown code keeps only the code), decimals as strings holding the exact FIX text,
+ * timestamps ISO-8601 UTC with their original precision. Absent fields are omitted. The order of the fields is
+ * part of the contract: new fields are only ever added, never renamed, removed or moved.
+ *
+ * <p>{@link #normalize} validates and converts every field (it throws, naming the tag); writing the JSON text
+ * afterwards cannot fail.
  */
 final class EventJson {
     private EventJson() {
     }
 
-    static String write(DropCopyEvent e) throws MalformedMessageException {
-        FixMessage m = e.inner();
-        Json source = new Json(96)
-                .string("compId", m.get(56))
-                .string("subId", m.get(57))
-                .string("locationId", m.get(143))
-                .string("seqNum", m.get(34))
-                .string("lastMsgSeqNumProcessed", m.get(369));
-        Json json = new Json(512 + m.raw().length() * 2)
-                .number("schemaVersion", DropCopyEvent.SCHEMA_VERSION)
-                .string("kind", e.kind().label())
-                .string("msgType", m.msgType())
-                .string("group", e.group())
-                .string("targetSession", e.targetSession())
-                .number("seqNum", e.seqNum())
-                .bool("possDup", e.possDup())
-                .bool("possResend", e.possResend())
-                .string("sendingTime", e.sendingTime())
-                .raw("sourceSession", source.end())
-                .string("execId", m.get(17))
-                .string("execRefId", m.get(19))
-                .string("secondaryExecId", m.get(527))
-                .string("orderId", m.get(37))
-                .string("clOrdId", m.get(11))
-                .string("origClOrdId", m.get(41))
-                .string("correlationClOrdId", m.get(9717))
-                .string("account", m.get(1))
-                .string("execType", FixCodes.execType(m.get(150)))
-                .string("execTypeCode", m.get(150))
-                .string("execTransType", FixCodes.execTransType(m.get(20)))
-                .string("execTransTypeCode", m.get(20))
-                .string("ordStatus", FixCodes.ordStatus(m.get(39)))
-                .string("ordStatusCode", m.get(39))
-                .string("symbol", m.get(55))
-                .string("securityId", m.get(48))
-                .string("securityDesc", m.get(107))
-                .string("side", FixCodes.side(m.get(54)))
-                .string("sideCode", m.get(54))
-                .string("ordType", FixCodes.ordType(m.get(40)))
-                .string("ordTypeCode", m.get(40))
-                .string("timeInForce", FixCodes.timeInForce(m.get(59)))
-                .string("timeInForceCode", m.get(59))
-                .string("orderQty", Fields.decimal(m.get(38), 38))
-                .string("price", Fields.decimal(m.get(44), 44))
-                .string("stopPx", Fields.decimal(m.get(99), 99))
-                .string("lastQty", Fields.decimal(m.get(32), 32))
-                .string("lastPx", Fields.decimal(m.get(31), 31))
-                .string("cumQty", Fields.decimal(m.get(14), 14))
-                .string("leavesQty", Fields.decimal(m.get(151), 151))
-                .string("multiLegReportingType", m.get(442))
-                .string("aggressorIndicator", m.get(1057))
-                .string("manualOrderIndicator", m.get(1028))
-                .string("cxlRejReason", m.get(102))
-                .string("cxlRejResponseTo", m.get(434))
-                .string("ordRejReason", m.get(103))
-                .string("text", m.get(58))
-                .string("transactTime", Fields.timestamp(m.get(60), 60))
-                .string("tradeDate", Fields.date(m.get(75), 75))
-                .string("requestTime", m.get(5979))
-                .string("raw", m.raw());
-        return json.end();
+    static Json normalize(DropCopyEvent e, FieldLookup o, FixMessage inner) throws MalformedMessageException {
+        Json outerHeader;
+        String origSendingTime;
+        try {
+            origSendingTime = Fields.timestamp(o.get(122), 122);
+            outerHeader = new Json(6)
+                    .put("senderCompId", o.get(49))
+                    .put("senderSubId", o.get(50))
+                    .put("targetCompId", o.get(56))
+                    .put("targetSubId", o.get(57))
+                    .put("targetLocationId", o.get(143))
+                    .put("lastMsgSeqNumProcessed", Fields.unsigned(o.get(369), 369, "outer"));
+        } catch (MalformedMessageException ex) {
+            throw new MalformedMessageException("outer " + ex.getMessage());
+        }
+
+        int groupFrom = 0;
+        int groupTo = 0;
+        Json[] affectedOrders = null;
+        if ("BZ".equals(inner.msgType())) {
+            int no = inner.indexOf(534);
+            if (no >= 0) {
+                groupFrom = no + 1;
+                groupTo = affectedOrdersEnd(inner, groupFrom);
+                affectedOrders = affectedOrders(inner, no, groupTo);
+            }
+        }
+        FieldLookup m = new FieldLookup(inner, "inner", groupFrom, groupTo);
+        m.get(534); // at most once
+
+        Json source = new Json(10)
+                .put("compId", m.get(56))
+                .put("subId", m.get(57))
+                .put("locationId", m.get(143))
+                .put("seqNum", Fields.unsigned(m.get(34), 34, "inner"))
+                .put("lastMsgSeqNumProcessed", Fields.unsigned(m.get(369), 369, "inner"))
+                .put("sendingTime", Fields.timestamp(m.get(52), 52))
+                .put("possDup", Fields.bool(m.get(43), 43))
+                .put("possResend", Fields.bool(m.get(97), 97))
+                .put("origSendingTime", Fields.timestamp(m.get(122), 122));
+
+        String execType = m.get(150);
+        String execTransType = m.get(20);
+        String ordStatus = m.get(39);
+        String side = m.get(54);
+        String ordType = m.get(40);
+        String timeInForce = m.get(59);
+        String multiLeg = m.get(442);
+        String responseTo = m.get(434);
+        String massActionType = m.get(1373);
+        String massActionScope = m.get(1374);
+        String massActionResponse = m.get(1375);
+        String massActionRejectReason = m.get(1376);
+
+        return new Json(96)
+                .put("schemaVersion", (long) DropCopyEvent.SCHEMA_VERSION)
+                .put("kind", e.kind().label())
+                .put("msgType", inner.msgType())
+                .put("group", e.group())
+                .put("targetSession", e.targetSession())
+                .put("seqNum", e.seqNum())
+                .put("possDup", e.possDup())
+                .put("possResend", e.possResend())
+                .put("sendingTime", e.sendingTime())
+                .put("origSendingTime", origSendingTime)
+                .put("outerHeader", outerHeader)
+                .put("sourceSession", source)
+                .put("execId", m.get(17))
+                .put("execRefId", m.get(19))
+                .put("secondaryExecId", m.get(527))
+                .put("orderId", m.get(37))
+                .put("clOrdId", m.get(11))
+                .put("origClOrdId", m.get(41))
+                .put("correlationClOrdId", m.get(9717))
+                .put("account", m.get(1))
+                .put("execType", FixCodes.execType(execType))
+                .put("execTypeCode", execType)
+                .put("execTransType", FixCodes.execTransType(execTransType))
+                .put("execTransTypeCode", execTransType)
+                .put("ordStatus", FixCodes.ordStatus(ordStatus))
+                .put("ordStatusCode", ordStatus)
+                .put("symbol", m.get(55))
+                .put("securityId", m.get(48))
+                .put("securityDesc", m.get(107))
+                .put("securityGroup", m.get(1151))
+                .put("marketSegmentId", m.get(1300))
+                .put("side", FixCodes.side(side))
+                .put("sideCode", side)
+                .put("ordType", FixCodes.ordType(ordType))
+                .put("ordTypeCode", ordType)
+                .put("timeInForce", FixCodes.timeInForce(timeInForce))
+                .put("timeInForceCode", timeInForce)
+                .put("orderQty", Fields.decimal(m.get(38), 38))
+                .put("price", Fields.decimal(m.get(44), 44))
+                .put("stopPx", Fields.decimal(m.get(99), 99))
+                .put("lastQty", Fields.decimal(m.get(32), 32))
+                .put("lastPx", Fields.decimal(m.get(31), 31))
+                .put("cumQty", Fields.decimal(m.get(14), 14))
+                .put("leavesQty", Fields.decimal(m.get(151), 151))
+                .put("multiLegReportingType", FixCodes.multiLegReportingType(multiLeg))
+                .put("multiLegReportingTypeCode", multiLeg)
+                .put("aggressorIndicator", m.get(1057))
+                .put("manualOrderIndicator", m.get(1028))
+                .put("cxlRejReason", m.get(102))
+                .put("cxlRejResponseTo", FixCodes.cxlRejResponseTo(responseTo))
+                .put("cxlRejResponseToCode", responseTo)
+                .put("ordRejReason", m.get(103))
+                .put("massActionReportId", m.get(1369))
+                .put("massActionType", FixCodes.massActionType(massActionType))
+                .put("massActionTypeCode", massActionType)
+                .put("massActionScope", FixCodes.massActionScope(massActionScope))
+                .put("massActionScopeCode", massActionScope)
+                .put("massActionResponse", FixCodes.massActionResponse(massActionResponse))
+                .put("massActionResponseCode", massActionResponse)
+                .put("massActionRejectReason", FixCodes.massActionRejectReason(massActionRejectReason))
+                .put("massActionRejectReasonCode", massActionRejectReason)
+                .put("totalAffectedOrders", Fields.count(m.get(533), 533))
+                .put("lastFragment", Fields.bool(m.get(893), 893))
+                .put("affectedOrders", affectedOrders)
+                .put("text", m.get(58))
+                .put("transactTime", Fields.timestamp(m.get(60), 60))
+                .put("tradeDate", Fields.date(m.get(75), 75))
+                .put("requestTime", Fields.requestTime(m.get(5979)))
+                .put("raw", inner.raw());
+    }
+
+    /** The AffectedOrders group of a Mass Action Report: entries of OrigClOrdID(41), CxlQty(84), AffectedOrderID(535). */
+    private static int affectedOrdersEnd(FixMessage inner, int from) {
+        int i = from;
+        while (i < inner.size()) {
+            int tag = inner.tagAt(i);
+            if (tag != 41 && tag != 84 && tag != 535) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static Json[] affectedOrders(FixMessage inner, int noIndex, int end) throws MalformedMessageException {
+        long declared = Fields.count(inner.valueAt(noIndex), 534);
+        List<Json> entries = new ArrayList<>();
+        String origClOrdId = null;
+        String cxlQty = null;
+        String affectedOrderId = null;
+        for (int i = noIndex + 1; i < end; i++) {
+            int tag = inner.tagAt(i);
+            String value = inner.valueAt(i);
+            if (tag == 41) {
+                if (origClOrdId != null) {
+                    entries.add(affectedOrder(origClOrdId, affectedOrderId, cxlQty));
+                }
+                origClOrdId = value;
+                cxlQty = null;
+                affectedOrderId = null;
+            } else if (origClOrdId == null) {
+                throw new MalformedMessageException("NoAffectedOrders(534) entry does not start with OrigClOrdID(41)");
+            } else if (tag == 84) {
+                if (cxlQty != null) {
+                    throw new MalformedMessageException("NoAffectedOrders(534) entry has CxlQty(84) twice");
+                }
+                cxlQty = Fields.decimal(value, 84);
+            } else {
+                if (affectedOrderId != null) {
+                    throw new MalformedMessageException("NoAffectedOrders(534) entry has AffectedOrderID(535) twice");
+                }
+                affectedOrderId = value;
+            }
+        }
+        if (origClOrdId != null) {
+            entries.add(affectedOrder(origClOrdId, affectedOrderId, cxlQty));
+        }
+        if (entries.size() != declared) {
+            throw new MalformedMessageException("NoAffectedOrders(534) is " + declared + " but " + entries.size()
+                    + " entries follow");
+        }
+        return entries.isEmpty() ? null : entries.toArray(new Json[0]);
+    }
+
+    private static Json affectedOrder(String origClOrdId, String affectedOrderId, String cxlQty) {
+        return new Json(3).put("origClOrdId", origClOrdId).put("affectedOrderId", affectedOrderId).put("cxlQty", cxlQty);
     }
 }

@@ -10,7 +10,8 @@ public final class EventTranslator {
      * @param group the drop copy group the target session belongs to
      * @param targetSession the name of the target session that received it
      * @throws MalformedMessageException when the message cannot be unwrapped or its fields are invalid:
-     *         the caller dead-letters it, nothing is dropped silently
+     *         the caller dead-letters it, nothing is dropped silently. No other exception comes from the
+     *         message's content, whatever it is (messages over {@link FixMessage#MAX_LENGTH} are refused).
      */
     public static DropCopyEvent translate(String outerRaw, String group, String targetSession)
             throws MalformedMessageException {
@@ -27,17 +28,34 @@ public final class EventTranslator {
                 require(inner, 39, "OrdStatus");
                 break;
             case "BZ":
+                require(inner, 1369, "MassActionReportID");
+                require(inner, 1375, "MassActionResponse");
                 break;
             default:
-                throw new MalformedMessageException("unsupported inner message type 35=" + inner.msgType());
+                throw new MalformedMessageException("unsupported inner message type 35=" + MalformedMessageException.quote(inner.msgType()));
         }
-        return new DropCopyEvent(group, targetSession, wrapped.outer(), inner);
+        DropCopyEvent event = new DropCopyEvent(group, targetSession, wrapped.outer(), inner);
+        switch (event.kind()) {
+            case BUST:
+                require(inner, 19, "ExecRefID", "trade bust");
+                break;
+            case CORRECTION:
+                require(inner, 19, "ExecRefID", "trade correction");
+                break;
+            default:
+                break;
+        }
+        return event;
     }
 
     private static void require(FixMessage inner, int tag, String name) throws MalformedMessageException {
+        require(inner, tag, name, "inner 35=" + inner.msgType());
+    }
+
+    private static void require(FixMessage inner, int tag, String name, String what) throws MalformedMessageException {
         String value = inner.get(tag);
         if (value == null || value.isEmpty()) {
-            throw new MalformedMessageException("inner 35=" + inner.msgType() + " without " + name + "(" + tag + ")");
+            throw new MalformedMessageException(what + " without " + name + "(" + tag + ")");
         }
     }
 }

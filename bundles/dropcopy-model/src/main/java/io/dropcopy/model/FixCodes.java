@@ -108,4 +108,88 @@ final class FixCodes {
             default: return null;
         }
     }
+
+    /** MultiLegReportingType(442): how a spread trade is reported. */
+    static String multiLegReportingType(String code) {
+        if (code == null) {
+            return null;
+        }
+        switch (code) {
+            case "1": return "SINGLE_SECURITY";
+            case "2": return "INDIVIDUAL_LEG";
+            case "3": return "MULTI_LEG_SECURITY";
+            default: return null;
+        }
+    }
+
+    /** CxlRejResponseTo(434) on an Order Cancel Reject (35=9). */
+    static String cxlRejResponseTo(String code) {
+        if (code == null) {
+            return null;
+        }
+        switch (code) {
+            case "1": return "ORDER_CANCEL_REQUEST";
+            case "2": return "ORDER_CANCEL_REPLACE_REQUEST";
+            default: return null;
+        }
+    }
+
+    /** MassActionType(1373): CME sends 3 (cancel orders). */
+    static String massActionType(String code) {
+        if (code == null) {
+            return null;
+        }
+        switch (code) {
+            case "1": return "SUSPEND_ORDERS";
+            case "2": return "RELEASE_ORDERS";
+            case "3": return "CANCEL_ORDERS";
+            default: return null;
+        }
+    }
+
+    /** MassActionScope(1374), with CME iLink's meanings (1 instrument, 9 market segment, 10 group code). */
+    static String massActionScope(String code) {
+        if (code == null) {
+            return null;
+        }
+        switch (code) {
+            case "1": return "INSTRUMENT";
+            case "9": return "MARKET_SEGMENT";
+            case "10": return "GROUP_CODE";
+            default: return null;
+        }
+    }
+
+    /** MassActionResponse(1375). */
+    static String massActionResponse(String code) {
+        if (code == null) {
+            return null;
+        }
+        switch (code) {
+            case "0": return "REJECTED";
+            case "1": return "ACCEPTED";
+            default: return null;
+        }
+    }
+
+    /** MassActionRejectReason(1376), FIX values; other (venue specific) codes keep only their code. */
+    static String massActionRejectReason(String code) {
+        if (code == null) {
+            return null;
+        }
+        switch (code) {
+            case "0": return "MASS_ACTION_NOT_SUPPORTED";
+            case "1": return "INVALID_OR_UNKNOWN_SECURITY";
+            case "2": return "INVALID_OR_UNKNOWN_UNDERLYING_SECURITY";
+            case "3": return "INVALID_OR_UNKNOWN_PRODUCT";
+            case "4": return "INVALID_OR_UNKNOWN_CFI_CODE";
+            case "5": return "INVALID_OR_UNKNOWN_SECURITY_TYPE";
+            case "6": return "INVALID_OR_UNKNOWN_TRADING_SESSION";
+            case "7": return "INVALID_OR_UNKNOWN_MARKET";
+            case "8": return "INVALID_OR_UNKNOWN_MARKET_SEGMENT";
+            case "9": return "INVALID_OR_UNKNOWN_SECURITY_GROUP";
+            case "99": return "OTHER";
+            default: return null;
+        }
+    }
 }

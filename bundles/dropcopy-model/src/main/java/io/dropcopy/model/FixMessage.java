@@ -1,6 +1,7 @@
 package io.dropcopy.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -8,11 +9,20 @@ import java.util.List;
  * A parsed FIX tag=value message, fields in wire order. Accepts SOH (0x01) or 0x02 as the field
  * separator (CME samples and some tools render the inner message with 0x02), detected from the
  * first field. Length-prefixed data fields (XmlData, RawData, ...) are read by their length, so they
- * may contain separators.
+ * may contain separators. Refused as malformed: empty values, a non-numeric BodyLength(9) (its value and the
+ * CheckSum(10) are not verified: QuickFIX/J checks the outer message, and the inner one is CME's copy), more
+ * than {@link #MAX_LENGTH} characters or {@link #MAX_FIELDS} fields.
  */
 public final class FixMessage {
     public static final char SOH = '\u0001';
     public static final char STX = '\u0002';
+    /**
+     * Largest message accepted, in characters (ISO-8859-1 bytes): 64 KiB. Real iLink messages are well under
+     * 2 KiB; the limit bounds the time and memory one hostile or corrupt message can cost.
+     */
+    public static final int MAX_LENGTH = 64 * 1024;
+    /** Most fields accepted in one message (a Mass Action Report with its affected orders fits easily). */
+    public static final int MAX_FIELDS = 1024;
 
     private final String raw;
     private final int[] tags;
@@ -24,17 +34,26 @@ public final class FixMessage {
         this.values = values;
     }
 
-    /** Parses a whole message starting with {@code 8=}. Trailing separators or whitespace are tolerated. */
+    /**
+     * Parses a whole message starting with {@code 8=}. Trailing separators or whitespace are tolerated.
+     * Inputs are bounded: at most {@link #MAX_LENGTH} characters and {@link #MAX_FIELDS} fields, so time and
+     * memory per call are linear in a bounded input whatever the bytes are.
+     */
     public static FixMessage parse(String raw) throws MalformedMessageException {
         if (raw == null || !raw.startsWith("8=")) {
             throw new MalformedMessageException("message does not start with 8=");
         }
-        char sep = detectSeparator(raw);
-        List<Integer> tagList = new ArrayList<>(48);
-        List<String> valueList = new ArrayList<>(48);
-        int pos = 0;
         int end = raw.length();
-        int pendingDataLength = -1;
+        if (end > MAX_LENGTH) {
+            throw new MalformedMessageException("message is " + end + " characters long, over the limit of "
+                    + MAX_LENGTH);
+        }
+        char sep = detectSeparator(raw);
+        int[] tags = new int[48];
+        String[] values = new String[48];
+        int count = 0;
+        int pos = 0;
+        long pendingDataLength = -1;
         int pendingDataTag = -1;
         while (pos < end) {
             char c = raw.charAt(pos);
@@ -50,11 +69,12 @@ public final class FixMessage {
             int valueStart = eq + 1;
             int valueEnd;
             if (tag == pendingDataTag) {
-                valueEnd = valueStart + pendingDataLength;
-                if (valueEnd > end) {
+                // compare remaining characters, never valueStart + length: a huge declared length must not overflow
+                if (pendingDataLength > end - valueStart) {
                     throw new MalformedMessageException("data field " + tag + " declares " + pendingDataLength
                             + " characters but only " + (end - valueStart) + " remain");
                 }
+                valueEnd = valueStart + (int) pendingDataLength;
                 if (valueEnd < end && raw.charAt(valueEnd) != sep) {
                     throw new MalformedMessageException("data field " + tag + " is not " + pendingDataLength
                             + " characters long");
@@ -65,23 +85,47 @@ public final class FixMessage {
                     valueEnd = end;
                 }
             }
+            if (valueEnd == valueStart) {
+                throw new MalformedMessageException("tag " + tag + " has an empty value");
+            }
             String value = raw.substring(valueStart, valueEnd);
             pendingDataTag = dataTagFor(tag);
             if (pendingDataTag > 0) {
                 pendingDataLength = parseLength(tag, value);
             }
-            tagList.add(tag);
-            valueList.add(value);
+            if (count == tags.length) {
+                if (count >= MAX_FIELDS) {
+                    throw new MalformedMessageException("message has more than " + MAX_FIELDS + " fields");
+                }
+                int grown = Math.min(MAX_FIELDS, count * 2);
+                tags = Arrays.copyOf(tags, grown);
+                values = Arrays.copyOf(values, grown);
+            }
+            tags[count] = tag;
+            values[count] = value;
+            count++;
             pos = valueEnd + 1;
         }
-        int[] tags = new int[tagList.size()];
-        for (int i = 0; i < tags.length; i++) {
-            tags[i] = tagList.get(i);
-        }
-        if (tags.length < 3 || tags[1] != 9 || tags[2] != 35) {
+        if (count < 3 || tags[1] != 9 || tags[2] != 35) {
             throw new MalformedMessageException("message must begin with 8, 9, 35");
         }
-        return new FixMessage(raw, tags, valueList.toArray(new String[0]));
+        if (!isDigits(values[1], 9)) {
+            throw new MalformedMessageException("BodyLength(9) is not a number");
+        }
+        return new FixMessage(raw, Arrays.copyOf(tags, count), Arrays.copyOf(values, count));
+    }
+
+    private static boolean isDigits(String value, int maxLength) {
+        if (value.isEmpty() || value.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static char detectSeparator(String raw) {
@@ -112,16 +156,11 @@ public final class FixMessage {
         return tag;
     }
 
-    private static int parseLength(int tag, String value) throws MalformedMessageException {
-        try {
-            int length = Integer.parseInt(value);
-            if (length < 0) {
-                throw new NumberFormatException();
-            }
-            return length;
-        } catch (NumberFormatException e) {
+    private static long parseLength(int tag, String value) throws MalformedMessageException {
+        if (!isDigits(value, 18)) {
             throw new MalformedMessageException("length field " + tag + " is not a non-negative number");
         }
+        return Long.parseLong(value);
     }
 
     /** FIX 4.2 length fields and the data field each one announces. */
@@ -147,6 +186,16 @@ public final class FixMessage {
             }
         }
         return null;
+    }
+
+    /** The position of the first occurrence of the tag, or -1. */
+    public int indexOf(int tag) {
+        for (int i = 0; i < tags.length; i++) {
+            if (tags[i] == tag) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public boolean has(int tag) {

@@ -1,74 +1,150 @@
 package io.dropcopy.model;
 
-/** Minimal JSON object writer: keys in insertion order, null values omitted, strings escaped per RFC 8259. */
+import java.util.Arrays;
+
+/**
+ * Minimal ordered JSON object: keys in insertion order, null values omitted, strings escaped per RFC 8259.
+ * Values are {@link String}, {@link Long}/{@link Integer}, {@link Boolean}, {@link Json} or {@code Json[]}.
+ * Written as one line: every control character is escaped, so a JSON line never breaks.
+ */
 final class Json {
-    private final StringBuilder out;
-    private boolean first = true;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private String[] keys;
+    private Object[] values;
+    private int size;
 
     Json(int capacity) {
-        out = new StringBuilder(capacity).append('{');
+        keys = new String[capacity];
+        values = new Object[capacity];
     }
 
-    Json string(String key, String value) {
+    /** Adds the entry unless the value is null. Keys are the model's own names: ASCII letters and digits. */
+    Json put(String key, Object value) {
         if (value != null) {
-            key(key);
-            quote(out, value);
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2 + 4);
+                values = Arrays.copyOf(values, size * 2 + 4);
+            }
+            keys[size] = key;
+            values[size] = value;
+            size++;
         }
         return this;
     }
 
-    Json number(String key, long value) {
-        key(key);
-        out.append(value);
-        return this;
+    int size() {
+        return size;
     }
 
-    Json bool(String key, boolean value) {
-        key(key);
-        out.append(value);
-        return this;
-    }
-
-    /** Appends an already-serialized JSON value. */
-    Json raw(String key, String json) {
-        if (json != null) {
-            key(key);
-            out.append(json);
-        }
-        return this;
-    }
-
-    private void key(String key) {
-        if (!first) {
-            out.append(',');
-        }
-        first = false;
-        quote(out, key);
-        out.append(':');
-    }
-
-    String end() {
-        return out.append('}').toString();
-    }
-
-    static void quote(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': out.append("\\\""); break;
-                case '\\': out.append("\\\\"); break;
-                case '\n': out.append("\\n"); break;
-                case '\r': out.append("\\r"); break;
-                case '\t': out.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+    /** The value of a key, or null. */
+    Object get(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return values[i];
             }
         }
+        return null;
+    }
+
+    void writeTo(StringBuilder out) {
+        out.append('{');
+        for (int i = 0; i < size; i++) {
+            out.append(i == 0 ? "\"" : ",\"").append(keys[i]).append("\":"); // keys never need escaping
+            writeValue(out, values[i]);
+        }
+        out.append('}');
+    }
+
+    private static void writeValue(StringBuilder out, Object value) {
+        if (value instanceof String) {
+            quote(out, (String) value);
+        } else if (value instanceof Json) {
+            ((Json) value).writeTo(out);
+        } else if (value instanceof Json[]) {
+            Json[] array = (Json[]) value;
+            out.append('[');
+            for (int i = 0; i < array.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                array[i].writeTo(out);
+            }
+            out.append(']');
+        } else {
+            out.append(value); // Long, Integer, Boolean
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(512);
+        writeTo(out);
+        return out.toString();
+    }
+
+    /**
+     * Appends the string as a JSON string literal. Escaped as {@code \}uXXXX besides the usual short forms: C0 and
+     * C1 control characters, DEL, U+2028/U+2029 (line breaks for JavaScript) and unpaired surrogates (so the text
+     * always encodes to valid UTF-8).
+     */
+    static void quote(StringBuilder out, String s) {
         out.append('"');
+        int n = s.length();
+        int plain = 0;
+        int first = 0;
+        while (first < n && isPlain(s.charAt(first))) {
+            first++;
+        }
+        if (first == n) {
+            out.append(s).append('"');
+            return;
+        }
+        for (int i = first; i < n; i++) {
+            char c = s.charAt(i);
+            if (isPlain(c)) {
+                continue;
+            }
+            String shortForm;
+            switch (c) {
+                case '"': shortForm = "\\\""; break;
+                case '\\': shortForm = "\\\\"; break;
+                case '\n': shortForm = "\\n"; break;
+                case '\r': shortForm = "\\r"; break;
+                case '\t': shortForm = "\\t"; break;
+                default:
+                    shortForm = null;
+                    if (!needsUnicodeEscape(s, i, c)) {
+                        if (Character.isHighSurrogate(c)) {
+                            i++; // the pair was checked whole
+                        }
+                        continue;
+                    }
+            }
+            out.append(s, plain, i);
+            if (shortForm != null) {
+                out.append(shortForm);
+            } else {
+                out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
+                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            }
+            plain = i + 1;
+        }
+        out.append(s, plain, n).append('"');
+    }
+
+    /** Printable ASCII other than the quote and the backslash: written as it is. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    }
+
+    private static boolean needsUnicodeEscape(String s, int i, char c) {
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c);
     }
 }
