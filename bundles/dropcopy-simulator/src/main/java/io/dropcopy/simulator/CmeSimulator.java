@@ -67,6 +67,8 @@ public final class CmeSimulator implements AutoCloseable {
     private final Object streamLock = new Object();
     /** Resend Requests received from the client: {BeginSeqNo, EndSeqNo, 1 if PossDupFlag(43)=Y else 0}. */
     private final List<int[]> resendRequests = new CopyOnWriteArrayList<>();
+    /** CME resends only messages of the last 48 hours (from the Sunday start-up); older requests are rejected. */
+    private volatile java.time.Duration resendWindow = java.time.Duration.ofHours(48);
     /** How many of the next Resend Requests go unanswered, as when CME loses one. */
     private final java.util.concurrent.atomic.AtomicInteger resendsToIgnore = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -283,6 +285,44 @@ public final class CmeSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets how far back resends reach (CME: 48 hours). A request whose first stored message is older is rejected
+     * with a session Reject, as CME rejects requests outside its window.
+     */
+    public void resendWindow(java.time.Duration window) {
+        this.resendWindow = window;
+    }
+
+    /** Why a resend of begin..end is refused, or null when its first stored message is inside the window. */
+    private String outsideWindow(int begin, int end) {
+        Session s = session;
+        if (s == null) {
+            return null;
+        }
+        List<String> stored = new java.util.ArrayList<>();
+        int last = end == 0 ? begin + MAX_RESEND - 1 : Math.min(end, begin + MAX_RESEND - 1);
+        try {
+            s.getStore().get(begin, last, stored);
+        } catch (IOException e) {
+            return null;
+        }
+        for (String raw : stored) {
+            java.util.regex.Matcher m = SENDING_TIME.matcher(raw);
+            if (m.find()) {
+                java.time.Instant sent = java.time.LocalDateTime.parse(m.group(1),
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss[.SSS]")).toInstant(java.time.ZoneOffset.UTC);
+                if (sent.isBefore(Instant.now().minus(resendWindow))) {
+                    return "Resend request outside the " + (resendWindow.toHours() > 0 ? resendWindow.toHours() + "-hour"
+                            : resendWindow.toMillis() + " ms") + " window";
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern SENDING_TIME = java.util.regex.Pattern.compile("\u000152=([0-9]{8}-[0-9:.]+)\u0001");
+
     /** Leaves the next {@code count} Resend Requests unanswered, as when one is lost on CME's side. */
     public void ignoreResendRequests(int count) {
         resendsToIgnore.set(count);
@@ -385,6 +425,11 @@ public final class CmeSimulator implements AutoCloseable {
                 int end = message.getInt(END_SEQ_NO);
                 boolean possDup = message.getHeader().isSetField(POSS_DUP_FLAG) && message.getHeader().getBoolean(POSS_DUP_FLAG);
                 resendRequests.add(new int[] {begin, end, possDup ? 1 : 0});
+                String outside = outsideWindow(begin, end);
+                if (outside != null) {
+                    LOG.warn("Resend Request {}-{} rejected: {}", begin, end, outside);
+                    throw new IncorrectTagValue(BEGIN_SEQ_NO, String.valueOf(begin), outside);
+                }
                 if (resendsToIgnore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     // QuickFIX/J serves the request after this callback: point it at nothing, so it goes unanswered.
                     Session s = session;

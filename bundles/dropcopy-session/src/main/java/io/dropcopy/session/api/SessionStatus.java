@@ -14,10 +14,20 @@ public final class SessionStatus {
     private final long refusedSends;
     private final boolean enabled;
     private final String lastMessageTime;
+    private final String resendInFlight;
+    private final java.util.List<String> unrecoverableGaps;
 
     public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
                          long refusedSends, boolean enabled, String lastMessageTime) {
+        this(name, group, state, loggedOn, addresses, nextSenderSeqNum, nextTargetSeqNum, received, deadLettered,
+                refusedSends, enabled, lastMessageTime, null, java.util.List.of());
+    }
+
+    public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
+                         int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
+                         long refusedSends, boolean enabled, String lastMessageTime, String resendInFlight,
+                         java.util.List<String> unrecoverableGaps) {
         this.name = name;
         this.group = group;
         this.state = state;
@@ -30,6 +40,8 @@ public final class SessionStatus {
         this.refusedSends = refusedSends;
         this.enabled = enabled;
         this.lastMessageTime = lastMessageTime;
+        this.resendInFlight = resendInFlight;
+        this.unrecoverableGaps = java.util.List.copyOf(unrecoverableGaps);
     }
 
     public String name() { return name; }
@@ -50,6 +62,13 @@ public final class SessionStatus {
     public boolean enabled() { return enabled; }
     /** When the last business message was handled (ISO-8601 UTC), or null. */
     public String lastMessageTime() { return lastMessageTime; }
+    /** The resend in flight, "begin-end", or null when no gap is open. */
+    public String resendInFlight() { return resendInFlight; }
+    /**
+     * Ranges CME refused to resend (outside its 48-hour window), oldest first, each "from-to: reason": messages
+     * that never reached any consumer. Kept across restarts until the store is reset.
+     */
+    public java.util.List<String> unrecoverableGaps() { return unrecoverableGaps; }
 
     @Override
     public String toString() {

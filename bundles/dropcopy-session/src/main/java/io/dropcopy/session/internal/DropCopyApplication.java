@@ -25,6 +25,7 @@ import quickfix.SessionID;
 final class DropCopyApplication implements Application {
     private static final Logger LOG = LoggerFactory.getLogger(DropCopyApplication.class);
     private static final int NEXT_EXPECTED_MSG_SEQ_NUM = 789;
+    private static final int REF_MSG_TYPE = 372;
 
     interface Dispatcher {
         void dispatch(DropCopyEvent event) throws Exception;
@@ -46,6 +47,9 @@ final class DropCopyApplication implements Application {
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong refusedSends = new AtomicLong();
     volatile boolean loggedOn;
+    /** The resend in flight, set once the session is started. */
+    volatile ResendWatchdog watchdog;
+    final UnrecoverableGaps unrecoverableGaps;
     /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
     volatile int duplicateResendBegin;
     private volatile java.time.Instant lastMessage;
@@ -54,6 +58,7 @@ final class DropCopyApplication implements Application {
         this.config = config;
         this.dispatcher = dispatcher;
         this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
+        this.unrecoverableGaps = new UnrecoverableGaps(config.storeDir.resolve("unrecoverable-gaps.jsonl"));
     }
 
     @Override
@@ -92,6 +97,10 @@ final class DropCopyApplication implements Application {
 
     @Override
     public void fromAdmin(Message message, SessionID sessionId) throws FieldNotFound {
+        if (isType(message, "3") && "2".equals(text(message, REF_MSG_TYPE))) {
+            resendRejected(sessionId, text(message, 58));
+            return;
+        }
         if (isType(message, "5")) {
             LOG.warn("Drop copy session {}: Logout from {}: {}{}", config.name, config.targetCompId,
                     text(message, 58), message.isSetField(NEXT_EXPECTED_MSG_SEQ_NUM)
@@ -99,6 +108,53 @@ final class DropCopyApplication implements Application {
             if (!loggedOn && message.isSetField(NEXT_EXPECTED_MSG_SEQ_NUM)) {
                 honourNextExpected(sessionId, message.getInt(NEXT_EXPECTED_MSG_SEQ_NUM));
             }
+        }
+    }
+
+    /**
+     * CME refused our Resend Request (outside its 48-hour window): the range can never be recovered. Record it
+     * durably as an operator event with the exact range, then reconcile as if CME had gap-filled it, through
+     * QuickFIX/J's own Sequence Reset handling so its chunked resend goes on with the rest of the gap. Never
+     * retried forever.
+     */
+    private void resendRejected(SessionID sessionId, String reason) {
+        ResendWatchdog w = watchdog;
+        Session session = Session.lookupSession(sessionId);
+        int begin = w == null ? 0 : w.begin();
+        if (session == null || begin == 0) {
+            LOG.error("Drop copy session {}: {} rejected a Resend Request but none is in flight: {}", config.name,
+                    config.targetCompId, reason);
+            return;
+        }
+        int from = session.getExpectedTargetNum();
+        int to = w.chunkEnd();
+        String why = reason.isEmpty() ? "Resend Request rejected" : reason;
+        try {
+            unrecoverableGaps.add(config.name, from, to, why);
+        } catch (IOException e) {
+            // Not recorded durably: leave the gap open (it is retried) rather than skip it silently.
+            LOG.error("Drop copy session {}: cannot record unrecoverable gap {}-{}; it stays open", config.name, from, to, e);
+            return;
+        }
+        LOG.error("Drop copy session {}: messages {}-{} can NOT be recovered ({}): recorded for operators, going on",
+                config.name, from, to, why);
+        Message gapFill = new Message();
+        gapFill.getHeader().setString(8, "FIX.4.2");
+        gapFill.getHeader().setString(35, "4");
+        gapFill.getHeader().setInt(34, from);
+        gapFill.getHeader().setString(49, config.targetCompId);
+        gapFill.getHeader().setString(56, config.senderCompId);
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        gapFill.getHeader().setUtcTimeStamp(52, now, true);
+        gapFill.getHeader().setUtcTimeStamp(122, now, true);
+        gapFill.getHeader().setBoolean(43, true);
+        gapFill.setBoolean(123, true);
+        gapFill.setInt(36, to + 1);
+        try {
+            // through the wire form, so the message is complete (9, 10) and parsed as any incoming one
+            session.next(quickfix.MessageUtils.parse(session, gapFill.toString()));
+        } catch (Exception e) {
+            LOG.error("Drop copy session {}: cannot move past unrecoverable gap {}-{}", config.name, from, to, e);
         }
     }
 

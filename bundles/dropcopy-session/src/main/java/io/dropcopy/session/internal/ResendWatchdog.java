@@ -25,6 +25,7 @@ final class ResendWatchdog implements SessionStateListener {
     private final ScheduledFuture<?> task;
 
     private volatile int begin;
+    private volatile int end;
     private volatile int currentEnd;
     private volatile int lastExpected;
     private volatile long lastProgress;
@@ -47,6 +48,7 @@ final class ResendWatchdog implements SessionStateListener {
     @Override
     public void onResendRequestSent(int beginSeqNo, int endSeqNo, int currentEndSeqNo) {
         begin = beginSeqNo;
+        end = endSeqNo;
         currentEnd = currentEndSeqNo > 0 ? currentEndSeqNo : endSeqNo;
         lastExpected = session.getExpectedTargetNum();
         lastProgress = System.nanoTime();
@@ -65,11 +67,26 @@ final class ResendWatchdog implements SessionStateListener {
     /** The range in flight, "begin-end", or null. */
     String inFlight() {
         int b = begin;
-        return b == 0 ? null : b + "-" + (currentEnd == 0 ? "" : String.valueOf(currentEnd));
+        return b == 0 ? null : b + "-" + currentEnd;
     }
 
     long duplicatesSent() {
         return duplicates;
+    }
+
+    /** First sequence number of the resend in flight, 0 when none. */
+    int begin() {
+        return begin;
+    }
+
+    /** Last sequence number the request in flight covers (its chunk). */
+    int chunkEnd() {
+        return currentEnd;
+    }
+
+    /** Last sequence number of the whole gap. */
+    int gapEnd() {
+        return end;
     }
 
     private void check() {

@@ -26,7 +26,7 @@ final class TargetSession {
     private final DropCopyApplication application;
     private final SessionID sessionId;
     private Initiator initiator;
-    private ResendWatchdog watchdog;
+    private volatile ResendWatchdog watchdog;
     private volatile boolean enabled = true;
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
     private final java.util.function.Function<SessionSettings, quickfix.LogFactory> logs;
@@ -66,6 +66,7 @@ final class TargetSession {
         created.start();
         initiator = created;
         watchdog = new ResendWatchdog(config.name, Session.lookupSession(sessionId), application, config.resendTimeout);
+        application.watchdog = watchdog;
         LOG.info("Drop copy {} started", config);
     }
 
@@ -75,6 +76,7 @@ final class TargetSession {
         }
         watchdog.close();
         watchdog = null;
+        application.watchdog = null;
         initiator.stop();
         initiator = null;
         application.loggedOn = false;
@@ -99,6 +101,7 @@ final class TargetSession {
             throw new IllegalStateException("session " + config.name + " is started");
         }
         SessionSettings settings = settings(config.storeDir.resolve(CmeDictionary.FILE_NAME));
+        application.unrecoverableGaps.clear();
         quickfix.MessageStore store = new FileStoreFactory(settings).create(sessionId);
         try {
             store.reset();
@@ -156,7 +159,8 @@ final class TargetSession {
         String state = !enabled ? "DISCONNECTED" : !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
                 nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
-                enabled, application.lastMessageTime());
+                enabled, application.lastMessageTime(), started && watchdog != null ? watchdog.inFlight() : null,
+                application.unrecoverableGaps.list());
     }
 
     /** For the read-only guard's test: what any bug or route would do to send an application message. */
