@@ -65,6 +65,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Time zone of weekStart/weekEnd.", defaultValue = "America/Chicago", required = false)
     String timeZone();
 
+    @AttributeDefinition(description = "Sequence store: 'file' (under storeDir) or 'jdbc' (QuickFIX/J's JDBC store in the DataSource service chosen by dataSource.target, default (dataSourceName=dropcopy); tables created on start).", defaultValue = "file", required = false)
+    String store();
+
     @AttributeDefinition(description = "Where sequence numbers and dead letters live; default ${karaf.data}/dropcopy/sessions/<name>.", required = false)
     String storeDir();
 }

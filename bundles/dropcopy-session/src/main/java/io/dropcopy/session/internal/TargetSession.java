@@ -31,8 +31,15 @@ final class TargetSession {
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
     private final java.util.function.Function<SessionSettings, quickfix.LogFactory> logs;
 
+    /** With store = jdbc: the DataSource holding the sequence store; null otherwise. */
+    private volatile javax.sql.DataSource dataSource;
+
     TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher) {
         this(config, dispatcher, SLF4JLogFactory::new);
+    }
+
+    void setDataSource(javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher,
@@ -61,7 +68,7 @@ final class TargetSession {
             return;
         }
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
-        Initiator created = new ThreadedSocketInitiator(application, new FileStoreFactory(settings),
+        Initiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
                 settings, new MaskingLogFactory(logs.apply(settings)), new DefaultMessageFactory());
         created.start();
         initiator = created;
@@ -102,7 +109,7 @@ final class TargetSession {
         }
         SessionSettings settings = settings(config.storeDir.resolve(CmeDictionary.FILE_NAME));
         application.unrecoverableGaps.clear();
-        quickfix.MessageStore store = new FileStoreFactory(settings).create(sessionId);
+        quickfix.MessageStore store = storeFactory(settings).create(sessionId);
         try {
             store.reset();
         } finally {
@@ -110,6 +117,22 @@ final class TargetSession {
                 ((java.io.Closeable) store).close();
             }
         }
+    }
+
+    /** The sequence store: QuickFIX/J's file store under storeDir, or its JDBC store in the configured DataSource. */
+    private quickfix.MessageStoreFactory storeFactory(SessionSettings settings) throws IOException {
+        if (!"jdbc".equals(config.store)) {
+            return new FileStoreFactory(settings);
+        }
+        javax.sql.DataSource ds = dataSource;
+        if (ds == null) {
+            throw new IOException("store = jdbc but no DataSource service matches dataSource.target"
+                    + " (default: (dataSourceName=dropcopy))");
+        }
+        JdbcStoreSchema.create(ds);
+        quickfix.JdbcStoreFactory factory = new quickfix.JdbcStoreFactory(settings);
+        factory.setDataSource(ds);
+        return factory;
     }
 
     SessionSettings settings(Path dictionary) {
@@ -137,6 +160,8 @@ final class TargetSession {
             s.setLong(sessionId, "SocketConnectPort" + suffix, config.addresses.get(i).port);
         }
         s.setString(sessionId, "FileStorePath", config.storeDir.resolve("store").toString());
+        s.setString(sessionId, "JdbcStoreSessionsTableName", JdbcStoreSchema.SESSIONS);
+        s.setString(sessionId, "JdbcStoreMessagesTableName", JdbcStoreSchema.MESSAGES);
         CmeSessionSettings.applyDialect(s, sessionId, dictionary);
         // CME serves at most 2,500 messages per resend request; QuickFIX/J chunks the gap for us.
         s.setLong(sessionId, "ResendRequestChunkSize", 2500);

@@ -6,7 +6,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** One target session per factory configuration {@code etc/io.dropcopy.session-<name>.cfg}; a change restarts it. */
@@ -18,6 +21,11 @@ public class TargetSessionComponent {
     @Reference
     private HubImpl hub;
 
+    /** Only used with store = jdbc; choose it with dataSource.target = (dataSourceName=...). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(dataSourceName=dropcopy)")
+    private DataSource dataSource;
+
     private TargetSession session;
 
     @Activate
@@ -25,6 +33,13 @@ public class TargetSessionComponent {
         TargetSessionConfig config = TargetSessionConfig.parse(properties,
                 Paths.get(System.getProperty("karaf.data", "data")));
         session = new TargetSession(config, hub::dispatch);
+        if ("jdbc".equals(config.store)) {
+            if (dataSource == null) {
+                throw TargetSessionConfig.bad("store", "is jdbc but no DataSource service matches dataSource.target"
+                        + " (default (dataSourceName=dropcopy)); the session starts when one appears");
+            }
+            session.setDataSource(dataSource);
+        }
         hub.register(session);
     }
 

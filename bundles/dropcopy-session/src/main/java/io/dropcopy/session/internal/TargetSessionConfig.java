@@ -51,6 +51,8 @@ final class TargetSessionConfig {
     final String tradingSystemVersion;
     final String applicationSystemVendor;
     final Path storeDir;
+    /** Where sequence numbers live: "file" (default, under storeDir) or "jdbc" (a pax-jdbc DataSource). */
+    final String store;
     /** CME's week, e.g. Sunday 17:00 to Friday 16:00 America/Chicago; null for an always-on session. */
     final WeeklySchedule schedule;
 
@@ -107,9 +109,14 @@ final class TargetSessionConfig {
         applicationSystemName = optional(p, "applicationSystemName", "karaf-dropcopy");
         tradingSystemVersion = optional(p, "tradingSystemVersion", "0.1");
         applicationSystemVendor = optional(p, "applicationSystemVendor", "dropcopy");
-        String store = optional(p, "storeDir", null);
-        storeDir = store != null ? Paths.get(store) : dataDir.resolve("dropcopy").resolve("sessions").resolve(name);
+        String dir = optional(p, "storeDir", null);
+        storeDir = dir != null ? Paths.get(dir) : dataDir.resolve("dropcopy").resolve("sessions").resolve(name);
         schedule = schedule(p);
+        String kind = optional(p, "store", "file");
+        if (!kind.equals("file") && !kind.equals("jdbc")) {
+            throw bad("store", "must be 'file' or 'jdbc', got '" + kind + "'");
+        }
+        store = kind;
     }
 
     private static WeeklySchedule schedule(Map<String, ?> p) {
