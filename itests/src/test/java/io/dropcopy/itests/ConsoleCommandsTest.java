@@ -1,0 +1,164 @@
+package io.dropcopy.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
+
+import java.io.File;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.karaf.itests.KarafTestSupport;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.awaitility.Awaitility;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The {@code dropcopy:} console commands in a stock Karaf 4.4.6 running {@code dropcopy-demo} (simulator on a free
+ * port): list, status, tail, disconnect, connect, stats; the command ACL (etc/org.apache.karaf.command.acl.dropcopy.cfg)
+ * lets a viewer look but not act; no output ever shows the secret key.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsoleCommandsTest extends KarafTestSupport {
+    static final String SECRET = "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4";
+    static final Principal[] ADMIN = {new UserPrincipal("itest-admin"), new RolePrincipal("admin"),
+        new RolePrincipal("viewer")};
+    static final Principal[] VIEWER = {new UserPrincipal("itest-viewer"), new RolePrincipal("viewer")};
+    /** One tail line: time session#seq kind symbol side lastQty@lastPx execId. */
+    static final Pattern TAIL_LINE = Pattern.compile(
+            "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z demo#\\d+ [a-z_]+ \\S+ \\S+ \\S+ SIM\\d{8}-\\d");
+
+    private final List<String> outputs = new ArrayList<>();
+
+    @Configuration
+    public Option[] config() {
+        String version = System.getProperty("project.version");
+        // Runs in the test driver: the container's own instance of this class does not know the port.
+        String port = Integer.toString(getAvailablePort(19100, 19900));
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        // A boot feature, as in the assembly; configfiles placed beforehand (see DemoFlowTest, karaf-assembly/pom.xml).
+        options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
+                "dropcopy-demo"));
+        File basedir = new File(System.getProperty("basedir", "."));
+        options.add(replaceConfigurationFile("deploy/dropcopy-demo-route.xml",
+                new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
+        // The command ACL must be in etc/ before boot: the roles below are checked against it.
+        options.add(replaceConfigurationFile("etc/org.apache.karaf.command.acl.dropcopy.cfg",
+                new File(basedir, "../bundles/dropcopy-commands/src/main/cfg/org.apache.karaf.command.acl.dropcopy.cfg")));
+        String sim = "etc/io.dropcopy.simulator-demo.cfg";
+        options.add(editConfigurationFilePut(sim, "port", port));
+        options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
+        options.add(editConfigurationFilePut(sim, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
+        options.add(editConfigurationFilePut(sim, "secretKey", SECRET));
+        options.add(editConfigurationFilePut(sim, "rate", "20"));
+        options.add(editConfigurationFilePut(sim, "orders", "0"));
+        String session = "etc/io.dropcopy.session-demo.cfg";
+        options.add(editConfigurationFilePut(session, "group", "DEMO"));
+        options.add(editConfigurationFilePut(session, "senderCompId", "DEMO01N"));
+        options.add(editConfigurationFilePut(session, "senderSubId", "OPS1"));
+        options.add(editConfigurationFilePut(session, "senderLocationId", "US,IL"));
+        options.add(editConfigurationFilePut(session, "addresses", "127.0.0.1:" + port));
+        options.add(editConfigurationFilePut(session, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
+        options.add(editConfigurationFilePut(session, "secretKey", SECRET));
+        return options.toArray(new Option[0]);
+    }
+
+    private String run(String command, Principal... principals) {
+        String output = executeCommand(command, 60_000L, true, principals);
+        outputs.add(output);
+        return output;
+    }
+
+    private String refused(String command, Principal... principals) {
+        // (JUnit's assertThrows is newer than the JUnit bundle inside the container.)
+        String output;
+        try {
+            output = executeCommand(command, 60_000L, true, principals);
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            outputs.add(message);
+            return message;
+        }
+        outputs.add(output);
+        throw new AssertionError(command + " was not refused: " + output);
+    }
+
+    private void awaitState(String state) {
+        Awaitility.await("session demo " + state).atMost(120, TimeUnit.SECONDS).pollInterval(250, TimeUnit.MILLISECONDS)
+                .until(() -> executeCommand("dropcopy:status demo", 20_000L, true, VIEWER).contains("state: " + state + "\n"));
+    }
+
+    @Test
+    public void operatorsSeeAndSteerTheSessionsFromTheConsole() throws Exception {
+        awaitState("LOGGED_ON");
+
+        String list = run("dropcopy:list", VIEWER);
+        System.err.println("dropcopy:list\n" + list);
+        assertTrue(list, list.contains("Name") && list.contains("Next in") && list.contains("Dead letters"));
+        assertTrue(list, Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|\\s+LOGGED_ON\\s+\\|\\s+127\\.0\\.0\\.1:\\d+\\s+\\|")
+                .matcher(list).find());
+
+        String status = run("dropcopy:status demo", VIEWER);
+        System.err.println("dropcopy:status demo\n" + status);
+        for (String line : List.of("name: demo", "group: DEMO", "state: LOGGED_ON", "loggedOn: true", "enabled: true")) {
+            assertTrue(status, status.contains(line + "\n"));
+        }
+        assertTrue(status, Pattern.compile("(?m)^addresses: 127\\.0\\.0\\.1:\\d+$").matcher(status).find());
+        assertTrue(status, Pattern.compile("(?m)^nextTargetSeqNum: \\d+$").matcher(status).find());
+        assertTrue(status, Pattern.compile("(?m)^lastMessageTime: \\d{4}-").matcher(status).find());
+        assertTrue(refused("dropcopy:status nosuch", VIEWER).contains("no drop copy session named 'nosuch' (sessions: demo)"));
+
+        String tail = run("dropcopy:tail DEMO --max 3", VIEWER);
+        System.err.println("dropcopy:tail DEMO --max 3\n" + tail);
+        List<String> lines = tail.lines().filter(l -> !l.isBlank()).collect(java.util.stream.Collectors.toList());
+        assertEquals(tail, 3, lines.size());
+        for (String line : lines) {
+            assertTrue(line, TAIL_LINE.matcher(line).matches());
+        }
+        String fills = run("dropcopy:tail DEMO --kind fill --max 1", VIEWER);
+        assertTrue(fills, TAIL_LINE.matcher(fills.trim()).matches() && fills.contains(" fill "));
+        assertTrue(refused("dropcopy:tail DEMO --kind fills --max 1", VIEWER).contains("--kind takes one of new, modify"));
+
+        // The hub refuses a reset while connected, and the console shows why.
+        assertTrue(refused("dropcopy:reset-seq demo --force", ADMIN).contains("session demo is connected: disconnect it first"));
+        // A viewer may look, not act: the ACL hides connect, disconnect and reset-seq from the role.
+        refused("dropcopy:disconnect demo", VIEWER);
+        System.err.println("dropcopy:reset-seq demo --force (as a viewer)\n" + refused("dropcopy:reset-seq demo --force", VIEWER));
+        assertTrue(run("dropcopy:status demo", VIEWER).contains("enabled: true\n"));
+
+        String disconnect = run("dropcopy:disconnect demo", ADMIN);
+        System.err.println("dropcopy:disconnect demo\n" + disconnect);
+        assertTrue(disconnect, disconnect.startsWith("Session demo disconnected (was LOGGED_ON): now DISCONNECTED."));
+        String after = run("dropcopy:list", VIEWER);
+        System.err.println("dropcopy:list\n" + after);
+        assertTrue(after, Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|\\s+DISCONNECTED\\s+\\|").matcher(after).find());
+        refused("dropcopy:reset-seq demo --force", VIEWER);
+
+        String connect = run("dropcopy:connect demo", ADMIN);
+        System.err.println("dropcopy:connect demo\n" + connect);
+        assertTrue(connect, connect.startsWith("Session demo connected (was DISCONNECTED): now "));
+        awaitState("LOGGED_ON");
+
+        String stats = run("dropcopy:stats", VIEWER);
+        System.err.println("dropcopy:stats\n" + stats);
+        assertTrue(stats, stats.contains("Refused sends") && Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|").matcher(stats).find());
+
+        for (String output : outputs) {
+            assertFalse("no command output shows the secret key", output.contains(SECRET));
+        }
+    }
+}
