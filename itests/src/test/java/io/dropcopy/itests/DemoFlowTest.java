@@ -92,8 +92,15 @@ public class DemoFlowTest extends KarafTestSupport {
             assertTrue(line, line.startsWith("{\"schemaVersion\":1,") && line.endsWith("}"));
             assertTrue(line, line.contains("\"group\":\"DEMO\",\"targetSession\":\"demo\""));
         }
-        String status = executeCommand("bundle:list -t 0 | grep -i drop", 20000L, false);
-        System.err.println(status);
+
+        // the session's JMX view, registered by Karaf's management from the service's jmx.objectname
+        javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName session = new javax.management.ObjectName("io.dropcopy:type=session,name=\"demo\"");
+        org.awaitility.Awaitility.await("session MBean registered").atMost(30, TimeUnit.SECONDS)
+                .until(() -> jmx.isRegistered(session));
+        assertEquals("LOGGED_ON", jmx.getAttribute(session, "State"));
+        assertEquals("UP", jmx.getAttribute(session, "Health"));
+        assertTrue((Long) jmx.getAttribute(session, "Received") >= expected.size());
     }
 
     private static List<String> lines(Path dir) throws IOException {

@@ -27,9 +27,10 @@ public class TargetSessionComponent {
     private DataSource dataSource;
 
     private TargetSession session;
+    private org.osgi.framework.ServiceRegistration<?> mbean;
 
     @Activate
-    void activate(Map<String, Object> properties) {
+    void activate(Map<String, Object> properties, org.osgi.framework.BundleContext context) {
         TargetSessionConfig config = TargetSessionConfig.parse(properties,
                 Paths.get(System.getProperty("karaf.data", "data")));
         session = new TargetSession(config, hub::dispatch);
@@ -41,10 +42,24 @@ public class TargetSessionComponent {
             session.setDataSource(dataSource);
         }
         hub.register(session);
+        // Karaf's management registers services carrying jmx.objectname as MBeans.
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("jmx.objectname", SessionMBean.objectName(config.name));
+        try {
+            mbean = context.registerService(javax.management.DynamicMBean.class.getName(),
+                    new javax.management.StandardMBean(new SessionMBean(config.name, hub),
+                            io.dropcopy.session.api.DropCopySessionMBean.class), props);
+        } catch (javax.management.NotCompliantMBeanException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Deactivate
     void deactivate() {
+        if (mbean != null) {
+            mbean.unregister();
+            mbean = null;
+        }
         if (session != null) {
             hub.unregister(session);
         }
