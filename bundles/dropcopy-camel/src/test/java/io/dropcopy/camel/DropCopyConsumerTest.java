@@ -64,6 +64,16 @@ class DropCopyConsumerTest {
             throw new UnsupportedOperationException();
         }
 
+        @Override
+        public List<io.dropcopy.session.api.DeadLetter> deadLetters(String name) {
+            return List.of();
+        }
+
+        @Override
+        public void replayDeadLetter(String name, long seqNum, String operator) {
+            throw new UnsupportedOperationException();
+        }
+
         void deliver(DropCopyEvent e) throws Exception {
             listeners.get(e.group()).onEvent(e);
         }

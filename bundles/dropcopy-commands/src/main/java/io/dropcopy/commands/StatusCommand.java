@@ -40,5 +40,7 @@ public class StatusCommand extends HubAction {
         out.println("deadLettered: " + s.deadLettered());
         out.println("refusedSends: " + s.refusedSends());
         out.println("lastMessageTime: " + orDash(s.lastMessageTime()));
+        out.println("resendInFlight: " + orDash(s.resendInFlight()));
+        out.println("unrecoverableGaps: " + (s.unrecoverableGaps().isEmpty() ? "-" : String.join("; ", s.unrecoverableGaps())));
     }
 }

@@ -119,6 +119,26 @@ final class InMemoryHub implements DropCopyHub {
         resetBy = operator;
     }
 
+    /** Dead letters per session, and the ids replayed (with who replayed them). */
+    final Map<String, List<io.dropcopy.session.api.DeadLetter>> deadLetters = new ConcurrentHashMap<>();
+    final Map<String, String> replayedBy = new ConcurrentHashMap<>();
+
+    @Override
+    public List<io.dropcopy.session.api.DeadLetter> deadLetters(String name) {
+        existing(name);
+        return deadLetters.getOrDefault(name, List.of());
+    }
+
+    @Override
+    public void replayDeadLetter(String name, long seqNum, String operator) {
+        io.dropcopy.session.api.DeadLetter d = deadLetters(name).stream().filter(l -> l.seqNum() == seqNum).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("session " + name + " has no dead letter " + seqNum));
+        if (d.reason().contains("still bad")) {
+            throw new IllegalStateException("dead letter " + d.id() + " still does not translate: " + d.reason());
+        }
+        replayedBy.put(d.id(), operator);
+    }
+
     private Session existing(String name) {
         Session s = sessions.get(name);
         if (s == null) {

@@ -41,4 +41,16 @@ public interface DropCopyHub {
      * @param operator who asked, for the log
      */
     void resetSequence(String name, String operator);
+
+    /** The session's dead letters, oldest first. */
+    List<DeadLetter> deadLetters(String name);
+
+    /**
+     * Re-submits a dead letter to the group's consumers after a fix (a newer model, a corrected route): it is
+     * translated again and, when it now translates, delivered like any message and marked replayed.
+     *
+     * @throws IllegalArgumentException when there is no such dead letter
+     * @throws IllegalStateException when it still does not translate (the reason says why), or no route consumes the group
+     */
+    void replayDeadLetter(String name, long seqNum, String operator) throws Exception;
 }

@@ -42,7 +42,7 @@ final class DropCopyApplication implements Application {
 
     private final TargetSessionConfig config;
     private final Dispatcher dispatcher;
-    private final DeadLetterFile deadLetters;
+    final DeadLetterFile deadLetters;
     final AtomicLong received = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong refusedSends = new AtomicLong();

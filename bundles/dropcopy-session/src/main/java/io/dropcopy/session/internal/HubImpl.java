@@ -147,6 +147,35 @@ public class HubImpl implements DropCopyHub {
         LOG.warn("Drop copy session {}: sequence numbers reset to 1 by {}", name, operator);
     }
 
+    @Override
+    public List<io.dropcopy.session.api.DeadLetter> deadLetters(String name) {
+        try {
+            return existing(name).deadLetters();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the dead letters of session " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void replayDeadLetter(String name, long seqNum, String operator) throws Exception {
+        TargetSession s = existing(name);
+        io.dropcopy.session.api.DeadLetter letter = s.deadLetters().stream().filter(d -> d.seqNum() == seqNum)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("session " + name + " has no dead letter "
+                        + seqNum));
+        if (letter.replayed()) {
+            throw new IllegalStateException("dead letter " + letter.id() + " was already replayed");
+        }
+        DropCopyEvent event;
+        try {
+            event = io.dropcopy.model.EventTranslator.translate(letter.raw(), s.group(), name);
+        } catch (io.dropcopy.model.MalformedMessageException e) {
+            throw new IllegalStateException("dead letter " + letter.id() + " still does not translate: " + e.getMessage());
+        }
+        dispatch(event);
+        s.markReplayed(seqNum, operator);
+        LOG.warn("Drop copy session {}: dead letter {} replayed by {}", name, seqNum, operator);
+    }
+
     private TargetSession existing(String name) {
         TargetSession s = sessions.get(name);
         if (s == null) {

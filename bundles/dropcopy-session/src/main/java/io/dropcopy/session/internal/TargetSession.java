@@ -188,6 +188,14 @@ final class TargetSession {
                 application.unrecoverableGaps.list());
     }
 
+    java.util.List<io.dropcopy.session.api.DeadLetter> deadLetters() throws IOException {
+        return application.deadLetters.read();
+    }
+
+    void markReplayed(long seqNum, String operator) throws IOException {
+        application.deadLetters.markReplayed(seqNum, operator);
+    }
+
     /** For the read-only guard's test: what any bug or route would do to send an application message. */
     boolean trySend(quickfix.Message message) {
         return Session.lookupSession(sessionId) != null && Session.lookupSession(sessionId).send(message);
