@@ -46,7 +46,7 @@ public class DemoFlowTest extends KarafTestSupport {
         List<Option> options = new ArrayList<>(List.of(super.config()));
         // A boot feature, as in the assembly: installed (with its Blueprint refresh) before the test probe.
         options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
-                "dropcopy-demo"));
+                "dropcopy-demo", "dropcopy-metrics"));
         // The feature's configfiles are placed beforehand, as the assembly build does (see karaf-assembly/pom.xml),
         // so the boot install never fetches them while it refreshes pax-url; these also set a free port.
         File basedir = new File(System.getProperty("basedir", "."));
@@ -101,6 +101,29 @@ public class DemoFlowTest extends KarafTestSupport {
         assertEquals("LOGGED_ON", jmx.getAttribute(session, "State"));
         assertEquals("UP", jmx.getAttribute(session, "Health"));
         assertTrue((Long) jmx.getAttribute(session, "Received") >= expected.size());
+
+        // Prometheus scrape of /dropcopy/metrics over Karaf's HTTP
+        Object port = configurationAdmin.getConfiguration("org.ops4j.pax.web", null).getProperties()
+                .get("org.osgi.service.http.port");
+        java.net.URL metrics = new java.net.URL("http://127.0.0.1:" + port + "/dropcopy/metrics");
+        org.awaitility.Awaitility.await("metrics served").atMost(30, TimeUnit.SECONDS).ignoreExceptions()
+                .until(() -> scrape(metrics).contains("dropcopy_messages_received_total{session=\"demo\",group=\"DEMO\"}"));
+        String scraped = scrape(metrics);
+        java.util.regex.Matcher received = Pattern.compile(
+                "dropcopy_messages_received_total\\{session=\"demo\",group=\"DEMO\"\\} (\\d+)").matcher(scraped);
+        assertTrue(scraped, received.find());
+        assertTrue("the counter moved: " + received.group(1), Long.parseLong(received.group(1)) >= expected.size());
+        assertTrue(scraped, scraped.contains("dropcopy_session_logged_on{session=\"demo\",group=\"DEMO\"} 1"));
+        assertTrue("no secret in the metrics", !scraped.contains("2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+    }
+
+    private static String scrape(java.net.URL url) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
     }
 
     private static List<String> lines(Path dir) throws IOException {

@@ -1,0 +1,31 @@
+package io.dropcopy.metrics;
+
+import io.dropcopy.session.api.DropCopyHub;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** GET /dropcopy/metrics: Prometheus scrapes it. Registered with the OSGi HTTP whiteboard (Karaf feature http-whiteboard). */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/dropcopy/metrics",
+        "osgi.http.whiteboard.servlet.name=dropcopy-metrics"})
+public class MetricsServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient DropCopyHub hub;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = PrometheusText.render(hub.sessions()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType(PrometheusText.CONTENT_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

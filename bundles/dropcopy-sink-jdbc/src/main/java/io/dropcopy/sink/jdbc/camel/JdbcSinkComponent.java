@@ -1,0 +1,45 @@
+package io.dropcopy.sink.jdbc.camel;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.camel.Endpoint;
+import org.apache.camel.support.DefaultComponent;
+
+/**
+ * {@code dropcopy-jdbc:<name>?dataSource=<name>}: writes each exchange's drop copy event to the database of the
+ * DataSource (a bean of the Camel registry by that name, or in Karaf the OSGi DataSource service whose
+ * {@code dataSourceName} or {@code osgi.jndi.service.name} is that name, as pax-jdbc-config registers it).
+ */
+public class JdbcSinkComponent extends DefaultComponent {
+    public static final String SCHEME = "dropcopy-jdbc";
+
+    private final Function<String, Supplier<DataSource>> serviceLookup;
+
+    public JdbcSinkComponent() {
+        this(null);
+    }
+
+    /** @param serviceLookup DataSource services by name (OSGi), or null */
+    public JdbcSinkComponent(Function<String, Supplier<DataSource>> serviceLookup) {
+        this.serviceLookup = serviceLookup;
+    }
+
+    Function<String, Supplier<DataSource>> serviceLookup() {
+        return serviceLookup;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (remaining == null || remaining.isBlank()) {
+            throw new IllegalArgumentException("dropcopy-jdbc endpoint needs a name: dropcopy-jdbc:<name>?dataSource=<name>, got " + uri);
+        }
+        JdbcSinkEndpoint endpoint = new JdbcSinkEndpoint(uri, this, remaining);
+        setProperties(endpoint, parameters);
+        if (endpoint.getDataSource() == null || endpoint.getDataSource().isBlank()) {
+            throw new IllegalArgumentException("dropcopy-jdbc:" + remaining + " needs dataSource=<name of a DataSource>");
+        }
+        return endpoint;
+    }
+}
