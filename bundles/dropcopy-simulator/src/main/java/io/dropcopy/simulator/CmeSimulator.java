@@ -6,14 +6,33 @@ import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.fix.MaskingLogFactory;
 import io.dropcopy.model.DropCopyUnwrapper;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.mina.core.service.IoAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
@@ -35,10 +54,21 @@ import quickfix.UnsupportedMessageType;
 /**
  * A CME Globex Drop Copy 4.0 target session, CME side: a QuickFIX/J FIX 4.2 acceptor that accepts one client
  * comp id, checks its secure logon (HMAC-SHA256, {@link LogonSigner#verify}) and, while the client is logged
- * on, streams deterministic synthetic execution reports wrapped as CME does ({@code 35=n}, XmlDataLen(212),
- * XmlData(213) = {@code <RTRF>}inner FIX message{@code </RTRF>}).
+ * on, streams execution reports wrapped as CME does ({@code 35=n}, XmlDataLen(212), XmlData(213) =
+ * {@code <RTRF>}inner FIX message{@code </RTRF>}): the default synthetic stream, the realistic scenario
+ * ({@link RealisticOrders}) or a recorded file replayed ({@link Recording}).
  *
- * <p>Sequence numbers (QuickFIX/J FileStore) and the position of the synthetic stream both live in
+ * <p>CME's session layer as the simulator plays it: Resend Requests of at most {@value #MAX_RESEND} messages
+ * ({@code 16=0} served as "up to 2,500", a larger closed range rejected), within a resend window (48 hours), one at a
+ * time; every Logout carries NextExpectedMsgSeqNum(789); Test Request after silence, disconnect when unanswered
+ * (QuickFIX/J, multipliers configurable). Faults on demand, each a method here: {@link #disconnect()},
+ * {@link #primaryDown(Duration)}, {@link #forceLogout(String)}, {@link #refuseLogons(int, String)},
+ * {@link #jumpSequence(int)}, {@link #failover(int)}, {@link #dropMessages(int)}, {@link #sendBacklog(int)},
+ * {@link #suspendReading(Duration)}, {@link #throttle(double)}, {@link #ignoreResendRequests(int)},
+ * {@link #resendWindow(Duration)}, {@link #possResend(int)}, {@link #weeklyReset()}; and
+ * {@link #startRecording(Path)} / {@link #replay(Path, double)}.
+ *
+ * <p>Sequence numbers (QuickFIX/J FileStore) and the position of the stream both live in
  * {@link SimulatorConfig#storeDir()}, so a restart continues both. Plain Java, no OSGi types. Thread-safe.
  */
 public final class CmeSimulator implements AutoCloseable {
@@ -50,6 +80,8 @@ public final class CmeSimulator implements AutoCloseable {
     private static final int TARGET_SUB_ID = 57;
     private static final int XML_DATA_LEN = 212;
     private static final int XML_DATA = 213;
+    private static final int POSS_RESEND = 97;
+    private static final int TEXT = 58;
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int BEGIN_SEQ_NO = 7;
     private static final int END_SEQ_NO = 16;
@@ -57,38 +89,72 @@ public final class CmeSimulator implements AutoCloseable {
     private static final int POSS_DUP_FLAG = 43;
     /** CME's limit on one Resend Request. */
     public static final int MAX_RESEND = 2500;
+    /** CME's sequence jump after a failover to the backup, as in certification. */
+    public static final int FAILOVER_JUMP = 4000;
+    /** Text of the Logout of {@link #weeklyReset()}. */
+    public static final String WEEKLY_RESET_TEXT = "Weekly reset: both sequence numbers start again at 1";
     private static final long MAX_PACING_LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int RECENT = 1000;
+    private static final String REQUEST_TIME = "\u00015979=";
 
     private final SimulatorConfig config;
     private final SessionID sessionId;
-    private final Path stateFile;
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong possResendsSent = new AtomicLong();
     /** Serializes the generator thread and {@link #sendBacklog}: one position, one stream. */
     private final Object streamLock = new Object();
     /** Resend Requests received from the client: {BeginSeqNo, EndSeqNo, 1 if PossDupFlag(43)=Y else 0}. */
     private final List<int[]> resendRequests = new CopyOnWriteArrayList<>();
+    private final AtomicLong resendsRejected = new AtomicLong();
     /** CME resends only messages of the last 48 hours (from the Sunday start-up); older requests are rejected. */
-    private volatile java.time.Duration resendWindow = java.time.Duration.ofHours(48);
+    private volatile Duration resendWindow;
     /** How many of the next Resend Requests go unanswered, as when CME loses one. */
-    private final java.util.concurrent.atomic.AtomicInteger resendsToIgnore = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger resendsToIgnore = new AtomicInteger();
+    private final WireFilter wire;
+    private final Random faultRandom;
+    /** The last inner messages sent in real time (guarded by streamLock), copied by PossResend duplicates. */
+    private final ArrayDeque<String> recent = new ArrayDeque<>();
+    private final Queue<String> duplicates = new ConcurrentLinkedQueue<>();
+    private long liveMessages;
+    private boolean lastWasLive;
+    private final AtomicInteger logonsToRefuse = new AtomicInteger();
+    private volatile String refuseText = "Logon refused";
+    private volatile boolean reenableAfterLogout;
+    private volatile boolean weeklyResetPending;
+    private volatile Instant downUntil;
+    private final AtomicLong logons = new AtomicLong();
 
     private SocketAcceptor acceptor;
+    private List<SocketAddress> listening = List.of();
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> upAgain;
     private volatile Session session;
     private volatile Thread generator;
     private volatile boolean running;
     private volatile boolean finished;
-    private volatile GeneratorState position;
+    private volatile MessageSource source;
+    /** The stream a runtime {@link #replay} interrupted, resumed when the replay ends (guarded by streamLock). */
+    private MessageSource interrupted;
     /** The client's SenderSubID(50) from its Logon, echoed in 57 as CME does; null until a logon. */
     private volatile String clientSubId;
 
     public CmeSimulator(SimulatorConfig config) {
         this.config = config.validate();
         this.sessionId = new SessionID(BEGIN_STRING, config.senderCompId(), config.targetCompId());
-        this.stateFile = config.storeDir().resolve(GeneratorState.FILE_NAME);
+        this.resendWindow = config.resendWindow();
+        this.wire = new WireFilter(config.displayName());
+        this.faultRandom = new Random(config.seed());
+        wire.dropEvery(config.dropEvery());
+        wire.throttle(config.throttle());
     }
 
     public SimulatorConfig config() {
         return config;
+    }
+
+    /** The simulator's name ({@link SimulatorConfig#displayName()}). */
+    public String name() {
+        return config.displayName();
     }
 
     /**
@@ -101,18 +167,31 @@ public final class CmeSimulator implements AutoCloseable {
             return;
         }
         SocketAcceptor a = null;
+        MessageSource src = null;
         try {
             Files.createDirectories(config.storeDir());
-            position = GeneratorState.load(stateFile);
+            src = openSource();
             Path dictionary = CmeDictionary.writeTo(config.storeDir());
             SessionSettings settings = settings(dictionary);
             a = new SocketAcceptor(new CmeApplication(), new FileStoreFactory(settings), settings,
                     new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
+            // between QuickFIX/J's codec and its session: the wire faults and the recorder see every message
+            a.setIoFilterChainBuilder(chain -> chain.addLast("dropcopy-simulator-wire", wire));
+            wire.reopen();
             a.start();
             // this connector's own session, not QuickFIX/J's JVM-wide registry (Session.lookupSession)
             session = a.getManagedSessions().stream().filter(x -> sessionId.equals(x.getSessionID()))
                     .findFirst().orElseThrow(() -> new ConfigError("no session " + sessionId));
+            List<SocketAddress> addresses = new ArrayList<>();
+            for (IoAcceptor io : a.getEndpoints()) {
+                addresses.addAll(io.getLocalAddresses());
+            }
+            listening = List.copyOf(addresses);
             acceptor = a;
+            source = src;
+            if (config.record() != null) {
+                startRecording(config.record());
+            }
         } catch (IOException | ConfigError | RuntimeException e) {
             if (a != null) {
                 // A failed bind leaves QuickFIX/J's session and timer behind. QuickFIX/J 2.3.1's stop() then
@@ -123,9 +202,26 @@ public final class CmeSimulator implements AutoCloseable {
                     e.addSuppressed(cleanup);
                 }
             }
+            acceptor = null;
+            closeQuietly(src);
+            wire.shutdown();
             session = null;
             throw new IllegalStateException("cannot start the drop copy simulator on " + config.host() + ":"
                     + config.port() + " (store " + config.storeDir() + "): " + rootMessage(e), e);
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dropcopy-simulator-faults-" + config.displayName());
+            t.setDaemon(true);
+            return t;
+        });
+        if (config.disconnectEvery() > 0) {
+            long every = Math.max(1, (long) (config.disconnectEvery() * 1000));
+            scheduler.scheduleAtFixedRate(() -> {
+                if (isLoggedOn()) {
+                    LOG.warn("Simulator {}: periodic disconnect (disconnectEvery={} s)", name(), config.disconnectEvery());
+                    wire.closeNow();
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         }
         running = true;
         finished = false;
@@ -133,8 +229,21 @@ public final class CmeSimulator implements AutoCloseable {
         t.setDaemon(true);
         generator = t;
         t.start();
-        LOG.info("Drop copy simulator listening on {}:{} for {} (next: {}, {} msg/s, orders {}, store {})",
-                config.host(), config.port(), sessionId, position, rateText(), ordersText(), config.storeDir());
+        SimulatorRegistry.register(this);
+        LOG.info("Drop copy simulator {} listening on {}:{} for {} (next: {}, {} msg/s, orders {}, store {})",
+                name(), config.host(), config.port(), sessionId, source.position(), rateText(), ordersText(),
+                config.storeDir());
+    }
+
+    private MessageSource openSource() throws IOException {
+        if (config.replay() != null) {
+            return new MessageSource.Replay(config.replay(), config.replaySpeed());
+        }
+        if (config.scenario() == SimulatorConfig.Scenario.REALISTIC) {
+            return new MessageSource.Realistic(config.storeDir().resolve(MessageSource.Realistic.FILE_NAME),
+                    config.seed(), config.orders());
+        }
+        return new MessageSource.Default(config.storeDir().resolve(GeneratorState.FILE_NAME), config.orders());
     }
 
     /** Stops the generator (saving its position), logs the client out and closes the port. Idempotent. */
@@ -153,13 +262,28 @@ public final class CmeSimulator implements AutoCloseable {
                 LOG.warn("Drop copy simulator generator thread {} did not stop within 10 s", t.getName());
             }
         }
+        ScheduledExecutorService sch = scheduler;
+        scheduler = null;
+        if (sch != null) {
+            sch.shutdownNow();
+        }
+        SimulatorRegistry.unregister(this);
         SocketAcceptor a = acceptor;
         acceptor = null;
-        session = null;
+        downUntil = null;
+        upAgain = null;
         if (a != null) {
             a.stop(false);
             LOG.info("Drop copy simulator for {} stopped after sending {} messages (next: {})", sessionId,
-                    sent.get(), position);
+                    sent.get(), position());
+        }
+        session = null;
+        stopRecording();
+        wire.shutdown();
+        synchronized (streamLock) {
+            closeQuietly(interrupted);
+            interrupted = null;
+            closeQuietly(source);
         }
     }
 
@@ -168,9 +292,14 @@ public final class CmeSimulator implements AutoCloseable {
         stop();
     }
 
-    /** Messages handed to QuickFIX/J by this instance since it was created. */
+    /** Business messages of the stream handed to QuickFIX/J by this instance since it was created. */
     public long sentCount() {
         return sent.get();
+    }
+
+    /** PossResend (97=Y) copies sent ({@link #possResend}, {@link SimulatorConfig#possResendEvery()}). */
+    public long possResendCount() {
+        return possResendsSent.get();
     }
 
     public boolean isLoggedOn() {
@@ -182,14 +311,27 @@ public final class CmeSimulator implements AutoCloseable {
         return running;
     }
 
-    /** True once the last of {@link SimulatorConfig#orders()} orders has been sent (never when unlimited). */
+    /** True once the stream has ended: the last of {@link SimulatorConfig#orders()} orders, or a replay, is sent. */
     public boolean isFinished() {
         return finished;
     }
 
-    /** The next message of the synthetic stream, e.g. "order 42 step 2". */
+    /** The next message of the stream, e.g. "order 42 step 2". */
     public String position() {
-        return String.valueOf(position);
+        MessageSource s = source;
+        return s == null ? "-" : s.position();
+    }
+
+    /** The simulator's outbound sequence number (the next message it sends), or 0 when not started. */
+    public int nextSenderSeqNum() {
+        Session s = session;
+        return s == null ? 0 : s.getExpectedSenderNum();
+    }
+
+    /** The sequence number the simulator expects next from the client, or 0 when not started. */
+    public int nextTargetSeqNum() {
+        Session s = session;
+        return s == null ? 0 : s.getExpectedTargetNum();
     }
 
     private SessionSettings settings(Path dictionary) {
@@ -203,6 +345,9 @@ public final class CmeSimulator implements AutoCloseable {
         CmeSessionSettings.alwaysOn(s, sessionId);
         CmeSessionSettings.applyDialect(s, sessionId, dictionary);
         s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval());
+        // CME: a Test Request when it hears nothing, the socket closed when that goes unanswered
+        s.setDouble(sessionId, "TestRequestDelayMultiplier", config.testRequestDelayMultiplier());
+        s.setDouble(sessionId, "HeartBeatTimeoutMultiplier", config.heartbeatTimeoutMultiplier());
         s.setString(sessionId, "FileStorePath", config.storeDir().resolve("store").toString());
         s.setBool(sessionId, "PersistMessages", true);
         // CME's duplicate ("enhanced") Resend Request carries 43=Y without 122: accept it as CME does.
@@ -211,63 +356,155 @@ public final class CmeSimulator implements AutoCloseable {
         return s;
     }
 
+    // ---- the generator ---------------------------------------------------------------------------------------
+
     private void generate() {
-        long intervalNanos = config.rate() > 0 ? (long) (TimeUnit.SECONDS.toNanos(1) / config.rate()) : 0;
-        long due = 0;
+        long rateInterval = config.rate() > 0 ? (long) (TimeUnit.SECONDS.toNanos(1) / config.rate()) : 0;
+        long burstEvery = (long) (config.burstEvery() * TimeUnit.SECONDS.toNanos(1));
+        long lastDue = 0;
         boolean paced = false;
+        long nextBurst = 0;
         while (running) {
-            GeneratorState next = position;
-            if (config.orders() > 0 && next.order() > config.orders()) {
+            MessageSource src;
+            boolean ended;
+            try {
+                synchronized (streamLock) {
+                    endReplayIfDone();
+                    src = source;
+                    ended = src.finished();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Drop copy simulator for {}: cannot read the stream; generator stopped", sessionId, e);
+                running = false;
+                break;
+            }
+            if (ended && duplicates.isEmpty()) {
                 if (!finished) {
                     finished = true;
-                    LOG.info("Drop copy simulator for {}: all {} orders sent", sessionId, config.orders());
+                    LOG.info("Drop copy simulator for {}: stream ended ({})", sessionId, src.position());
                 }
                 LockSupport.parkNanos(IDLE_NANOS);
                 continue;
             }
+            finished = false;
             Session s = session;
-            if (s == null || !s.isLoggedOn()) {
+            if (s == null || !mayStream(s)) {
                 paced = false;
+                nextBurst = 0;
                 LockSupport.parkNanos(IDLE_NANOS);
                 continue;
             }
-            if (intervalNanos > 0) {
-                long now = System.nanoTime();
-                if (!paced) {
-                    due = now;
-                    paced = true;
-                } else if (now - due > MAX_PACING_LAG_NANOS) {
-                    due = now; // after a stall, resume the rate instead of bursting to catch up
-                }
-                long wait = due - now;
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait); // may return early: the loop checks everything again
-                    continue;
-                }
-                due += intervalNanos;
-            }
+            long now = System.nanoTime();
+            long gap = ended ? -1 : src.recordedGapNanos();
             try {
-                sendNext(s);
+                if (config.burstSize() > 0 && gap < 0) {
+                    if (nextBurst == 0) {
+                        nextBurst = now + burstEvery;
+                    }
+                    if (now - nextBurst >= 0) {
+                        for (int i = 0; i < config.burstSize() && running && mayStream(s); i++) {
+                            if (!sendOne(s)) {
+                                break;
+                            }
+                        }
+                        nextBurst = System.nanoTime() + burstEvery;
+                        paced = false;
+                        continue;
+                    }
+                }
+                long spacing;
+                if (gap >= 0) {
+                    double speed = src instanceof MessageSource.Replay ? ((MessageSource.Replay) src).speed() : 1;
+                    spacing = Double.isInfinite(speed) ? 0 : (long) (gap / speed);
+                } else {
+                    spacing = rateInterval;
+                }
+                if (spacing > 0) {
+                    if (!paced) {
+                        lastDue = now - spacing;
+                        paced = true;
+                    }
+                    long due = lastDue + spacing;
+                    if (gap < 0 && now - due > MAX_PACING_LAG_NANOS) {
+                        due = now; // after a stall, resume the rate instead of bursting to catch up
+                    }
+                    long wait = due - now;
+                    if (config.burstSize() > 0 && gap < 0) {
+                        wait = Math.min(wait, nextBurst - now);
+                    }
+                    if (wait > 0) {
+                        LockSupport.parkNanos(Math.min(wait, IDLE_NANOS)); // may return early: check again
+                        continue;
+                    }
+                    lastDue = due;
+                }
+                sendOne(s);
             } catch (IOException | RuntimeException e) {
                 LOG.error("Drop copy simulator for {}: cannot send or record {}; generator stopped", sessionId,
-                        next, e);
+                        src.position(), e);
                 running = false;
             }
+        }
+    }
+
+    /** Logged on, not being logged out or reset. */
+    private boolean mayStream(Session s) {
+        return s.isLoggedOn() && s.isEnabled() && !weeklyResetPending;
+    }
+
+    /** One message: a pending PossResend copy after each real-time message, else the next of the stream. */
+    private boolean sendOne(Session s) throws IOException {
+        synchronized (streamLock) {
+            if (!mayStream(s)) {
+                return false; // checked again under the lock: a weekly reset or forced logout may have begun
+            }
+            String duplicate = duplicates.peek();
+            if (duplicate != null && (lastWasLive || source.finished())) {
+                duplicates.poll();
+                s.send(wrap(duplicate, true));
+                possResendsSent.incrementAndGet();
+                lastWasLive = false;
+                return true;
+            }
+            return sendNext(s);
         }
     }
 
     /**
      * Sends the next message of the stream. QuickFIX/J persists it and takes its sequence number even when the
      * client is not logged on: it is then resent on the client's Resend Request, so it counts as sent.
+     *
+     * @return false when the stream has no next message
      */
-    private void sendNext(Session s) throws IOException {
+    private boolean sendNext(Session s) throws IOException {
         synchronized (streamLock) {
-            GeneratorState next = position;
-            s.send(wrap(SyntheticOrders.executionReport(next.order(), next.step(), Instant.now())));
+            MessageSource src = source;
+            String inner = src.current(Instant.now());
+            if (inner == null) {
+                return false;
+            }
+            s.send(wrap(inner, src.possResend()));
             sent.incrementAndGet();
-            GeneratorState after = next.next();
-            position = after;
-            after.save(stateFile);
+            src.advance();
+            lastWasLive = true;
+            recent.addLast(inner);
+            if (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+            liveMessages++;
+            if (config.possResendEvery() > 0 && liveMessages % config.possResendEvery() == 0) {
+                queueDuplicates(1, true);
+            }
+            return true;
+        }
+    }
+
+    private void endReplayIfDone() throws IOException {
+        if (interrupted != null && source.finished()) {
+            LOG.info("Simulator {}: {}; back to the stream", name(), source.position());
+            closeQuietly(source);
+            source = interrupted;
+            interrupted = null;
         }
     }
 
@@ -281,16 +518,24 @@ public final class CmeSimulator implements AutoCloseable {
             throw new IllegalStateException("simulator not started");
         }
         for (int i = 0; i < messages; i++) {
-            sendNext(s);
+            if (!sendNext(s)) {
+                break;
+            }
         }
     }
+
+    // ---- resends -------------------------------------------------------------------------------------------
 
     /**
      * Sets how far back resends reach (CME: 48 hours). A request whose first stored message is older is rejected
      * with a session Reject, as CME rejects requests outside its window.
      */
-    public void resendWindow(java.time.Duration window) {
+    public void resendWindow(Duration window) {
         this.resendWindow = window;
+    }
+
+    public Duration resendWindow() {
+        return resendWindow;
     }
 
     /** Why a resend of begin..end is refused, or null when its first stored message is inside the window. */
@@ -299,7 +544,7 @@ public final class CmeSimulator implements AutoCloseable {
         if (s == null) {
             return null;
         }
-        List<String> stored = new java.util.ArrayList<>();
+        List<String> stored = new ArrayList<>();
         int last = end == 0 ? begin + MAX_RESEND - 1 : Math.min(end, begin + MAX_RESEND - 1);
         try {
             s.getStore().get(begin, last, stored);
@@ -307,11 +552,11 @@ public final class CmeSimulator implements AutoCloseable {
             return null;
         }
         for (String raw : stored) {
-            java.util.regex.Matcher m = SENDING_TIME.matcher(raw);
+            Matcher m = SENDING_TIME.matcher(raw);
             if (m.find()) {
-                java.time.Instant sent = java.time.LocalDateTime.parse(m.group(1),
-                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss[.SSS]")).toInstant(java.time.ZoneOffset.UTC);
-                if (sent.isBefore(Instant.now().minus(resendWindow))) {
+                Instant sentAt = LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss[.SSS]"))
+                        .toInstant(ZoneOffset.UTC);
+                if (sentAt.isBefore(Instant.now().minus(resendWindow))) {
                     return "Resend request outside the " + (resendWindow.toHours() > 0 ? resendWindow.toHours() + "-hour"
                             : resendWindow.toMillis() + " ms") + " window";
                 }
@@ -321,7 +566,7 @@ public final class CmeSimulator implements AutoCloseable {
         return null;
     }
 
-    private static final java.util.regex.Pattern SENDING_TIME = java.util.regex.Pattern.compile("\u000152=([0-9]{8}-[0-9:.]+)\u0001");
+    private static final Pattern SENDING_TIME = Pattern.compile("\u000152=([0-9]{8}-[0-9:.]+)\u0001");
 
     /** Leaves the next {@code count} Resend Requests unanswered, as when one is lost on CME's side. */
     public void ignoreResendRequests(int count) {
@@ -333,16 +578,19 @@ public final class CmeSimulator implements AutoCloseable {
         return List.copyOf(resendRequests);
     }
 
+    /** Resend Requests answered with a session Reject (too large, outside the window, one already in progress). */
+    public long resendsRejected() {
+        return resendsRejected.get();
+    }
+
+    // ---- faults ------------------------------------------------------------------------------------------------
+
     /**
      * Sets the sequence number the simulator expects next from the client, as CME's does after the client
      * lost its state: a logon below it is answered with a Logout carrying NextExpectedMsgSeqNum(789).
      */
     public void expectClientSeqNum(int next) throws IOException {
-        Session s = session;
-        if (s == null) {
-            throw new IllegalStateException("simulator not started");
-        }
-        s.setNextTargetMsgSeqNum(next);
+        requireSession().setNextTargetMsgSeqNum(next);
     }
 
     /**
@@ -350,23 +598,371 @@ public final class CmeSimulator implements AutoCloseable {
      * certification): the client sees a gap that a resend can only fill with gap fills.
      */
     public void jumpSequence(int by) throws IOException {
-        Session s = session;
-        if (s == null) {
-            throw new IllegalStateException("simulator not started");
-        }
+        Session s = requireSession();
         synchronized (streamLock) {
             s.setNextSenderMsgSeqNum(s.getExpectedSenderNum() + by);
         }
     }
 
+    /**
+     * A failover as the client sees it: the socket drops, and the gateway it reconnects to is {@code jump} sequence
+     * numbers further ({@link #FAILOVER_JUMP} in certification), numbers that can only be gap-filled.
+     */
+    public void failover(int jump) throws IOException {
+        Session s = requireSession();
+        synchronized (streamLock) {
+            wire.closeNow();
+            s.setNextSenderMsgSeqNum(s.getExpectedSenderNum() + jump);
+        }
+        LOG.warn("Simulator {}: failover, sequence jumps by {}", name(), jump);
+    }
+
+    /** Drops the client's socket now, without a Logout. Returns false when no client is connected. */
+    public boolean disconnect() {
+        boolean closed = wire.closeNow();
+        if (closed) {
+            LOG.warn("Simulator {}: socket dropped (fault injection)", name());
+        }
+        return closed;
+    }
+
+    /**
+     * The primary is down: the client's socket is dropped and the port stops listening (connection refused) for
+     * {@code duration}, then listens again.
+     */
+    public synchronized void primaryDown(Duration duration) {
+        SocketAcceptor a = acceptor;
+        if (a == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        for (IoAcceptor io : a.getEndpoints()) {
+            io.unbind();
+        }
+        wire.closeNow();
+        downUntil = Instant.now().plus(duration);
+        if (upAgain != null) {
+            upAgain.cancel(false);
+        }
+        upAgain = scheduler.schedule(this::primaryUp, duration.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.warn("Simulator {}: primary down for {} (not listening on {})", name(), duration, listening);
+    }
+
+    /** Listens again after {@link #primaryDown}. */
+    public synchronized void primaryUp() {
+        SocketAcceptor a = acceptor;
+        downUntil = null;
+        if (upAgain != null) {
+            upAgain.cancel(false);
+            upAgain = null;
+        }
+        if (a == null) {
+            return;
+        }
+        for (IoAcceptor io : a.getEndpoints()) {
+            if (!io.getLocalAddresses().isEmpty()) {
+                continue;
+            }
+            try {
+                if (io instanceof org.apache.mina.transport.socket.SocketAcceptor) {
+                    ((org.apache.mina.transport.socket.SocketAcceptor) io).setReuseAddress(true);
+                }
+                io.bind(listening);
+                LOG.info("Simulator {}: listening again on {}", name(), listening);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Simulator {}: cannot listen again on {}", name(), listening, e);
+            }
+        }
+    }
+
+    /** When the port listens again after {@link #primaryDown}, or null when it listens. */
+    public Instant downUntil() {
+        return downUntil;
+    }
+
+    /**
+     * Logs the client out now with {@code text} (58) and NextExpectedMsgSeqNum (789), as CME may at any time. The
+     * client may log on again at once.
+     */
+    public void forceLogout(String text) {
+        Session s = requireSession();
+        if (!s.isLoggedOn()) {
+            throw new IllegalStateException("no client logged on");
+        }
+        synchronized (streamLock) {
+            reenableAfterLogout = true;
+            s.logout(text == null || text.isBlank() ? "Logout forced" : text);
+        }
+        LOG.warn("Simulator {}: forced Logout '{}'", name(), text);
+    }
+
+    /**
+     * Answers the next {@code count} logons with a Logout carrying {@code text} and 789, whatever their credentials
+     * (e.g. CME's "Backup session not allowed. Logout forced." on a backup while the primary is up).
+     */
+    public void refuseLogons(int count, String text) {
+        refuseText = text == null || text.isBlank() ? "Logon refused" : text;
+        logonsToRefuse.set(Math.max(0, count));
+    }
+
+    public int logonsToRefuse() {
+        return logonsToRefuse.get();
+    }
+
+    /**
+     * Loses the next {@code count} real-time business messages on the wire: QuickFIX/J stored them and took their
+     * sequence numbers, so the client sees a gap and recovers them by resend (43=Y copies).
+     */
+    public void dropMessages(int count) {
+        wire.dropNext(count);
+    }
+
+    /** Cancels the losses {@link #dropMessages} has still pending. */
+    public void clearPendingDrops() {
+        wire.clearPendingDrops();
+    }
+
+    /** Loses every {@code n}-th real-time business message on the wire; 0 = off. */
+    public void dropEvery(int n) {
+        if (n < 0 || n == 1) {
+            throw new IllegalArgumentException("dropEvery must be 0 (off) or >= 2, got " + n);
+        }
+        wire.dropEvery(n);
+    }
+
+    /**
+     * A slow link: at most {@code messagesPerSecond} messages leave per second (queued without blocking the
+     * session: heartbeats and resends wait their turn too); 0 = off. While a throttled resend is still queued, a
+     * new Resend Request is rejected: one resend at a time.
+     */
+    public void throttle(double messagesPerSecond) {
+        if (!(messagesPerSecond >= 0) || Double.isInfinite(messagesPerSecond)) {
+            throw new IllegalArgumentException("throttle must be >= 0, got " + messagesPerSecond);
+        }
+        wire.throttle(messagesPerSecond);
+    }
+
+    /**
+     * Back-pressure: stops reading the client's socket for {@code duration} (zero: until
+     * {@link #resumeReading()}). The client's messages, heartbeats included, go unheard, so after
+     * (1 + testRequestDelayMultiplier) x HeartBtInt the simulator sends a Test Request and after
+     * (1 + heartbeatTimeoutMultiplier) x HeartBtInt closes the socket, as CME does.
+     *
+     * @return false when no client is connected
+     */
+    public boolean suspendReading(Duration duration) {
+        if (!wire.suspendRead()) {
+            return false;
+        }
+        LOG.warn("Simulator {}: not reading the client's socket for {}", name(), duration.isZero() ? "ever" : duration);
+        ScheduledExecutorService sch = scheduler;
+        if (!duration.isZero() && sch != null) {
+            sch.schedule(wire::resumeRead, duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    public void resumeReading() {
+        wire.resumeRead();
+    }
+
+    /**
+     * Queues {@code count} PossResend (97=Y) copies of recent real-time business messages (those with
+     * RequestTime(5979) first, as CME compares it to remove duplicates), sent mixed into the real-time stream:
+     * one after each real-time message. Returns how many were queued (fewer when less has been sent).
+     */
+    public int possResend(int count) {
+        synchronized (streamLock) {
+            return queueDuplicates(count, false);
+        }
+    }
+
+    private int queueDuplicates(int count, boolean random) {
+        List<String> candidates = new ArrayList<>();
+        for (String inner : recent) {
+            if (inner.contains(REQUEST_TIME)) {
+                candidates.add(inner);
+            }
+        }
+        if (candidates.isEmpty()) {
+            candidates.addAll(recent);
+        }
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        int n = Math.min(count, candidates.size());
+        if (random) {
+            for (int i = 0; i < n; i++) {
+                duplicates.add(candidates.get(faultRandom.nextInt(candidates.size())));
+            }
+        } else {
+            duplicates.addAll(candidates.subList(candidates.size() - n, candidates.size()));
+        }
+        LockSupport.unpark(generator);
+        return n;
+    }
+
+    public int pendingPossResends() {
+        return duplicates.size();
+    }
+
+    /**
+     * CME's weekly start-up: both sequence numbers back to 1. A logged-on client is logged out first (58
+     * {@value #WEEKLY_RESET_TEXT}, 789=1); it must log on again with 34=1, as at the Sunday start-up. The stream's
+     * position is kept.
+     */
+    public void weeklyReset() {
+        Session s = requireSession();
+        synchronized (streamLock) {
+            boolean loggedOn = s.isLoggedOn();
+            weeklyResetPending = loggedOn;
+            s.reset();
+        }
+        LOG.warn("Simulator {}: weekly reset, sequence numbers back to 1", name());
+    }
+
+    // ---- recording and replay ----------------------------------------------------------------------------------
+
+    /** Records every outbound message, as it goes onto the wire, to {@code file} (appended; {@link Recording}). */
+    public synchronized void startRecording(Path file) throws IOException {
+        stopRecording();
+        wire.recorder(new Recording.Writer(file, "dropcopy-simulator " + name() + " " + sessionId + " recording from "
+                + Instant.now() + "; one line per outbound message: <epochNanos> <FIX message, control characters"
+                + " as \\uXXXX, backslash doubled>"));
+        LOG.info("Simulator {}: recording the outbound stream to {}", name(), file);
+    }
+
+    /** Stops recording; returns the file, or null when not recording. */
+    public synchronized Path stopRecording() {
+        Recording.Writer w = wire.recorder();
+        if (w == null) {
+            return null;
+        }
+        wire.recorder(null);
+        try {
+            w.close();
+        } catch (IOException e) {
+            LOG.warn("Simulator {}: closing {}", name(), w.file(), e);
+        }
+        LOG.info("Simulator {}: recorded {} messages to {}", name(), w.lines(), w.file());
+        return w.file();
+    }
+
+    /** The file being recorded to, or null. */
+    public Path recordingFile() {
+        Recording.Writer w = wire.recorder();
+        return w == null ? null : w.file();
+    }
+
+    /**
+     * Replays the business messages of a recorded file into the client, re-sequenced for this session, at
+     * {@code speed} (1 = as recorded, 10 = ten times faster, {@link SimulatorConfig#MAX_SPEED} = at once),
+     * interrupting the stream, which resumes when the replay ends.
+     */
+    public void replay(Path file, double speed) throws IOException {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("speed must be > 0, got " + speed);
+        }
+        MessageSource.Replay r = new MessageSource.Replay(file, speed);
+        synchronized (streamLock) {
+            if (source == null) {
+                r.close();
+                throw new IllegalStateException("simulator not started");
+            }
+            if (interrupted == null) {
+                interrupted = source;
+            } else {
+                closeQuietly(source);
+            }
+            source = r;
+        }
+        finished = false;
+        LockSupport.unpark(generator);
+        LOG.info("Simulator {}: replaying {} at speed {}", name(), file, SimulatorConfig.speedText(speed));
+    }
+
+    // ---- status ------------------------------------------------------------------------------------------------
+
+    /** Everything the simulator knows of itself, one entry per line of {@code dropcopy-sim:status}. */
+    public Map<String, String> status() {
+        Map<String, String> m = new LinkedHashMap<>();
+        Instant down = downUntil;
+        m.put("name", name());
+        m.put("listening", config.host() + ":" + config.port() + (acceptor == null ? " (stopped)"
+                : down != null ? " (down until " + down + ")" : ""));
+        m.put("session", config.senderCompId() + " -> " + config.targetCompId());
+        m.put("loggedOn", String.valueOf(isLoggedOn()));
+        m.put("logons", String.valueOf(logons.get()));
+        m.put("nextSenderSeqNum", seqText(nextSenderSeqNum()));
+        m.put("nextTargetSeqNum", seqText(nextTargetSeqNum()));
+        m.put("scenario", config.replay() != null ? "replay" : config.scenario().label()
+                + (config.scenario() == SimulatorConfig.Scenario.REALISTIC ? " (seed " + config.seed() + ")" : ""));
+        m.put("rate", rateText() + (config.burstSize() > 0 ? ", bursts of " + config.burstSize() + " every "
+                + config.burstEvery() + " s" : ""));
+        m.put("position", position());
+        m.put("finished", String.valueOf(finished));
+        m.put("sent", String.valueOf(sent.get()));
+        m.put("possResendsSent", String.valueOf(possResendsSent.get()));
+        m.put("possResendsPending", String.valueOf(duplicates.size()));
+        m.put("possResendEvery", String.valueOf(config.possResendEvery()));
+        m.put("resendWindow", SimulatorConfig.durationText(resendWindow));
+        m.put("resendRequests", String.valueOf(resendRequests.size()));
+        m.put("resendsRejected", String.valueOf(resendsRejected.get()));
+        m.put("resendsToIgnore", String.valueOf(resendsToIgnore.get()));
+        m.put("dropped", String.valueOf(wire.dropped()));
+        m.put("dropsPending", String.valueOf(wire.pendingDrops()));
+        m.put("dropEvery", String.valueOf(wire.dropEvery()));
+        m.put("throttle", wire.throttle() > 0 ? wire.throttle() + " msg/s (" + wire.queued() + " queued)" : "off");
+        m.put("readingSuspended", String.valueOf(wire.isReadSuspended()));
+        m.put("logonsToRefuse", String.valueOf(logonsToRefuse.get()));
+        m.put("disconnectEvery", config.disconnectEvery() > 0 ? config.disconnectEvery() + " s" : "off");
+        m.put("testRequestAfter", "(1 + " + config.testRequestDelayMultiplier() + ") x HeartBtInt");
+        m.put("disconnectAfter", "(1 + " + config.heartbeatTimeoutMultiplier() + ") x HeartBtInt");
+        Path rec = recordingFile();
+        m.put("recording", rec == null ? "off" : rec.toString());
+        m.put("store", config.storeDir().toString());
+        return m;
+    }
+
+    private static String seqText(int seq) {
+        return seq > 0 ? Integer.toString(seq) : "-";
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private Session requireSession() {
+        Session s = session;
+        if (s == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return s;
+    }
+
     /** The outer target-session message: 35=n with 212/213 in the header, as in QuickFIX/J's FIX42.xml. */
     static Message wrap(String innerMessage) {
+        return wrap(innerMessage, false);
+    }
+
+    /** The same, marked PossResend(97)=Y when {@code possResend}: a possible duplicate after a failover. */
+    static Message wrap(String innerMessage, boolean possResend) {
         String data = DropCopyUnwrapper.envelope(innerMessage);
         Message outer = new Message();
         outer.getHeader().setString(35, XML_NON_FIX);
+        if (possResend) {
+            outer.getHeader().setBoolean(POSS_RESEND, true);
+        }
         outer.getHeader().setInt(XML_DATA_LEN, data.length());
         outer.getHeader().setString(XML_DATA, data);
         return outer;
+    }
+
+    private static void closeQuietly(MessageSource s) {
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.debug("closing {}", s.position(), e);
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -393,7 +989,11 @@ public final class CmeSimulator implements AutoCloseable {
 
         @Override
         public void onLogon(SessionID id) {
-            LOG.info("Drop copy client {} logged on (next: {})", id.getTargetCompID(), position);
+            logons.incrementAndGet();
+            lastGapFillSeq = 0;
+            lastGapFillNewSeq = 0;
+            weeklyResetPending = false;
+            LOG.info("Drop copy client {} logged on (next: {})", id.getTargetCompID(), position());
             Thread t = generator;
             if (t != null) {
                 LockSupport.unpark(t);
@@ -403,17 +1003,60 @@ public final class CmeSimulator implements AutoCloseable {
         @Override
         public void onLogout(SessionID id) {
             LOG.info("Drop copy client {} logged out", id.getTargetCompID());
+            if (reenableAfterLogout) {
+                // a Logout initiated here disables QuickFIX/J's acceptor session: let the client log on again
+                reenableAfterLogout = false;
+                Session s = session;
+                if (s != null) {
+                    s.logon();
+                }
+            }
         }
+
+        /** MsgSeqNum(34) and NewSeqNo(36) of the last gap fill sent on this connection. */
+        private int lastGapFillSeq;
+        private int lastGapFillNewSeq;
 
         @Override
         public void toAdmin(Message message, SessionID id) {
             stampSubIds(message);
+            if (isType(message, "4")) {
+                fixGapFillSequence(message);
+            }
             if (isType(message, "5")) {
                 // CME's Logout always says which sequence number it expects next.
                 Session s = session;
-                if (s != null) {
+                if (weeklyResetPending) {
+                    message.setString(TEXT, WEEKLY_RESET_TEXT);
+                    message.setInt(NEXT_EXPECTED_MSG_SEQ_NUM, 1);
+                } else if (s != null) {
                     message.setInt(NEXT_EXPECTED_MSG_SEQ_NUM, s.getExpectedTargetNum());
                 }
+            }
+        }
+
+        /**
+         * QuickFIX/J 2.3.1 answers a Resend Request whose range holds stored admin messages followed by nothing
+         * stored with two gap fills carrying the same MsgSeqNum (34=b 36=c, then 34=b 36=d): the client drops the
+         * second as a duplicate and waits. CME sends the second as 34=c; so does the simulator.
+         */
+        private void fixGapFillSequence(Message gapFill) {
+            try {
+                if (!gapFill.isSetField(123) || !gapFill.getBoolean(123)) {
+                    return;
+                }
+                int seq = gapFill.getHeader().getInt(34);
+                int newSeq = gapFill.getInt(36);
+                if (seq == lastGapFillSeq && lastGapFillNewSeq > seq && newSeq > lastGapFillNewSeq) {
+                    LOG.debug("Gap fill {}-{} sent as {}-{} (QuickFIX/J resend numbering)", seq, newSeq,
+                            lastGapFillNewSeq, newSeq);
+                    seq = lastGapFillNewSeq;
+                    gapFill.getHeader().setInt(34, seq);
+                }
+                lastGapFillSeq = seq;
+                lastGapFillNewSeq = newSeq;
+            } catch (FieldNotFound e) {
+                // not a gap fill QuickFIX/J made
             }
         }
 
@@ -421,29 +1064,7 @@ public final class CmeSimulator implements AutoCloseable {
         public void fromAdmin(Message message, SessionID id)
                 throws FieldNotFound, IncorrectDataFormat, IncorrectTagValue, RejectLogon {
             if (isType(message, "2")) {
-                int begin = message.getInt(BEGIN_SEQ_NO);
-                int end = message.getInt(END_SEQ_NO);
-                boolean possDup = message.getHeader().isSetField(POSS_DUP_FLAG) && message.getHeader().getBoolean(POSS_DUP_FLAG);
-                resendRequests.add(new int[] {begin, end, possDup ? 1 : 0});
-                String outside = outsideWindow(begin, end);
-                if (outside != null) {
-                    LOG.warn("Resend Request {}-{} rejected: {}", begin, end, outside);
-                    throw new IncorrectTagValue(BEGIN_SEQ_NO, String.valueOf(begin), outside);
-                }
-                if (resendsToIgnore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    // QuickFIX/J serves the request after this callback: point it at nothing, so it goes unanswered.
-                    Session s = session;
-                    int next = s == null ? begin : s.getExpectedSenderNum();
-                    message.setInt(BEGIN_SEQ_NO, next);
-                    message.setInt(END_SEQ_NO, next);
-                    LOG.warn("Resend Request {}-{} ignored on purpose (fault injection)", begin, end);
-                    return;
-                }
-                // CME serves at most 2,500 messages per request (16=0 means "up to 2,500").
-                if (end != 0 && end - begin + 1 > MAX_RESEND) {
-                    LOG.warn("Resend Request {}-{} refused: more than {} messages", begin, end, MAX_RESEND);
-                    throw new IncorrectTagValue(END_SEQ_NO);
-                }
+                resendRequest(message);
                 return;
             }
             if (!isType(message, "A")) {
@@ -455,7 +1076,51 @@ public final class CmeSimulator implements AutoCloseable {
                 LOG.warn("Drop copy logon from {} refused: {}", id.getTargetCompID(), reason);
                 throw new RejectLogon(reason);
             }
+            if (logonsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                LOG.warn("Drop copy logon from {} refused on purpose (fault injection): {}", id.getTargetCompID(),
+                        refuseText);
+                throw new RejectLogon(refuseText);
+            }
             clientSubId = LogonSigner.valueOf(message, SENDER_SUB_ID);
+        }
+
+        private void resendRequest(Message message) throws FieldNotFound, IncorrectTagValue {
+            int begin = message.getInt(BEGIN_SEQ_NO);
+            int end = message.getInt(END_SEQ_NO);
+            boolean possDup = message.getHeader().isSetField(POSS_DUP_FLAG) && message.getHeader().getBoolean(POSS_DUP_FLAG);
+            resendRequests.add(new int[] {begin, end, possDup ? 1 : 0});
+            String outside = outsideWindow(begin, end);
+            if (outside != null) {
+                LOG.warn("Resend Request {}-{} rejected: {}", begin, end, outside);
+                resendsRejected.incrementAndGet();
+                throw new IncorrectTagValue(BEGIN_SEQ_NO, String.valueOf(begin), outside);
+            }
+            if (wire.resendInFlight()) {
+                // CME serves one resend at a time
+                LOG.warn("Resend Request {}-{} rejected: a resend is still in progress", begin, end);
+                resendsRejected.incrementAndGet();
+                throw new IncorrectTagValue(BEGIN_SEQ_NO, String.valueOf(begin), "Resend already in progress");
+            }
+            Session s = session;
+            if (resendsToIgnore.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                // QuickFIX/J serves the request after this callback: point it at nothing, so it goes unanswered.
+                int next = s == null ? begin : s.getExpectedSenderNum();
+                message.setInt(BEGIN_SEQ_NO, next);
+                message.setInt(END_SEQ_NO, next);
+                LOG.warn("Resend Request {}-{} ignored on purpose (fault injection)", begin, end);
+                return;
+            }
+            // CME serves at most 2,500 messages per request (16=0 means "up to 2,500").
+            if (end != 0 && end - begin + 1 > MAX_RESEND) {
+                LOG.warn("Resend Request {}-{} refused: more than {} messages", begin, end, MAX_RESEND);
+                resendsRejected.incrementAndGet();
+                throw new IncorrectTagValue(END_SEQ_NO);
+            }
+            if (end == 0 && s != null && s.getExpectedSenderNum() - begin > MAX_RESEND) {
+                message.setInt(END_SEQ_NO, begin + MAX_RESEND - 1);
+                LOG.info("Resend Request {}-0 served as {}-{}: up to {} messages", begin, begin,
+                        begin + MAX_RESEND - 1, MAX_RESEND);
+            }
         }
 
         @Override

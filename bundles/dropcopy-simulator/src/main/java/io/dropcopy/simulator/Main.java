@@ -31,6 +31,21 @@ public final class Main {
         OPTIONS.put("--orders", SimulatorConfig.ORDERS);
         OPTIONS.put("--store-dir", SimulatorConfig.STORE_DIR);
         OPTIONS.put("--heartbeat-interval", SimulatorConfig.HEARTBEAT_INTERVAL);
+        OPTIONS.put("--name", SimulatorConfig.NAME);
+        OPTIONS.put("--scenario", SimulatorConfig.SCENARIO);
+        OPTIONS.put("--seed", SimulatorConfig.SEED);
+        OPTIONS.put("--burst-size", SimulatorConfig.BURST_SIZE);
+        OPTIONS.put("--burst-every", SimulatorConfig.BURST_EVERY);
+        OPTIONS.put("--resend-window", SimulatorConfig.RESEND_WINDOW);
+        OPTIONS.put("--test-request-delay-multiplier", SimulatorConfig.TEST_REQUEST_DELAY_MULTIPLIER);
+        OPTIONS.put("--heartbeat-timeout-multiplier", SimulatorConfig.HEARTBEAT_TIMEOUT_MULTIPLIER);
+        OPTIONS.put("--poss-resend-every", SimulatorConfig.POSS_RESEND_EVERY);
+        OPTIONS.put("--drop-every", SimulatorConfig.DROP_EVERY);
+        OPTIONS.put("--disconnect-every", SimulatorConfig.DISCONNECT_EVERY);
+        OPTIONS.put("--throttle", SimulatorConfig.THROTTLE);
+        OPTIONS.put("--record", SimulatorConfig.RECORD);
+        OPTIONS.put("--replay", SimulatorConfig.REPLAY);
+        OPTIONS.put("--replay-speed", SimulatorConfig.REPLAY_SPEED);
     }
 
     private Main() {
@@ -66,7 +81,9 @@ public final class Main {
         }, "dropcopy-simulator-shutdown"));
         System.out.println("CME drop copy simulator: " + config);
         System.out.println("Listening on " + config.host() + ":" + config.port() + " as " + config.senderCompId()
-                + " for " + config.targetCompId() + "; Ctrl-C to stop.");
+                + " for " + config.targetCompId() + "; Ctrl-C to stop. Type help for the console commands (faults,"
+                + " backlog, record, replay).");
+        startConsole(simulator);
         try {
             while (!stopped.await(STATUS_EVERY_SECONDS, TimeUnit.SECONDS)) {
                 System.out.println(status(simulator));
@@ -74,6 +91,26 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Reads console commands from stdin ({@link SimulatorControl#execute}) until its end. */
+    private static void startConsole(CmeSimulator simulator) {
+        Thread t = new Thread(() -> {
+            try (java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    String answer = SimulatorControl.execute(simulator, line);
+                    if (!answer.isEmpty()) {
+                        System.out.println(answer);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // no console: run on without one
+            }
+        }, "dropcopy-simulator-console");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** slf4j-simple in the standalone jar: timestamps, and FIX messages only with -Dorg.slf4j.simpleLogger... */
@@ -144,7 +181,8 @@ public final class Main {
         out.println("Usage: java -jar dropcopy-simulator-<version>-standalone.jar [options]");
         out.println();
         out.println("A CME Globex Drop Copy 4.0 target session (CME side) for development: accepts one client comp id,");
-        out.println("checks its secure logon (HMAC-SHA256) and streams synthetic execution reports wrapped in 35=n.");
+        out.println("checks its secure logon (HMAC-SHA256) and streams execution reports wrapped in 35=n: synthetic,");
+        out.println("a realistic scenario or a recorded file; CME's session layer and its faults on demand.");
         out.println("Sequence numbers and the stream position are kept in --store-dir: a restart continues both.");
         out.println();
         out.println("Options (all optional):");
@@ -168,7 +206,43 @@ public final class Main {
         out.println("  --heartbeat-interval SECS   HeartBtInt of the session settings (default "
                 + SimulatorConfig.DEFAULT_HEARTBEAT_INTERVAL + "); as a QuickFIX/J acceptor the");
         out.println("                              simulator follows the client's HeartBtInt(108)");
+        out.println("  --name NAME                 the simulator's name in logs and commands (default: the client's comp id)");
+        out.println();
+        out.println("Traffic:");
+        out.println("  --scenario default|realistic  default: per order ack, partial fill, fill (ExecID SIM<order>-<step>);");
+        out.println("                              realistic: order lifecycles over 4 iLink source sessions, ES/NQ/ZN/CL");
+        out.println("                              and calendar spreads with legs: new, modify, cancel, fills,");
+        out.println("                              eliminations, expirations, rejects, cancel rejects, mass action");
+        out.println("                              reports, busts and corrections of earlier fills (default: default)");
+        out.println("  --seed N                    seed of the realistic scenario: same seed, same stream (default 1)");
+        out.println("  --burst-size N              every --burst-every seconds, N messages back to back on top of");
+        out.println("                              the rate; 0 = no bursts (default 0)");
+        out.println("  --burst-every SECS          seconds between bursts (default 10)");
+        out.println();
+        out.println("Session layer and faults (defaults: none):");
+        out.println("  --resend-window DURATION    resend only messages younger than that (48h, 30m, 1s, 500ms);");
+        out.println("                              older requests are rejected (default 48h, CME's window)");
+        out.println("  --test-request-delay-multiplier X  a Test Request after (1 + X) x HeartBtInt without a");
+        out.println("                              message from the client (default 0.5)");
+        out.println("  --heartbeat-timeout-multiplier X   the socket is closed after (1 + X) x HeartBtInt of");
+        out.println("                              silence (default 1.4; must exceed the previous one)");
+        out.println("  --poss-resend-every N       every N business messages, a PossResend (97=Y) copy of an");
+        out.println("                              earlier one, as after a failover; 0 = off");
+        out.println("  --drop-every N              every N-th business message is lost on the wire (the client");
+        out.println("                              recovers it by resend); 0 = off");
+        out.println("  --disconnect-every SECS     drop the socket that often while the client is logged on; 0 = off");
+        out.println("  --throttle N                at most N messages per second on the wire (a slow link); 0 = off");
+        out.println();
+        out.println("Recording and replay:");
+        out.println("  --record FILE               append every outbound message to FILE, one line each:");
+        out.println("                              <epochNanos> <FIX message, control characters as \\uXXXX>");
+        out.println("  --replay FILE               send the business messages of a recorded FILE (re-sequenced)");
+        out.println("                              instead of the synthetic stream");
+        out.println("  --replay-speed S            1 = as recorded, 10 = ten times faster, max = at once (default 1)");
         out.println("  --help                      this text");
+        out.println();
+        out.println("While it runs, the simulator reads commands from stdin (type help):");
+        out.println(SimulatorControl.consoleHelp().replaceFirst("^Commands:\\n", ""));
         out.println();
         out.println("Bad values exit with status " + EXIT_USAGE + ".");
     }

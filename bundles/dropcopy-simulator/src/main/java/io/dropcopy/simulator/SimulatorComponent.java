@@ -72,6 +72,66 @@ public final class SimulatorComponent {
                 + " settings; as a QuickFIX/J acceptor the simulator follows the client's HeartBtInt(108).",
                 min = "1")
         int heartbeatInterval() default SimulatorConfig.DEFAULT_HEARTBEAT_INTERVAL;
+
+        @AttributeDefinition(name = "Name", required = false, description = "The simulator's name in logs and"
+                + " dropcopy-sim:* commands. Empty: the part of the file name after 'io.dropcopy.simulator-'.")
+        String name() default "";
+
+        @AttributeDefinition(name = "Scenario", description = "default: per order ack, partial fill, fill."
+                + " realistic: order lifecycles over several source sessions and instruments, spreads with legs,"
+                + " rejects, cancel rejects, mass action reports, busts and corrections.",
+                options = {@org.osgi.service.metatype.annotations.Option(value = "default"),
+                    @org.osgi.service.metatype.annotations.Option(value = "realistic")})
+        String scenario() default "default";
+
+        @AttributeDefinition(name = "Seed", description = "Seed of the realistic scenario (same seed, same stream).")
+        long seed() default SimulatorConfig.DEFAULT_SEED;
+
+        @AttributeDefinition(name = "Burst size", description = "Messages sent back to back every 'burst every'"
+                + " seconds on top of the rate; 0 = no bursts.", min = "0")
+        int burstSize() default SimulatorConfig.DEFAULT_BURST_SIZE;
+
+        @AttributeDefinition(name = "Burst every", description = "Seconds between bursts.")
+        double burstEvery() default SimulatorConfig.DEFAULT_BURST_EVERY;
+
+        @AttributeDefinition(name = "Resend window", description = "Resend only messages younger than that (48h,"
+                + " 30m, 1s); older requests are rejected as CME does.")
+        String resendWindow() default "48h";
+
+        @AttributeDefinition(name = "Test request delay multiplier", description = "A Test Request after (1 + this)"
+                + " x HeartBtInt without a message from the client.")
+        double testRequestDelayMultiplier() default SimulatorConfig.DEFAULT_TEST_REQUEST_DELAY_MULTIPLIER;
+
+        @AttributeDefinition(name = "Heartbeat timeout multiplier", description = "The socket is closed after"
+                + " (1 + this) x HeartBtInt of silence.")
+        double heartbeatTimeoutMultiplier() default SimulatorConfig.DEFAULT_HEARTBEAT_TIMEOUT_MULTIPLIER;
+
+        @AttributeDefinition(name = "PossResend every", description = "Every that many business messages, a"
+                + " PossResend (97=Y) copy of an earlier one; 0 = off.", min = "0")
+        int possResendEvery() default 0;
+
+        @AttributeDefinition(name = "Drop every", description = "Every that many business messages, one is lost"
+                + " on the wire (recovered by resend); 0 = off.", min = "0")
+        int dropEvery() default 0;
+
+        @AttributeDefinition(name = "Disconnect every", description = "Seconds between forced disconnects while"
+                + " the client is logged on; 0 = off.", min = "0")
+        double disconnectEvery() default 0;
+
+        @AttributeDefinition(name = "Throttle", description = "At most that many messages per second on the wire;"
+                + " 0 = off.", min = "0")
+        double throttle() default 0;
+
+        @AttributeDefinition(name = "Record", required = false, description = "File the outbound stream is"
+                + " appended to, one line per message; empty = off.")
+        String record() default "";
+
+        @AttributeDefinition(name = "Replay", required = false, description = "Recorded file replayed instead"
+                + " of the synthetic stream; empty = off.")
+        String replay() default "";
+
+        @AttributeDefinition(name = "Replay speed", description = "1 = as recorded, 10 = ten times faster, max.")
+        String replaySpeed() default "1";
     }
 
     private CmeSimulator simulator;
@@ -98,6 +158,12 @@ public final class SimulatorComponent {
         if (storeDir == null || storeDir.toString().isBlank()) {
             config = config.toBuilder().storeDir(defaultStoreDir(config.targetCompId())).build();
         }
+        if (config.name() == null) {
+            String fromFile = nameFromFile(properties.get("felix.fileinstall.filename"));
+            if (fromFile != null) {
+                config = config.toBuilder().name(fromFile).build().validate();
+            }
+        }
         CmeSimulator s = new CmeSimulator(config);
         s.start();
         simulator = s;
@@ -109,6 +175,17 @@ public final class SimulatorComponent {
         if (s != null) {
             s.stop();
         }
+    }
+
+    /** "demo" of {@code .../etc/io.dropcopy.simulator-demo.cfg}, or null. */
+    static String nameFromFile(Object file) {
+        if (file == null) {
+            return null;
+        }
+        String f = file.toString();
+        String base = f.substring(f.lastIndexOf('/') + 1).replaceFirst("\\.cfg$", "");
+        String prefix = PID + "-";
+        return base.startsWith(prefix) && base.length() > prefix.length() ? base.substring(prefix.length()) : null;
     }
 
     static Path defaultStoreDir(String targetCompId) {

@@ -1,6 +1,8 @@
 package io.dropcopy.simulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +24,22 @@ public final class SimulatorConfig {
     public static final String ORDERS = "orders";
     public static final String STORE_DIR = "storeDir";
     public static final String HEARTBEAT_INTERVAL = "heartbeatInterval";
+    /** The simulator's name (Karaf commands, logs); default: from the configuration file name, else targetCompId. */
+    public static final String NAME = "name";
+    public static final String SCENARIO = "scenario";
+    public static final String SEED = "seed";
+    public static final String BURST_SIZE = "burstSize";
+    public static final String BURST_EVERY = "burstEvery";
+    public static final String RESEND_WINDOW = "resendWindow";
+    public static final String TEST_REQUEST_DELAY_MULTIPLIER = "testRequestDelayMultiplier";
+    public static final String HEARTBEAT_TIMEOUT_MULTIPLIER = "heartbeatTimeoutMultiplier";
+    public static final String POSS_RESEND_EVERY = "possResendEvery";
+    public static final String DROP_EVERY = "dropEvery";
+    public static final String DISCONNECT_EVERY = "disconnectEvery";
+    public static final String THROTTLE = "throttle";
+    public static final String RECORD = "record";
+    public static final String REPLAY = "replay";
+    public static final String REPLAY_SPEED = "replaySpeed";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 19000;
@@ -35,6 +53,39 @@ public final class SimulatorConfig {
     public static final long DEFAULT_ORDERS = 0;
     public static final Path DEFAULT_STORE_DIR = Path.of("sim-data");
     public static final int DEFAULT_HEARTBEAT_INTERVAL = 30;
+    public static final Scenario DEFAULT_SCENARIO = Scenario.DEFAULT;
+    public static final long DEFAULT_SEED = 1;
+    public static final int DEFAULT_BURST_SIZE = 0;
+    public static final double DEFAULT_BURST_EVERY = 10;
+    /** CME resends only within 48 hours (from the Sunday start-up). */
+    public static final Duration DEFAULT_RESEND_WINDOW = Duration.ofHours(48);
+    /** QuickFIX/J's default: a Test Request after (1 + 0.5) x HeartBtInt of silence. */
+    public static final double DEFAULT_TEST_REQUEST_DELAY_MULTIPLIER = 0.5;
+    /** QuickFIX/J's default: the socket is closed after (1 + 1.4) x HeartBtInt of silence. */
+    public static final double DEFAULT_HEARTBEAT_TIMEOUT_MULTIPLIER = 1.4;
+    /** Replay speed meaning "as fast as possible". */
+    public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+
+    /** What the generator sends. */
+    public enum Scenario {
+        /** Per order k: ack, partial fill, fill with ExecIDs SIM%08d-step (the demo and the consumer's tests). */
+        DEFAULT,
+        /** Deterministic (seed) order lifecycles over several iLink source sessions, instruments and spreads. */
+        REALISTIC;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Scenario parse(String text) {
+            for (Scenario s : values()) {
+                if (s.label().equalsIgnoreCase(text.strip())) {
+                    return s;
+                }
+            }
+            throw new ConfigException(SCENARIO, "must be default or realistic, got " + text);
+        }
+    }
 
     private final String host;
     private final int port;
@@ -47,6 +98,21 @@ public final class SimulatorConfig {
     private final long orders;
     private final Path storeDir;
     private final int heartbeatInterval;
+    private final String name;
+    private final Scenario scenario;
+    private final long seed;
+    private final int burstSize;
+    private final double burstEvery;
+    private final Duration resendWindow;
+    private final double testRequestDelayMultiplier;
+    private final double heartbeatTimeoutMultiplier;
+    private final int possResendEvery;
+    private final int dropEvery;
+    private final double disconnectEvery;
+    private final double throttle;
+    private final Path record;
+    private final Path replay;
+    private final double replaySpeed;
 
     private SimulatorConfig(Builder b) {
         this.host = b.host;
@@ -60,6 +126,21 @@ public final class SimulatorConfig {
         this.orders = b.orders;
         this.storeDir = b.storeDir;
         this.heartbeatInterval = b.heartbeatInterval;
+        this.name = b.name;
+        this.scenario = b.scenario;
+        this.seed = b.seed;
+        this.burstSize = b.burstSize;
+        this.burstEvery = b.burstEvery;
+        this.resendWindow = b.resendWindow;
+        this.testRequestDelayMultiplier = b.testRequestDelayMultiplier;
+        this.heartbeatTimeoutMultiplier = b.heartbeatTimeoutMultiplier;
+        this.possResendEvery = b.possResendEvery;
+        this.dropEvery = b.dropEvery;
+        this.disconnectEvery = b.disconnectEvery;
+        this.throttle = b.throttle;
+        this.record = b.record;
+        this.replay = b.replay;
+        this.replaySpeed = b.replaySpeed;
     }
 
     public static Builder builder() {
@@ -70,7 +151,12 @@ public final class SimulatorConfig {
     public Builder toBuilder() {
         return new Builder().host(host).port(port).senderCompId(senderCompId).senderSubId(senderSubId)
                 .targetCompId(targetCompId).accessKeyId(accessKeyId).secretKey(secretKey).rate(rate)
-                .orders(orders).storeDir(storeDir).heartbeatInterval(heartbeatInterval);
+                .orders(orders).storeDir(storeDir).heartbeatInterval(heartbeatInterval).name(name).scenario(scenario)
+                .seed(seed).burstSize(burstSize).burstEvery(burstEvery).resendWindow(resendWindow)
+                .testRequestDelayMultiplier(testRequestDelayMultiplier)
+                .heartbeatTimeoutMultiplier(heartbeatTimeoutMultiplier).possResendEvery(possResendEvery)
+                .dropEvery(dropEvery).disconnectEvery(disconnectEvery).throttle(throttle).record(record)
+                .replay(replay).replaySpeed(replaySpeed);
     }
 
     /**
@@ -128,6 +214,55 @@ public final class SimulatorConfig {
         if ((v = text(map, HEARTBEAT_INTERVAL)) != null) {
             b.heartbeatInterval(toInt(HEARTBEAT_INTERVAL, v));
         }
+        if ((v = text(map, NAME)) != null) {
+            b.name(v);
+        }
+        if ((v = text(map, SCENARIO)) != null) {
+            b.scenario(Scenario.parse(v));
+        }
+        if ((v = text(map, SEED)) != null) {
+            try {
+                b.seed(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(SEED, "not an integer: " + v);
+            }
+        }
+        if ((v = text(map, BURST_SIZE)) != null) {
+            b.burstSize(toInt(BURST_SIZE, v));
+        }
+        if ((v = text(map, BURST_EVERY)) != null) {
+            b.burstEvery(toDouble(BURST_EVERY, v));
+        }
+        if ((v = text(map, RESEND_WINDOW)) != null) {
+            b.resendWindow(parseDuration(RESEND_WINDOW, v));
+        }
+        if ((v = text(map, TEST_REQUEST_DELAY_MULTIPLIER)) != null) {
+            b.testRequestDelayMultiplier(toDouble(TEST_REQUEST_DELAY_MULTIPLIER, v));
+        }
+        if ((v = text(map, HEARTBEAT_TIMEOUT_MULTIPLIER)) != null) {
+            b.heartbeatTimeoutMultiplier(toDouble(HEARTBEAT_TIMEOUT_MULTIPLIER, v));
+        }
+        if ((v = text(map, POSS_RESEND_EVERY)) != null) {
+            b.possResendEvery(toInt(POSS_RESEND_EVERY, v));
+        }
+        if ((v = text(map, DROP_EVERY)) != null) {
+            b.dropEvery(toInt(DROP_EVERY, v));
+        }
+        if ((v = text(map, DISCONNECT_EVERY)) != null) {
+            b.disconnectEvery(toDouble(DISCONNECT_EVERY, v));
+        }
+        if ((v = text(map, THROTTLE)) != null) {
+            b.throttle(toDouble(THROTTLE, v));
+        }
+        if ((v = text(map, RECORD)) != null) {
+            b.record(toPath(RECORD, v));
+        }
+        if ((v = text(map, REPLAY)) != null) {
+            b.replay(toPath(REPLAY, v));
+        }
+        if ((v = text(map, REPLAY_SPEED)) != null) {
+            b.replaySpeed(parseSpeed(REPLAY_SPEED, v));
+        }
         return b.build().validate();
     }
 
@@ -138,6 +273,91 @@ public final class SimulatorConfig {
         }
         String s = value.toString().strip();
         return s.isEmpty() ? null : s;
+    }
+
+    private static double toDouble(String key, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "not a number: " + v);
+        }
+    }
+
+    private static Path toPath(String key, String v) {
+        try {
+            return Path.of(v);
+        } catch (RuntimeException e) {
+            throw new ConfigException(key, "not a path: " + v);
+        }
+    }
+
+    /**
+     * A duration: a number with a unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d} ({@code 48h},
+     * {@code 90s}, {@code 500ms}), or ISO-8601 ({@code PT48H}).
+     *
+     * @throws ConfigException naming {@code key}
+     */
+    public static Duration parseDuration(String key, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h|d)").matcher(t);
+            if (m.matches()) {
+                double n = Double.parseDouble(m.group(1));
+                long unitMillis;
+                switch (m.group(2)) {
+                    case "ms": unitMillis = 1; break;
+                    case "s": unitMillis = 1000; break;
+                    case "m": unitMillis = 60_000; break;
+                    case "h": unitMillis = 3_600_000; break;
+                    default: unitMillis = 86_400_000; break;
+                }
+                return Duration.ofMillis(Math.round(n * unitMillis));
+            }
+        } catch (RuntimeException e) {
+            // fall through
+        }
+        throw new ConfigException(key, "not a duration (e.g. 48h, 90m, 30s, 500ms or PT48H): " + text);
+    }
+
+    /** A replay speed: a positive number (1 = as recorded, 10 = ten times faster) or {@code max}. */
+    public static double parseSpeed(String key, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("max")) {
+            return MAX_SPEED;
+        }
+        double speed;
+        try {
+            speed = Double.parseDouble(t.endsWith("x") ? t.substring(0, t.length() - 1) : t);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a number > 0 or max, got " + text);
+        }
+        if (!(speed > 0)) {
+            throw new ConfigException(key, "must be a number > 0 or max, got " + text);
+        }
+        return speed;
+    }
+
+    /** The speed as written in configuration: {@code max} or the number. */
+    public static String speedText(double speed) {
+        return Double.isInfinite(speed) ? "max" : (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed));
+    }
+
+    /** A duration as written in configuration ({@code 48h}, {@code 90s}, {@code 500ms}). */
+    public static String durationText(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
     }
 
     private static int toInt(String key, String v) {
@@ -184,6 +404,51 @@ public final class SimulatorConfig {
         }
         if (heartbeatInterval < 1) {
             throw new ConfigException(HEARTBEAT_INTERVAL, "must be >= 1 second, got " + heartbeatInterval);
+        }
+        if (name != null) {
+            requireCompId(NAME, name);
+        }
+        if (scenario == null) {
+            throw new ConfigException(SCENARIO, "is required");
+        }
+        if (burstSize < 0) {
+            throw new ConfigException(BURST_SIZE, "must be >= 0 (0 = no bursts), got " + burstSize);
+        }
+        if (!(burstEvery > 0) || Double.isInfinite(burstEvery)) {
+            throw new ConfigException(BURST_EVERY, "must be a number of seconds > 0, got " + burstEvery);
+        }
+        if (resendWindow == null || resendWindow.isNegative() || resendWindow.isZero()) {
+            throw new ConfigException(RESEND_WINDOW, "must be a duration > 0, got " + resendWindow);
+        }
+        if (!(testRequestDelayMultiplier >= 0) || Double.isInfinite(testRequestDelayMultiplier)) {
+            throw new ConfigException(TEST_REQUEST_DELAY_MULTIPLIER, "must be a number >= 0, got "
+                    + testRequestDelayMultiplier);
+        }
+        if (!(heartbeatTimeoutMultiplier > 0) || Double.isInfinite(heartbeatTimeoutMultiplier)) {
+            throw new ConfigException(HEARTBEAT_TIMEOUT_MULTIPLIER, "must be a number > 0, got "
+                    + heartbeatTimeoutMultiplier);
+        }
+        if (heartbeatTimeoutMultiplier <= testRequestDelayMultiplier) {
+            throw new ConfigException(HEARTBEAT_TIMEOUT_MULTIPLIER, "must be greater than "
+                    + TEST_REQUEST_DELAY_MULTIPLIER + " (" + testRequestDelayMultiplier + "): the Test Request"
+                    + " comes before the disconnect, got " + heartbeatTimeoutMultiplier);
+        }
+        if (possResendEvery < 0) {
+            throw new ConfigException(POSS_RESEND_EVERY, "must be >= 0 (0 = off), got " + possResendEvery);
+        }
+        if (dropEvery < 0 || dropEvery == 1) {
+            throw new ConfigException(DROP_EVERY, "must be 0 (off) or >= 2, got " + dropEvery);
+        }
+        if (!(disconnectEvery >= 0) || Double.isInfinite(disconnectEvery)) {
+            throw new ConfigException(DISCONNECT_EVERY, "must be a number of seconds >= 0 (0 = off), got "
+                    + disconnectEvery);
+        }
+        if (!(throttle >= 0) || Double.isInfinite(throttle)) {
+            throw new ConfigException(THROTTLE, "must be a number of messages per second >= 0 (0 = off), got "
+                    + throttle);
+        }
+        if (!(replaySpeed > 0)) {
+            throw new ConfigException(REPLAY_SPEED, "must be a number > 0 or max, got " + replaySpeed);
         }
         return this;
     }
@@ -253,6 +518,83 @@ public final class SimulatorConfig {
         return heartbeatInterval;
     }
 
+    /** The name set in the configuration, or null (then {@link #displayName()} is the target comp id). */
+    public String name() {
+        return name;
+    }
+
+    /** The simulator's name for commands and logs: {@link #name()}, else the client's comp id. */
+    public String displayName() {
+        return name != null ? name : targetCompId;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Seed of the realistic scenario: the same seed gives the same stream (all but the timestamps). */
+    public long seed() {
+        return seed;
+    }
+
+    /** Messages sent back to back every {@link #burstEvery()} seconds, on top of the rate; 0 = no bursts. */
+    public int burstSize() {
+        return burstSize;
+    }
+
+    public double burstEvery() {
+        return burstEvery;
+    }
+
+    public Duration resendWindow() {
+        return resendWindow;
+    }
+
+    /** QuickFIX/J TestRequestDelayMultiplier: a Test Request after (1 + this) x HeartBtInt without a message. */
+    public double testRequestDelayMultiplier() {
+        return testRequestDelayMultiplier;
+    }
+
+    /** QuickFIX/J HeartBeatTimeoutMultiplier: the socket is closed after (1 + this) x HeartBtInt of silence. */
+    public double heartbeatTimeoutMultiplier() {
+        return heartbeatTimeoutMultiplier;
+    }
+
+    /** Every that many business messages, a PossResend (97=Y) copy of an earlier one; 0 = off. */
+    public int possResendEvery() {
+        return possResendEvery;
+    }
+
+    /** Every that many business messages, one is lost on the wire (stored, so a resend recovers it); 0 = off. */
+    public int dropEvery() {
+        return dropEvery;
+    }
+
+    /** Seconds between forced disconnects (the socket is dropped) while the client is logged on; 0 = off. */
+    public double disconnectEvery() {
+        return disconnectEvery;
+    }
+
+    /** Messages per second the wire carries at most (a slow link); 0 = off. */
+    public double throttle() {
+        return throttle;
+    }
+
+    /** File the outbound stream is recorded to (appended), or null. */
+    public Path record() {
+        return record;
+    }
+
+    /** Recorded file replayed instead of the synthetic stream, or null. */
+    public Path replay() {
+        return replay;
+    }
+
+    /** Replay speed: 1 = as recorded, 10 = ten times faster, {@link #MAX_SPEED} = as fast as possible. */
+    public double replaySpeed() {
+        return replaySpeed;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SimulatorConfig)) {
@@ -263,13 +605,24 @@ public final class SimulatorConfig {
                 && heartbeatInterval == c.heartbeatInterval && Objects.equals(host, c.host)
                 && Objects.equals(senderCompId, c.senderCompId) && Objects.equals(senderSubId, c.senderSubId)
                 && Objects.equals(targetCompId, c.targetCompId) && Objects.equals(accessKeyId, c.accessKeyId)
-                && Objects.equals(secretKey, c.secretKey) && Objects.equals(storeDir, c.storeDir);
+                && Objects.equals(secretKey, c.secretKey) && Objects.equals(storeDir, c.storeDir)
+                && Objects.equals(name, c.name) && scenario == c.scenario && seed == c.seed
+                && burstSize == c.burstSize && Double.compare(burstEvery, c.burstEvery) == 0
+                && Objects.equals(resendWindow, c.resendWindow)
+                && Double.compare(testRequestDelayMultiplier, c.testRequestDelayMultiplier) == 0
+                && Double.compare(heartbeatTimeoutMultiplier, c.heartbeatTimeoutMultiplier) == 0
+                && possResendEvery == c.possResendEvery && dropEvery == c.dropEvery
+                && Double.compare(disconnectEvery, c.disconnectEvery) == 0 && Double.compare(throttle, c.throttle) == 0
+                && Objects.equals(record, c.record) && Objects.equals(replay, c.replay)
+                && Double.compare(replaySpeed, c.replaySpeed) == 0;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(host, port, senderCompId, senderSubId, targetCompId, accessKeyId, rate, orders, storeDir,
-                heartbeatInterval);
+                heartbeatInterval, name, scenario, seed, burstSize, burstEvery, resendWindow, testRequestDelayMultiplier,
+                heartbeatTimeoutMultiplier, possResendEvery, dropEvery, disconnectEvery, throttle, record, replay,
+                replaySpeed);
     }
 
     /** Every value except the secret key. */
@@ -278,7 +631,18 @@ public final class SimulatorConfig {
         return "SimulatorConfig{host=" + host + ", port=" + port + ", senderCompId=" + senderCompId
                 + ", senderSubId=" + senderSubId + ", targetCompId=" + targetCompId + ", accessKeyId=" + accessKeyId
                 + ", secretKey=***, rate=" + rate + ", orders=" + orders + ", storeDir=" + storeDir
-                + ", heartbeatInterval=" + heartbeatInterval + "}";
+                + ", heartbeatInterval=" + heartbeatInterval + (name != null ? ", name=" + name : "")
+                + ", scenario=" + scenario.label() + (scenario == Scenario.REALISTIC ? ", seed=" + seed : "")
+                + (burstSize > 0 ? ", burstSize=" + burstSize + ", burstEvery=" + burstEvery : "")
+                + ", resendWindow=" + durationText(resendWindow)
+                + ", testRequestDelayMultiplier=" + testRequestDelayMultiplier
+                + ", heartbeatTimeoutMultiplier=" + heartbeatTimeoutMultiplier
+                + (possResendEvery > 0 ? ", possResendEvery=" + possResendEvery : "")
+                + (dropEvery > 0 ? ", dropEvery=" + dropEvery : "")
+                + (disconnectEvery > 0 ? ", disconnectEvery=" + disconnectEvery : "")
+                + (throttle > 0 ? ", throttle=" + throttle : "")
+                + (record != null ? ", record=" + record : "")
+                + (replay != null ? ", replay=" + replay + ", replaySpeed=" + speedText(replaySpeed) : "") + "}";
     }
 
     /** Fluent builder; {@link #build()} does not validate (call {@link SimulatorConfig#validate()}). */
@@ -294,6 +658,21 @@ public final class SimulatorConfig {
         private long orders = DEFAULT_ORDERS;
         private Path storeDir = DEFAULT_STORE_DIR;
         private int heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private String name;
+        private Scenario scenario = DEFAULT_SCENARIO;
+        private long seed = DEFAULT_SEED;
+        private int burstSize = DEFAULT_BURST_SIZE;
+        private double burstEvery = DEFAULT_BURST_EVERY;
+        private Duration resendWindow = DEFAULT_RESEND_WINDOW;
+        private double testRequestDelayMultiplier = DEFAULT_TEST_REQUEST_DELAY_MULTIPLIER;
+        private double heartbeatTimeoutMultiplier = DEFAULT_HEARTBEAT_TIMEOUT_MULTIPLIER;
+        private int possResendEvery;
+        private int dropEvery;
+        private double disconnectEvery;
+        private double throttle;
+        private Path record;
+        private Path replay;
+        private double replaySpeed = 1;
 
         private Builder() {
         }
@@ -350,6 +729,81 @@ public final class SimulatorConfig {
 
         public Builder heartbeatInterval(int heartbeatInterval) {
             this.heartbeatInterval = heartbeatInterval;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder scenario(Scenario scenario) {
+            this.scenario = scenario;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder burstSize(int burstSize) {
+            this.burstSize = burstSize;
+            return this;
+        }
+
+        public Builder burstEvery(double burstEvery) {
+            this.burstEvery = burstEvery;
+            return this;
+        }
+
+        public Builder resendWindow(Duration resendWindow) {
+            this.resendWindow = resendWindow;
+            return this;
+        }
+
+        public Builder testRequestDelayMultiplier(double testRequestDelayMultiplier) {
+            this.testRequestDelayMultiplier = testRequestDelayMultiplier;
+            return this;
+        }
+
+        public Builder heartbeatTimeoutMultiplier(double heartbeatTimeoutMultiplier) {
+            this.heartbeatTimeoutMultiplier = heartbeatTimeoutMultiplier;
+            return this;
+        }
+
+        public Builder possResendEvery(int possResendEvery) {
+            this.possResendEvery = possResendEvery;
+            return this;
+        }
+
+        public Builder dropEvery(int dropEvery) {
+            this.dropEvery = dropEvery;
+            return this;
+        }
+
+        public Builder disconnectEvery(double disconnectEvery) {
+            this.disconnectEvery = disconnectEvery;
+            return this;
+        }
+
+        public Builder throttle(double throttle) {
+            this.throttle = throttle;
+            return this;
+        }
+
+        public Builder record(Path record) {
+            this.record = record;
+            return this;
+        }
+
+        public Builder replay(Path replay) {
+            this.replay = replay;
+            return this;
+        }
+
+        public Builder replaySpeed(double replaySpeed) {
+            this.replaySpeed = replaySpeed;
             return this;
         }
 

@@ -25,6 +25,77 @@ class SimulatorConfigTest {
         assertEquals(Path.of("sim-data"), c.storeDir());
         assertEquals(30, c.heartbeatInterval());
         assertEquals(SimulatorConfig.builder().build(), c);
+        // the new keys default to today's behaviour
+        assertEquals(SimulatorConfig.Scenario.DEFAULT, c.scenario());
+        assertEquals(0, c.burstSize());
+        assertEquals(java.time.Duration.ofHours(48), c.resendWindow());
+        assertEquals(0.5, c.testRequestDelayMultiplier());
+        assertEquals(1.4, c.heartbeatTimeoutMultiplier());
+        assertEquals(0, c.possResendEvery());
+        assertEquals(0, c.dropEvery());
+        assertEquals(0.0, c.disconnectEvery());
+        assertEquals(0.0, c.throttle());
+        assertEquals(null, c.record());
+        assertEquals(null, c.replay());
+        assertEquals(1.0, c.replaySpeed());
+        assertEquals("DEMO01N", c.displayName());
+    }
+
+    @Test
+    void fromMapReadsTheScenarioFaultAndRecordingKeys() {
+        SimulatorConfig c = SimulatorConfig.fromMap(Map.ofEntries(Map.entry("scenario", "Realistic"),
+                Map.entry("seed", "77"), Map.entry("burstSize", 50), Map.entry("burstEvery", "2.5"),
+                Map.entry("resendWindow", "90m"), Map.entry("testRequestDelayMultiplier", "0"),
+                Map.entry("heartbeatTimeoutMultiplier", "1"), Map.entry("possResendEvery", "100"),
+                Map.entry("dropEvery", "500"), Map.entry("disconnectEvery", "60"), Map.entry("throttle", "200"),
+                Map.entry("record", "/tmp/out.rec"), Map.entry("replay", "/tmp/in.rec"),
+                Map.entry("replaySpeed", "max"), Map.entry("name", "demo")));
+        assertEquals(SimulatorConfig.Scenario.REALISTIC, c.scenario());
+        assertEquals(77, c.seed());
+        assertEquals(50, c.burstSize());
+        assertEquals(2.5, c.burstEvery());
+        assertEquals(java.time.Duration.ofMinutes(90), c.resendWindow());
+        assertEquals(0.0, c.testRequestDelayMultiplier());
+        assertEquals(1.0, c.heartbeatTimeoutMultiplier());
+        assertEquals(100, c.possResendEvery());
+        assertEquals(500, c.dropEvery());
+        assertEquals(60.0, c.disconnectEvery());
+        assertEquals(200.0, c.throttle());
+        assertEquals(Path.of("/tmp/out.rec"), c.record());
+        assertEquals(Path.of("/tmp/in.rec"), c.replay());
+        assertEquals(SimulatorConfig.MAX_SPEED, c.replaySpeed());
+        assertEquals("demo", c.displayName());
+        assertEquals(c, c.toBuilder().build());
+        assertEquals(10.0, SimulatorConfig.fromMap(Map.of("replaySpeed", "10")).replaySpeed());
+        assertEquals(java.time.Duration.ofMillis(500), SimulatorConfig.parseDuration("x", "500ms"));
+        assertEquals(java.time.Duration.ofHours(48), SimulatorConfig.parseDuration("x", "PT48H"));
+        assertEquals(java.time.Duration.ofDays(2), SimulatorConfig.parseDuration("x", "2d"));
+        assertEquals("48h", SimulatorConfig.durationText(java.time.Duration.ofHours(48)));
+    }
+
+    @Test
+    void theNameComesFromTheConfigurationFile() {
+        assertEquals("demo", SimulatorComponent.nameFromFile("file:/opt/karaf/etc/io.dropcopy.simulator-demo.cfg"));
+        assertEquals(null, SimulatorComponent.nameFromFile("file:/opt/karaf/etc/other.cfg"));
+        assertEquals(null, SimulatorComponent.nameFromFile(null));
+    }
+
+    @Test
+    void badNewValuesAreRejectedNamingTheKey() {
+        assertBad("scenario", Map.of("scenario", "chaos"));
+        assertBad("seed", Map.of("seed", "x"));
+        assertBad("burstSize", Map.of("burstSize", "-1"));
+        assertBad("burstEvery", Map.of("burstEvery", "0"));
+        assertBad("resendWindow", Map.of("resendWindow", "two days"));
+        assertBad("resendWindow", Map.of("resendWindow", "0s"));
+        assertBad("heartbeatTimeoutMultiplier", Map.of("testRequestDelayMultiplier", "2", "heartbeatTimeoutMultiplier", "1.4"));
+        assertBad("possResendEvery", Map.of("possResendEvery", "-5"));
+        assertBad("dropEvery", Map.of("dropEvery", "1"));
+        assertBad("disconnectEvery", Map.of("disconnectEvery", "-1"));
+        assertBad("throttle", Map.of("throttle", "fast"));
+        assertBad("replaySpeed", Map.of("replaySpeed", "0"));
+        assertBad("replaySpeed", Map.of("replaySpeed", "slow"));
+        assertBad("name", Map.of("name", "a b"));
     }
 
     @Test
@@ -71,6 +142,52 @@ class SimulatorConfigTest {
         assertEquals(19005, c.port());
         assertEquals(7, c.orders());
         assertEquals("XYZ789N", c.targetCompId());
+        c = Main.parse(new String[] {"--scenario", "realistic", "--seed=5", "--burst-size", "20", "--burst-every", "3",
+            "--resend-window", "1h", "--test-request-delay-multiplier", "0.2", "--heartbeat-timeout-multiplier", "1",
+            "--poss-resend-every", "40", "--drop-every", "30", "--disconnect-every", "120", "--throttle", "100",
+            "--record", "out.rec", "--replay", "in.rec", "--replay-speed", "10", "--name", "sim1"});
+        assertEquals(SimulatorConfig.Scenario.REALISTIC, c.scenario());
+        assertEquals(5, c.seed());
+        assertEquals(20, c.burstSize());
+        assertEquals(3.0, c.burstEvery());
+        assertEquals(java.time.Duration.ofHours(1), c.resendWindow());
+        assertEquals(0.2, c.testRequestDelayMultiplier());
+        assertEquals(1.0, c.heartbeatTimeoutMultiplier());
+        assertEquals(40, c.possResendEvery());
+        assertEquals(30, c.dropEvery());
+        assertEquals(120.0, c.disconnectEvery());
+        assertEquals(100.0, c.throttle());
+        assertEquals(Path.of("out.rec"), c.record());
+        assertEquals(Path.of("in.rec"), c.replay());
+        assertEquals(10.0, c.replaySpeed());
+        assertEquals("sim1", c.displayName());
+        e = assertThrows(Main.UsageException.class, () -> Main.parse(new String[] {"--replay-speed", "never"}));
+        assertTrue(e.getMessage().startsWith("--replay-speed: "), e.getMessage());
+    }
+
+    @Test
+    void usageNamesEveryOptionAndTheCfgEveryKey() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Main.usage(new java.io.PrintStream(bytes, true, "UTF-8"));
+        String usage = bytes.toString("UTF-8");
+        String cfg = java.nio.file.Files.readString(Path.of("src/main/cfg/io.dropcopy.simulator-demo.cfg"));
+        for (Map.Entry<String, String> o : Main.OPTIONS.entrySet()) {
+            assertTrue(usage.contains(o.getKey() + " "), "--help names " + o.getKey());
+            if (!o.getValue().equals(SimulatorConfig.NAME)) {
+                assertTrue(java.util.regex.Pattern.compile("(?m)^#? ?" + o.getValue() + " =").matcher(cfg).find(),
+                        "the demo .cfg documents " + o.getValue());
+            }
+        }
+        for (String fault : SimulatorControl.FAULTS.keySet()) {
+            assertTrue(usage.contains(fault), "--help names the console fault " + fault);
+        }
+        // the demo .cfg keeps today's behaviour
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.StringReader(cfg));
+        Map<String, Object> map = new java.util.HashMap<>();
+        p.forEach((k, v) -> map.put(k.toString(), v));
+        assertEquals(SimulatorConfig.builder().build().toBuilder().storeDir(SimulatorConfig.DEFAULT_STORE_DIR).build(),
+                SimulatorConfig.fromMap(map));
     }
 
     private static ConfigException assertBad(String key, Map<String, ?> map) {

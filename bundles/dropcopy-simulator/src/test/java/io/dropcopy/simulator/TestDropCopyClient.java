@@ -29,33 +29,82 @@ import quickfix.SocketInitiator;
 final class TestDropCopyClient implements Application, AutoCloseable {
     static final String COMP_ID = SimulatorConfig.DEFAULT_TARGET_COMP_ID;
 
+    /** Settings of the client beyond the defaults (HeartBtInt 30, no resend chunking, open resend ranges). */
+    static final class Options {
+        int heartbeat = 30;
+        int resendChunkSize;
+        boolean closedResendInterval;
+        String compId = COMP_ID;
+
+        /** The client's comp id: tests running at the same time need their own (QuickFIX/J's JVM-wide registry). */
+        Options compId(String id) {
+            this.compId = id;
+            return this;
+        }
+
+        Options heartbeat(int seconds) {
+            this.heartbeat = seconds;
+            return this;
+        }
+
+        Options resendChunkSize(int size) {
+            this.resendChunkSize = size;
+            return this;
+        }
+
+        Options closedResendInterval(boolean closed) {
+            this.closedResendInterval = closed;
+            return this;
+        }
+    }
+
     /** Every 35=n received, in arrival order, translated by the model. */
     final List<DropCopyEvent> events = new CopyOnWriteArrayList<>();
     final List<String> rawMessages = new CopyOnWriteArrayList<>();
     final List<String> logoutTexts = new CopyOnWriteArrayList<>();
     final List<String> errors = new CopyOnWriteArrayList<>();
     final AtomicInteger logons = new AtomicInteger();
+    /** onLogout calls: every end of a logged-on connection (Logout or dropped socket). */
+    final AtomicInteger logouts = new AtomicInteger();
+    /** Every admin message received (heartbeats included), as received. */
+    final List<Message> admin = new CopyOnWriteArrayList<>();
+    /** MsgSeqNum(34) of every Logon this client sent. */
+    final List<Integer> sentLogonSeqs = new CopyOnWriteArrayList<>();
+    /** Resend Requests this client sent. */
+    final AtomicInteger resendRequestsSent = new AtomicInteger();
 
-    private final SessionID sessionId = new SessionID("FIX.4.2", COMP_ID, "OPS1", "US,IL", "CME", "G", null, null);
+    private final SessionID sessionId;
     private final String accessKeyId;
     private final String secretKey;
     private final SocketInitiator initiator;
 
     TestDropCopyClient(int port, Path dir, String accessKeyId, String secretKey) throws IOException, ConfigError {
+        this(port, dir, accessKeyId, secretKey, new Options());
+    }
+
+    TestDropCopyClient(int port, Path dir, Options options) throws IOException, ConfigError {
+        this(port, dir, SimulatorConfig.DEFAULT_ACCESS_KEY_ID, SimulatorConfig.DEFAULT_SECRET_KEY, options);
+    }
+
+    TestDropCopyClient(int port, Path dir, String accessKeyId, String secretKey, Options options)
+            throws IOException, ConfigError {
+        this.sessionId = new SessionID("FIX.4.2", options.compId, "OPS1", "US,IL", "CME", "G", null, null);
         this.accessKeyId = accessKeyId;
         this.secretKey = secretKey;
         Path dictionary = CmeDictionary.writeTo(dir);
         SessionSettings s = new SessionSettings();
         s.setString(sessionId, "ConnectionType", "initiator");
         s.setString(sessionId, "BeginString", "FIX.4.2");
-        s.setString(sessionId, "SenderCompID", COMP_ID);
+        s.setString(sessionId, "SenderCompID", options.compId);
         s.setString(sessionId, "SenderSubID", "OPS1");
         s.setString(sessionId, "SenderLocationID", "US,IL");
         s.setString(sessionId, "TargetCompID", "CME");
         s.setString(sessionId, "TargetSubID", "G");
         s.setString(sessionId, "SocketConnectHost", "127.0.0.1");
         s.setLong(sessionId, "SocketConnectPort", port);
-        s.setLong(sessionId, "HeartBtInt", 30);
+        s.setLong(sessionId, "HeartBtInt", options.heartbeat);
+        s.setLong(sessionId, "ResendRequestChunkSize", options.resendChunkSize);
+        s.setBool(sessionId, "ClosedResendInterval", options.closedResendInterval);
         s.setLong(sessionId, "ReconnectInterval", 1);
         io.dropcopy.fix.CmeSessionSettings.alwaysOn(s, sessionId);
         io.dropcopy.fix.CmeSessionSettings.applyDialect(s, sessionId, dictionary);
@@ -92,12 +141,17 @@ final class TestDropCopyClient implements Application, AutoCloseable {
 
     @Override
     public void onLogout(SessionID id) {
+        logouts.incrementAndGet();
     }
 
     @Override
     public void toAdmin(Message message, SessionID id) {
         try {
+            if ("2".equals(message.getHeader().getString(35))) {
+                resendRequestsSent.incrementAndGet();
+            }
             if ("A".equals(message.getHeader().getString(35))) {
+                sentLogonSeqs.add(message.getHeader().getInt(34));
                 LogonSigner.sign(message, accessKeyId, secretKey, "DropCopyTest", "1.0", "dropcopy-karaf");
             }
         } catch (FieldNotFound e) {
@@ -107,6 +161,7 @@ final class TestDropCopyClient implements Application, AutoCloseable {
 
     @Override
     public void fromAdmin(Message message, SessionID id) throws FieldNotFound {
+        admin.add(message);
         if ("5".equals(message.getHeader().getString(35))) {
             logoutTexts.add(message.isSetField(58) ? message.getString(58) : "");
         }
@@ -133,5 +188,27 @@ final class TestDropCopyClient implements Application, AutoCloseable {
 
     Session session() {
         return Session.lookupSession(sessionId);
+    }
+
+    /** The admin messages of one type received, in order. */
+    List<Message> admin(String msgType) {
+        List<Message> list = new java.util.ArrayList<>();
+        for (Message m : admin) {
+            try {
+                if (msgType.equals(m.getHeader().getString(35))) {
+                    list.add(m);
+                }
+            } catch (FieldNotFound e) {
+                // not a message without 35
+            }
+        }
+        return list;
+    }
+
+    /** The events in the order of their outer sequence numbers (the client's processing order). */
+    List<DropCopyEvent> eventsBySeq() {
+        List<DropCopyEvent> list = new java.util.ArrayList<>(events);
+        list.sort(java.util.Comparator.comparingLong(DropCopyEvent::seqNum));
+        return list;
     }
 }

@@ -1,0 +1,761 @@
+package io.dropcopy.simulator;
+
+import io.dropcopy.model.FixMessageBuilder;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The realistic scenario: deterministic (from a seed) order lifecycles as CME copies them to drop copy, across
+ * several iLink source sessions (each its own inner 56/57/143 and its own sequence numbers 34/369) and
+ * instruments (ES, NQ, ZN, CL outrights and ES, CL calendar spreads with two legs): new order acknowledgements
+ * (limit, stop-limit, day, GTC, GTD), modifies, cancels, partial and complete fills, fill-and-kill remainders
+ * eliminated, GTD expirations, rejects, cancel and cancel/replace rejects (35=9), Order Mass Action Reports
+ * (35=BZ), spread fills with their leg fills, and trade busts and corrections of earlier fills.
+ *
+ * <p>Every field but the timestamps (inner 52, 60, 75, 432 and RequestTime 5979, taken when the message is built)
+ * is a function of the seed and the position in the stream, so a restarted simulator that skips the messages it
+ * already sent continues the same stream. {@link #next()} returns a {@link Draft}; {@link Draft#build(Instant)}
+ * makes the inner iLink message.
+ *
+ * <p>Conventions, as in the golden files of dropcopy-model: ExecID {@code <5 digits>:M:<5 digits>TN<7 digits>}, so
+ * the last 9 characters ({@code TN0000412}) are unique and a bust's or correction's ExecRefID(19) names the fill;
+ * spread and leg fills share SecondaryExecID(527); RequestTime(5979, nanoseconds since the epoch) on the answers to
+ * a request (acknowledgements, rejects, cancel rejects, mass action reports), not on fills; AvgPx(6) 0. Mass
+ * cancels: the 35=BZ report lists the affected orders and is followed by one cancel acknowledgement per order
+ * (likely, not confirmed in a CME table). Market segment ids (1300) and security ids are illustrative.
+ */
+final class RealisticOrders {
+    /** An iLink source session whose messages are copied to the drop copy group. */
+    static final class Source {
+        final int index;
+        final String compId;
+        final String subId;
+        final String location;
+        final String account;
+        final String manual;
+        final String clPrefix;
+        long seq;
+        long clientSeq;
+        long clCounter;
+
+        Source(int index, String compId, String subId, String location, String account, String manual,
+                String clPrefix, long clientSeqStart) {
+            this.index = index;
+            this.compId = compId;
+            this.subId = subId;
+            this.location = location;
+            this.account = account;
+            this.manual = manual;
+            this.clPrefix = clPrefix;
+            this.clientSeq = clientSeqStart;
+        }
+
+        String nextClOrdId() {
+            return clPrefix + String.format("%07d", ++clCounter);
+        }
+    }
+
+    /** An outright or a calendar spread (leg1 minus leg2). */
+    static final class Instrument {
+        final String symbol;
+        final String securityDesc;
+        final String securityId;
+        final BigDecimal tick;
+        final int scale;
+        final long baseTicks;
+        final int maxQty;
+        final String segment;
+        final Instrument leg1;
+        final Instrument leg2;
+        long midTicks;
+
+        Instrument(String symbol, String securityDesc, String securityId, String basePrice, String tick, int maxQty,
+                String segment) {
+            this(symbol, securityDesc, securityId, basePrice, tick, maxQty, segment, null, null);
+        }
+
+        Instrument(String symbol, String securityDesc, String securityId, String basePrice, String tick, int maxQty,
+                String segment, Instrument leg1, Instrument leg2) {
+            this.symbol = symbol;
+            this.securityDesc = securityDesc;
+            this.securityId = securityId;
+            this.tick = new BigDecimal(tick);
+            this.scale = Math.max(2, this.tick.scale());
+            this.baseTicks = new BigDecimal(basePrice).divide(this.tick).longValueExact();
+            this.maxQty = maxQty;
+            this.segment = segment;
+            this.leg1 = leg1;
+            this.leg2 = leg2;
+            this.midTicks = baseTicks;
+        }
+
+        boolean isSpread() {
+            return leg1 != null;
+        }
+
+        String price(long ticks) {
+            return tick.multiply(BigDecimal.valueOf(ticks)).setScale(scale).toPlainString();
+        }
+    }
+
+    private static final class Order {
+        final String orderId;
+        final Source src;
+        final Instrument ins;
+        final String side;
+        final String ordType;
+        final String tif;
+        final String firstClOrdId;
+        String clOrdId;
+        long qty;
+        long cum;
+        long priceTicks;
+        Long stopTicks;
+
+        Order(String orderId, Source src, Instrument ins, String side, String ordType, String tif, String clOrdId,
+                long qty, long priceTicks) {
+            this.orderId = orderId;
+            this.src = src;
+            this.ins = ins;
+            this.side = side;
+            this.ordType = ordType;
+            this.tif = tif;
+            this.firstClOrdId = clOrdId;
+            this.clOrdId = clOrdId;
+            this.qty = qty;
+            this.priceTicks = priceTicks;
+        }
+
+        long leaves() {
+            return qty - cum;
+        }
+    }
+
+    /** An outright fill that a later bust or correction may refer to. */
+    private static final class Fill {
+        final Order order;
+        final String execId;
+        final String clOrdId;
+        final long lastPxTicks;
+        final long lastQty;
+
+        Fill(Order order, String execId, long lastPxTicks, long lastQty) {
+            this.order = order;
+            this.execId = execId;
+            this.clOrdId = order.clOrdId;
+            this.lastPxTicks = lastPxTicks;
+            this.lastQty = lastQty;
+        }
+    }
+
+    private enum Action { NEW, FILL, MODIFY, CANCEL, REJECT, CANCEL_REJECT, FAK, SPREAD, EXPIRE, BUST, CORRECTION, MASS_ACTION }
+
+    private static final int[] WEIGHTS = {26, 30, 12, 9, 3, 3, 4, 5, 2, 2, 2, 1};
+    private static final int MAX_WORKING = 60;
+    private static final int MAX_FILL_HISTORY = 500;
+    private static final int MAX_DONE_HISTORY = 50;
+
+    private final Random random;
+    private final long maxOrders;
+    private final Source[] sources;
+    private final Instrument[] outrights;
+    private final Instrument[] spreads;
+    private final ArrayDeque<Draft> queue = new ArrayDeque<>();
+    private final List<Order> working = new ArrayList<>();
+    private final List<Order> done = new ArrayList<>();
+    private final List<Fill> fills = new ArrayList<>();
+    private long produced;
+    private long ordersStarted;
+    private long execCounter;
+    private long orderCounter;
+    private long reportCounter;
+    private boolean ended;
+
+    /**
+     * @param seed the stream's seed
+     * @param maxOrders orders (and order requests) started before the stream winds down: the working orders are
+     *        then filled or cancelled and the stream ends; 0 = unlimited
+     */
+    RealisticOrders(long seed, long maxOrders) {
+        this.random = new Random(seed);
+        this.maxOrders = maxOrders;
+        this.sources = new Source[] {
+            new Source(0, "M2L000N", "TRADER1", "US,IL", "10041", "Y", "T1", 1000),
+            new Source(1, "M2L001N", "TRADER2", "US,NY", "10042", "Y", "T2", 2000),
+            new Source(2, "X7Q100N", "ALGO01", "GB", "20077", "N", "A1", 500),
+            new Source(3, "X7Q101N", "ALGO02", "US,IL", "20078", "N", "A2", 700),
+        };
+        Instrument esz6 = new Instrument("ES", "ESZ6", "5602", "6000.00", "0.25", 10, "64");
+        Instrument esh7 = new Instrument("ES", "ESH7", "31475", "6066.50", "0.25", 10, "64");
+        Instrument nqz6 = new Instrument("NQ", "NQZ6", "4478", "21500.00", "0.25", 5, "64");
+        Instrument znz6 = new Instrument("ZN", "ZNZ6", "17128", "112.500000", "0.015625", 50, "74");
+        Instrument clz6 = new Instrument("CL", "CLZ6", "23119", "70.00", "0.01", 10, "80");
+        Instrument clf7 = new Instrument("CL", "CLF7", "23120", "69.85", "0.01", 10, "80");
+        this.outrights = new Instrument[] {esz6, nqz6, znz6, clz6, esh7, clf7};
+        // calendar spreads: price = leg1 - leg2, in the legs' tick so both leg prices stay on their grid
+        this.spreads = new Instrument[] {
+            new Instrument("ES", "ESZ6-ESH7", "16398", "-66.50", "0.25", 5, "64", esz6, esh7),
+            new Instrument("CL", "CLZ6-CLF7", "16410", "0.15", "0.01", 5, "80", clz6, clf7),
+        };
+    }
+
+    /** The next message of the stream, or null when it has ended ({@code maxOrders} reached, no working order). */
+    Draft next() {
+        while (queue.isEmpty()) {
+            if (ended || !step()) {
+                ended = true;
+                return null;
+            }
+        }
+        produced++;
+        return queue.poll();
+    }
+
+    /** The next message without consuming it (null at the end). */
+    Draft peek() {
+        while (queue.isEmpty()) {
+            if (ended || !step()) {
+                ended = true;
+                return null;
+            }
+        }
+        return queue.peek();
+    }
+
+    /** Skips {@code n} messages (a restart continuing the stream); returns how many there were. */
+    long skip(long n) {
+        long skipped = 0;
+        while (skipped < n && next() != null) {
+            skipped++;
+        }
+        return skipped;
+    }
+
+    /** Messages handed out by {@link #next()}. */
+    long produced() {
+        return produced;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private boolean step() {
+        boolean canStart = maxOrders == 0 || ordersStarted < maxOrders;
+        if (!canStart) {
+            if (working.isEmpty()) {
+                return false;
+            }
+            Order o = working.get(random.nextInt(working.size()));
+            if (random.nextInt(3) == 0) {
+                cancel(o);
+            } else {
+                fill(o, o.leaves());
+            }
+            return true;
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Action a = pick();
+            if (perform(a)) {
+                return true;
+            }
+        }
+        return perform(Action.NEW);
+    }
+
+    private Action pick() {
+        int total = 0;
+        for (int w : WEIGHTS) {
+            total += w;
+        }
+        int r = random.nextInt(total);
+        Action[] actions = Action.values();
+        for (int i = 0; i < actions.length; i++) {
+            r -= WEIGHTS[i];
+            if (r < 0) {
+                return actions[i];
+            }
+        }
+        return Action.NEW;
+    }
+
+    private boolean perform(Action a) {
+        switch (a) {
+            case NEW:
+                if (working.size() >= MAX_WORKING) {
+                    return false;
+                }
+                newOrder(outrights[random.nextInt(outrights.length)], false);
+                return true;
+            case SPREAD:
+                if (working.size() >= MAX_WORKING) {
+                    return false;
+                }
+                spreadOrder();
+                return true;
+            case FAK:
+                fakOrder();
+                return true;
+            case REJECT:
+                reject();
+                return true;
+            case FILL: {
+                if (working.isEmpty()) {
+                    return false;
+                }
+                Order o = working.get(random.nextInt(working.size()));
+                long qty = random.nextInt(3) == 0 ? o.leaves() : 1 + random.nextInt((int) Math.min(o.leaves(), 20));
+                fill(o, qty);
+                return true;
+            }
+            case MODIFY:
+                if (working.isEmpty()) {
+                    return false;
+                }
+                modify(working.get(random.nextInt(working.size())));
+                return true;
+            case CANCEL:
+                if (working.isEmpty()) {
+                    return false;
+                }
+                cancel(working.get(random.nextInt(working.size())));
+                return true;
+            case CANCEL_REJECT:
+                cancelReject();
+                return true;
+            case EXPIRE: {
+                List<Order> gtd = new ArrayList<>();
+                for (Order o : working) {
+                    if ("6".equals(o.tif)) {
+                        gtd.add(o);
+                    }
+                }
+                if (gtd.isEmpty()) {
+                    return false;
+                }
+                expire(gtd.get(random.nextInt(gtd.size())));
+                return true;
+            }
+            case BUST:
+            case CORRECTION: {
+                if (fills.isEmpty()) {
+                    return false;
+                }
+                Fill f = fills.remove(random.nextInt(fills.size()));
+                if (a == Action.BUST) {
+                    bust(f);
+                } else {
+                    correct(f);
+                }
+                return true;
+            }
+            case MASS_ACTION:
+                if (working.isEmpty()) {
+                    return false;
+                }
+                massAction();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ---- order lifecycles -----------------------------------------------------------------------------------
+
+    private Order create(Instrument ins, String ordType, String tif) {
+        Source src = sources[random.nextInt(sources.length)];
+        ins.midTicks = Math.max(ins.baseTicks - 200, Math.min(ins.baseTicks + 200, ins.midTicks + random.nextInt(5) - 2));
+        String side = random.nextBoolean() ? "1" : "2";
+        long offset = random.nextInt(4);
+        long price = "1".equals(side) ? ins.midTicks - offset : ins.midTicks + offset;
+        long qty = 1 + random.nextInt(ins.maxQty);
+        ordersStarted++;
+        src.clientSeq++;
+        return new Order(String.valueOf(7154320000L + ++orderCounter), src, ins, side, ordType, tif,
+                src.nextClOrdId(), qty, price);
+    }
+
+    private void newOrder(Instrument ins, boolean spread) {
+        int r = random.nextInt(100);
+        String ordType = "2";
+        String tif = "0";
+        if (!spread) {
+            if (r >= 94) {
+                tif = "6"; // good till date: may expire
+            } else if (r >= 88) {
+                ordType = "4"; // stop-limit, good till cancel
+                tif = "1";
+            } else if (r >= 78) {
+                tif = "1";
+            }
+        }
+        Order o = create(ins, ordType, tif);
+        if ("4".equals(ordType)) {
+            o.stopTicks = "1".equals(o.side) ? o.priceTicks - 1 : o.priceTicks + 1;
+        }
+        queue.add(ack(o, "0", "0", null));
+        working.add(o);
+    }
+
+    private void spreadOrder() {
+        newOrder(spreads[random.nextInt(spreads.length)], true);
+        Order o = working.get(working.size() - 1);
+        if (random.nextBoolean()) {
+            fill(o, random.nextInt(2) == 0 ? o.leaves() : 1 + random.nextInt((int) o.leaves()));
+        }
+    }
+
+    /** A fill-and-kill order: acknowledged, partly filled (or not), the rest eliminated. */
+    private void fakOrder() {
+        Order o = create(outrights[random.nextInt(outrights.length)], "2", "3");
+        if (o.qty < 2) {
+            o.qty = 2;
+        }
+        queue.add(ack(o, "0", "0", null));
+        long filled = random.nextInt((int) o.qty);
+        if (filled > 0) {
+            addFill(o, filled);
+        }
+        Draft d = execReport(o, "C", "C");
+        d.add(151, 0);
+        tail(d, o, false);
+        queue.add(d);
+        rememberDone(o);
+    }
+
+    private void reject() {
+        Instrument ins = outrights[random.nextInt(outrights.length)];
+        Order o = create(ins, "2", "0");
+        boolean bands = random.nextBoolean();
+        if (bands) {
+            o.priceTicks += "1".equals(o.side) ? 4000 : -4000; // far through the market: outside the price bands
+        }
+        Draft d = header(o.src, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, 0).add(17, execId(o.src, o.ins))
+                .add(20, "0").add(37, "0").add(38, o.qty).add(39, "8").add(40, o.ordType)
+                .add(44, ins.price(o.priceTicks)).add(48, ins.securityId).add(55, ins.symbol)
+                .add(107, ins.securityDesc).add(54, o.side)
+                .add(58, bands ? "Order price is outside bands" : "Orders may not be entered while the market is closed")
+                .add(59, o.tif).add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE)
+                .add(103, bands ? "1013" : "1003").add(150, "8").add(151, 0).add(1028, o.src.manual)
+                .add(5979, Stamp.request(random)).add(9717, o.clOrdId);
+        queue.add(d);
+    }
+
+    private void fill(Order o, long qty) {
+        addFill(o, qty);
+        if (o.leaves() == 0) {
+            working.remove(o);
+            rememberDone(o);
+        }
+    }
+
+    private void addFill(Order o, long qty) {
+        o.cum += qty;
+        String status = o.leaves() == 0 ? "2" : "1";
+        String aggressor = random.nextBoolean() ? "Y" : "N";
+        if (!o.ins.isSpread()) {
+            String execId = execId(o.src, o.ins);
+            queue.add(fillReport(o, execId, o.priceTicks, qty, status, aggressor, null, null, o.ins, o.side, true));
+            fills.add(new Fill(o, execId, o.priceTicks, qty));
+            if (fills.size() > MAX_FILL_HISTORY) {
+                fills.remove(0);
+            }
+            return;
+        }
+        // spread fill (442=3) then its two leg fills (442=2), all with the same SecondaryExecID(527)
+        String secondary = String.format("%05dTN%07d", 48800 + o.src.index, ++execCounter);
+        Instrument leg1 = o.ins.leg1;
+        Instrument leg2 = o.ins.leg2;
+        long leg1Px = leg1.midTicks;
+        long leg2Px = leg1Px - o.priceTicks;
+        String otherSide = "1".equals(o.side) ? "2" : "1";
+        queue.add(fillReport(o, execId(o.src, o.ins), o.priceTicks, qty, status, aggressor, "3", secondary, o.ins,
+                o.side, true));
+        queue.add(fillReport(o, execId(o.src, leg1), leg1Px, qty, status, aggressor, "2", secondary, leg1, o.side,
+                false));
+        queue.add(fillReport(o, execId(o.src, leg2), leg2Px, qty, status, aggressor, "2", secondary, leg2,
+                otherSide, false));
+    }
+
+    private Draft fillReport(Order o, String execId, long pxTicks, long qty, String status, String aggressor,
+            String multiLeg, String secondary, Instrument ins, String side, boolean withPrice) {
+        Draft d = header(o.src, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId).add(20, "0")
+                .add(31, ins.price(pxTicks)).add(32, qty).add(37, o.orderId).add(38, o.qty).add(39, status)
+                .add(40, o.ordType).add(44, withPrice ? o.ins.price(o.priceTicks) : null)
+                .add(48, ins.securityId).add(55, ins.symbol).add(107, ins.securityDesc).add(54, side).add(59, o.tif)
+                .add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, status).add(151, o.leaves())
+                .add(442, multiLeg).add(527, secondary).add(1028, o.src.manual).add(1057, aggressor)
+                .add(9717, o.firstClOrdId);
+        return d;
+    }
+
+    private void modify(Order o) {
+        o.src.clientSeq++;
+        String previous = o.clOrdId;
+        o.clOrdId = o.src.nextClOrdId();
+        long move = random.nextInt(7) - 3;
+        move = move == 0 ? 1 : move;
+        o.priceTicks += move;
+        if (o.stopTicks != null) {
+            o.stopTicks += move;
+        }
+        if (random.nextInt(3) == 0) {
+            o.qty = Math.max(o.cum + 1, o.qty + random.nextInt(5) - 2);
+        }
+        queue.add(ack(o, "5", "5", previous));
+    }
+
+    private void cancel(Order o) {
+        o.src.clientSeq++;
+        String previous = o.clOrdId;
+        o.clOrdId = o.src.nextClOrdId();
+        queue.add(ack(o, "4", "4", previous));
+        working.remove(o);
+        rememberDone(o);
+    }
+
+    private void expire(Order o) {
+        Draft d = execReport(o, "C", "C");
+        d.add(151, 0).add(432, Stamp.TRADE_DATE);
+        tail(d, o, false);
+        queue.add(d);
+        working.remove(o);
+        rememberDone(o);
+    }
+
+    /** A cancel request for a finished order (too late), or a modify of an order CME does not know. */
+    private void cancelReject() {
+        boolean tooLate = !done.isEmpty() && random.nextInt(3) != 0;
+        Source src;
+        String orderId;
+        String origClOrdId;
+        String correlation;
+        String status;
+        if (tooLate) {
+            Order o = done.get(random.nextInt(done.size()));
+            src = o.src;
+            orderId = o.orderId;
+            origClOrdId = o.clOrdId;
+            correlation = o.firstClOrdId;
+            status = o.leaves() == 0 ? "2" : "4";
+        } else {
+            src = sources[random.nextInt(sources.length)];
+            orderId = "NONE";
+            origClOrdId = src.clPrefix + "X" + String.format("%06d", random.nextInt(1_000_000));
+            correlation = origClOrdId;
+            status = "U";
+        }
+        src.clientSeq++;
+        Draft d = header(src, "9");
+        d.add(1, src.account).add(11, src.nextClOrdId()).add(37, orderId).add(39, status).add(41, origClOrdId)
+                .add(58, tooLate ? "Too late to cancel" : "Unknown order").add(60, Stamp.transact(random))
+                .add(102, tooLate ? "0" : "1").add(434, tooLate ? "1" : "2").add(1028, src.manual)
+                .add(5979, Stamp.request(random)).add(9717, correlation);
+        queue.add(d);
+    }
+
+    private void bust(Fill f) {
+        Order o = f.order;
+        Draft d = header(o.src, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, f.clOrdId).add(17, execId(o.src, o.ins))
+                .add(19, f.execId.substring(f.execId.length() - 9)).add(20, "1").add(31, o.ins.price(f.lastPxTicks))
+                .add(32, f.lastQty).add(37, o.orderId).add(38, o.qty).add(39, "H").add(40, o.ordType)
+                .add(48, o.ins.securityId).add(55, o.ins.symbol).add(107, o.ins.securityDesc).add(54, o.side)
+                .add(59, o.tif).add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, "H")
+                .add(1028, o.src.manual).add(9717, o.firstClOrdId);
+        queue.add(d);
+    }
+
+    private void correct(Fill f) {
+        Order o = f.order;
+        long corrected = f.lastPxTicks + (random.nextBoolean() ? 1 : -1);
+        Draft d = header(o.src, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, f.clOrdId).add(17, execId(o.src, o.ins))
+                .add(19, f.execId.substring(f.execId.length() - 9)).add(20, "2").add(31, o.ins.price(corrected))
+                .add(32, f.lastQty).add(37, o.orderId).add(38, o.qty).add(39, "G").add(40, o.ordType)
+                .add(48, o.ins.securityId).add(55, o.ins.symbol).add(107, o.ins.securityDesc).add(54, o.side)
+                .add(59, o.tif).add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, "G")
+                .add(1028, o.src.manual).add(9717, o.firstClOrdId);
+        queue.add(d);
+    }
+
+    /**
+     * Order Mass Action: cancel all working orders of one source session in one market segment (accepted, the
+     * affected orders listed, then one cancel acknowledgement each), or now and then a rejected request.
+     */
+    private void massAction() {
+        Order pivot = working.get(random.nextInt(working.size()));
+        Source src = pivot.src;
+        src.clientSeq++;
+        String clOrdId = "MA" + src.clPrefix + String.format("%06d", ++src.clCounter);
+        String reportId = String.valueOf(7154390000L + ++reportCounter);
+        Draft d = header(src, "BZ");
+        if (random.nextInt(8) == 0) {
+            d.add(11, clOrdId).add(58, "Invalid market segment").add(60, Stamp.transact(random)).add(533, 0)
+                    .add(1028, src.manual).add(1300, "99").add(1369, reportId).add(1373, "3").add(1374, "9")
+                    .add(1375, "0").add(1376, "8").add(5979, Stamp.request(random));
+            queue.add(d);
+            return;
+        }
+        String segment = pivot.ins.segment;
+        List<Order> affected = new ArrayList<>();
+        for (Order o : working) {
+            if (o.src == src && o.ins.segment.equals(segment)) {
+                affected.add(o);
+            }
+        }
+        d.add(11, clOrdId).add(60, Stamp.transact(random)).add(533, affected.size()).add(534, affected.size());
+        for (Order o : affected) {
+            d.add(41, o.clOrdId).add(84, o.leaves()).add(535, o.orderId);
+        }
+        d.add(893, "Y").add(1028, src.manual).add(1300, segment).add(1369, reportId).add(1373, "3").add(1374, "9")
+                .add(1375, "1").add(5979, Stamp.request(random));
+        queue.add(d);
+        for (Order o : affected) {
+            Draft c = execReport(o, "4", "4");
+            c.add(151, 0);
+            tail(c, o, true);
+            queue.add(c);
+            working.remove(o);
+            rememberDone(o);
+        }
+    }
+
+    private void rememberDone(Order o) {
+        done.add(o);
+        if (done.size() > MAX_DONE_HISTORY) {
+            done.remove(0);
+        }
+    }
+
+    // ---- message building -----------------------------------------------------------------------------------
+
+    /** An acknowledgement of a new order (150=0), a modify (150=5) or a cancel (150=4). */
+    private Draft ack(Order o, String execType, String ordStatus, String origClOrdId) {
+        Draft d = header(o.src, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId(o.src, o.ins))
+                .add(20, "0").add(37, o.orderId).add(38, o.qty).add(39, ordStatus).add(40, o.ordType)
+                .add(41, origClOrdId).add(44, o.ins.price(o.priceTicks))
+                .add(99, o.stopTicks == null ? null : o.ins.price(o.stopTicks)).add(48, o.ins.securityId)
+                .add(55, o.ins.symbol).add(107, o.ins.securityDesc).add(54, o.side).add(59, o.tif)
+                .add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, execType)
+                .add(151, "4".equals(execType) ? 0 : o.leaves()).add(432, "6".equals(o.tif) ? Stamp.TRADE_DATE : null)
+                .add(1028, o.src.manual).add(5979, Stamp.request(random)).add(9717, o.firstClOrdId);
+        return d;
+    }
+
+    /** The common part of an unsolicited execution report (elimination, expiration, mass cancel). */
+    private Draft execReport(Order o, String execType, String ordStatus) {
+        Draft d = header(o.src, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId(o.src, o.ins))
+                .add(20, "0").add(37, o.orderId).add(38, o.qty).add(39, ordStatus).add(40, o.ordType)
+                .add(44, o.ins.price(o.priceTicks)).add(48, o.ins.securityId).add(55, o.ins.symbol)
+                .add(107, o.ins.securityDesc).add(54, o.side).add(59, o.tif).add(60, Stamp.transact(random))
+                .add(75, Stamp.TRADE_DATE).add(150, execType);
+        return d;
+    }
+
+    private void tail(Draft d, Order o, boolean requestTime) {
+        d.add(1028, o.src.manual).add(5979, requestTime ? Stamp.request(random) : null).add(9717, o.firstClOrdId);
+    }
+
+    /** The inner header: the source session's own sequence number (34) and last processed client one (369). */
+    private Draft header(Source src, String msgType) {
+        return new Draft(msgType).add(34, ++src.seq).add(49, "CME").add(50, "G").add(52, Stamp.SENDING)
+                .add(56, src.compId).add(57, src.subId).add(143, src.location).add(369, src.clientSeq);
+    }
+
+    private String execId(Source src, Instrument ins) {
+        return String.format("%05d:M:%05dTN%07d", 62000 + Integer.parseInt(ins.segment), 48800 + src.index,
+                ++execCounter);
+    }
+
+    /** A time field, filled in when the message is built. */
+    static final class Stamp {
+        static final Stamp SENDING = new Stamp(0, 0);
+        static final Stamp TRADE_DATE = new Stamp(2, 0);
+        final int type;
+        final long offsetMicros;
+
+        private Stamp(int type, long offsetMicros) {
+            this.type = type;
+            this.offsetMicros = offsetMicros;
+        }
+
+        /** TransactTime(60): a little before the message is sent. */
+        static Stamp transact(Random random) {
+            return new Stamp(1, 20 + random.nextInt(900));
+        }
+
+        /** RequestTime(5979): when CME received the request, nanoseconds since the epoch. */
+        static Stamp request(Random random) {
+            return new Stamp(3, 1000 + random.nextInt(3000));
+        }
+
+        Object value(Instant now) {
+            switch (type) {
+                case 0:
+                    return SyntheticOrders.UTC_TIMESTAMP.format(now);
+                case 1:
+                    return SyntheticOrders.UTC_TIMESTAMP.format(now.minus(offsetMicros, ChronoUnit.MICROS));
+                case 2:
+                    return SyntheticOrders.UTC_DATE.format(now);
+                default:
+                    Instant t = now.minus(offsetMicros, ChronoUnit.MICROS);
+                    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+            }
+        }
+    }
+
+    /** One inner message of the stream, its timestamps filled in by {@link #build(Instant)}. */
+    static final class Draft {
+        final String msgType;
+        private int[] tags = new int[48];
+        private Object[] values = new Object[48];
+        private int size;
+
+        Draft(String msgType) {
+            this.msgType = msgType;
+        }
+
+        /** Adds a field; null values are skipped. */
+        Draft add(int tag, Object value) {
+            if (value == null) {
+                return this;
+            }
+            if (size == tags.length) {
+                tags = java.util.Arrays.copyOf(tags, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            tags[size] = tag;
+            values[size] = value;
+            size++;
+            return this;
+        }
+
+        /** The value of the first occurrence of a tag (timestamps unresolved), or null. */
+        Object get(int tag) {
+            for (int i = 0; i < size; i++) {
+                if (tags[i] == tag) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
+
+        /** The whole inner iLink message (with 9 and 10), timestamps taken from {@code now}. */
+        String build(Instant now) {
+            FixMessageBuilder b = new FixMessageBuilder(CmeSimulator.BEGIN_STRING, msgType);
+            for (int i = 0; i < size; i++) {
+                Object v = values[i];
+                b.add(tags[i], v instanceof Stamp ? ((Stamp) v).value(now) : v);
+            }
+            return b.build();
+        }
+    }
+}

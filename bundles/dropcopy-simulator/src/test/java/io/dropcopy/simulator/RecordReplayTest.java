@@ -1,0 +1,197 @@
+package io.dropcopy.simulator;
+
+import static io.dropcopy.simulator.TestSupport.await;
+import static io.dropcopy.simulator.TestSupport.freePort;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.EventKind;
+import io.dropcopy.model.FixMessageBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recording the outbound stream and replaying it into a plain QuickFIX/J client. */
+class RecordReplayTest {
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private static List<String> business(TestDropCopyClient client) {
+        return client.eventsBySeq().stream().map(e -> (e.possResend() ? "97=Y " : "") + e.rawInner())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aRecordedRealisticRunReplaysAsTheSameBusinessMessages(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("recordings/live.rec");
+        int port = freePort();
+        List<String> live;
+        // the live run: realistic traffic, a message lost on the wire every 40 (resent with 43=Y), a PossResend copy
+        // every 25: the recording holds copies out of order that the replay must put back in place
+        SimulatorConfig config = SimulatorConfig.builder().port(port).storeDir(tmp.resolve("live")).rate(0)
+                .scenario(SimulatorConfig.Scenario.REALISTIC).seed(21).orders(400).dropEvery(40).possResendEvery(25)
+                .record(file).build();
+        try (CmeSimulator sim = new CmeSimulator(config);
+             TestDropCopyClient client = new TestDropCopyClient(port, tmp.resolve("client-live"),
+                     new TestDropCopyClient.Options())) {
+            sim.start();
+            client.start();
+            await("the end of the stream", TIMEOUT, sim::isFinished);
+            // the last message may have been lost on the wire: a heartbeat reveals the gap, as in real life
+            client.session().generateTestRequest("END");
+            await("the whole stream", TIMEOUT, () -> client.events.size() == sim.sentCount() + sim.possResendCount(),
+                    () -> client.events.size() + " of " + sim.sentCount() + " + " + sim.possResendCount());
+            assertEquals(List.of(), client.errors, "every message translates: no dead letter");
+            Set<EventKind> kinds = client.events.stream().map(DropCopyEvent::kind)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventKind.class)));
+            assertEquals(EnumSet.complementOf(EnumSet.of(EventKind.OTHER)), kinds);
+            assertTrue(client.events.stream().filter(DropCopyEvent::possDup).count() > 10, "lost and resent");
+            assertTrue(client.events.stream().filter(DropCopyEvent::possResend).count() > 10, "PossResend copies");
+            live = business(client);
+            sim.stopRecording();
+        }
+
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).startsWith("# dropcopy-simulator"), lines.get(0));
+        Recording.Entry logon = Recording.parse(lines.get(1));
+        assertTrue(logon.message.startsWith("8=FIX.4.2\u00019="), "FIX with SOH: " + lines.get(1));
+        assertTrue(logon.message.contains("\u000135=A\u0001"), "the Logon reply is recorded too");
+        assertTrue(lines.get(1).matches("[0-9]{19} 8=FIX\\.4\\.2\\\\u00019=.*"), lines.get(1));
+
+        int replayPort = freePort();
+        SimulatorConfig replayConfig = SimulatorConfig.builder().port(replayPort).storeDir(tmp.resolve("replay"))
+                .replay(file).replaySpeed(SimulatorConfig.MAX_SPEED).build();
+        try (CmeSimulator sim = new CmeSimulator(replayConfig);
+             TestDropCopyClient client = new TestDropCopyClient(replayPort, tmp.resolve("client-replay"),
+                     new TestDropCopyClient.Options())) {
+            sim.start();
+            client.start();
+            await("the replay", TIMEOUT, () -> sim.isFinished() && client.events.size() == live.size(),
+                    () -> client.events.size() + " of " + live.size());
+            assertEquals(live, business(client), "the same inner messages, in the same order, PossResend kept");
+            assertEquals(0, client.events.stream().filter(DropCopyEvent::possDup).count(), "re-sequenced: no gap");
+            assertEquals(List.of(), client.errors);
+        }
+    }
+
+    @Test
+    void replayKeepsTheRecordedPaceDividedBySpeed(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("paced.rec");
+        long t0 = Recording.epochNanos(Instant.parse("2026-11-25T14:30:00Z"));
+        List<String> lines = new ArrayList<>();
+        lines.add("# six business messages over 3 seconds");
+        for (int i = 0; i < 6; i++) {
+            String inner = SyntheticOrders.executionReport(900 + i / 3, i % 3 + 1, Instant.parse("2026-11-25T14:30:00Z"));
+            lines.add(Recording.line(t0 + i * 600_000_000L, outer(inner, i + 2, false)));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        int port = freePort();
+        SimulatorConfig config = SimulatorConfig.builder().port(port).storeDir(tmp.resolve("sim")).build();
+        try (CmeSimulator sim = new CmeSimulator(config);
+             TestDropCopyClient client = new TestDropCopyClient(port, tmp.resolve("client"),
+                     new TestDropCopyClient.Options())) {
+            sim.start();
+            client.start();
+            await("the default stream", TIMEOUT, () -> client.events.size() >= 1);
+            long sentBefore = sim.sentCount();
+            SimulatorControl.replay(sim, file.toString(), "10"); // 3 s recorded: 0.3 s at speed 10
+            long start = System.nanoTime();
+            await("the replay", TIMEOUT, () -> client.events.stream().anyMatch(e -> "SIM00000901-3".equals(e.execId())));
+            long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(elapsedMillis >= 250 && elapsedMillis < 5000, "3 s at speed 10: " + elapsedMillis + " ms");
+            await("the stream resumed", TIMEOUT, () -> sim.sentCount() > sentBefore + 6);
+        }
+    }
+
+    /** A whole outer 35=n as a CME session would send it. */
+    static String outer(String inner, long seq, boolean possDup) {
+        return outer(inner, seq, possDup, false);
+    }
+
+    static String outer(String inner, long seq, boolean possDup, boolean possResend) {
+        String data = "<RTRF>" + inner + "</RTRF>";
+        return new FixMessageBuilder("FIX.4.2", "n").add(34, seq).add(43, possDup ? "Y" : null)
+                .add(97, possResend ? "Y" : null).add(49, "CME")
+                .add(50, "G").add(52, "20261125-14:30:00.000").add(56, "DEMO01N").addData(212, 213, data).build();
+    }
+
+    static String admin(String type, long seq, boolean possDup, Object newSeqNo) {
+        return new FixMessageBuilder("FIX.4.2", type).add(34, seq).add(43, possDup ? "Y" : null).add(49, "CME")
+                .add(52, "20261125-14:30:00.000").add(56, "DEMO01N").add(36, newSeqNo).add(123, newSeqNo == null ? null : "Y")
+                .build();
+    }
+
+    private static String inner(String id) {
+        return new FixMessageBuilder("FIX.4.2", "8").add(34, 1).add(49, "CME").add(56, "M2L000N").add(17, id)
+                .add(150, "0").add(39, "0").build();
+    }
+
+    private static List<String> replayed(Path file) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (MessageSource.Replay r = new MessageSource.Replay(file, 1)) {
+            String m;
+            while ((m = r.current(Instant.now())) != null) {
+                ids.add(io.dropcopy.model.FixMessage.parse(m).get(17) + (r.possResend() ? "*" : ""));
+                r.advance();
+            }
+            assertTrue(r.finished());
+            assertNull(r.current(Instant.now()));
+        }
+        return ids;
+    }
+
+    @Test
+    void replayPutsResentCopiesInPlaceSkipsDuplicatesAndFollowsGapFillsAndResets(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("wire.rec");
+        List<String> wire = new ArrayList<>();
+        long t = 1_700_000_000_000_000_000L;
+        wire.add(admin("A", 4, false, null));                 // the Logon: 1-3 were sent before it (a backlog)
+        wire.add(outer(inner("e5"), 5, false));
+        wire.add(outer(inner("e1"), 1, true));                // the backlog, resent
+        wire.add(outer(inner("e2"), 2, true));
+        wire.add(outer(inner("e3"), 3, true));
+        wire.add(outer(inner("e7"), 7, false));               // 6 was lost on the wire
+        wire.add(admin("0", 8, false, null));                 // a heartbeat
+        wire.add(outer(inner("e6"), 6, true));                // ... and resent
+        wire.add(outer(inner("e7"), 7, true));                // a copy of one already replayed
+        wire.add(admin("4", 9, true, 20));                    // 9-19 gap-filled (a sequence jump)
+        wire.add(outer(inner("e20"), 20, false));
+        wire.add(outer(inner("e21"), 21, false, true));       // a PossResend copy stays one
+        wire.add(admin("A", 1, false, null));                 // weekly reset: a new run from 1
+        wire.add(outer(inner("w2"), 2, false));
+        List<String> lines = new ArrayList<>();
+        for (String m : wire) {
+            lines.add(Recording.line(t += 1_000_000, m));
+        }
+        lines.add(3, "");
+        lines.add(5, "# a comment");
+        // the same message as raw bytes in base64 is read as well
+        lines.add((t += 1_000_000) + " b64:" + Base64.getEncoder().encodeToString(
+                outer(inner("w3"), 3, false).getBytes(StandardCharsets.ISO_8859_1)));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        assertEquals(List.of("e1", "e2", "e3", "e5", "e6", "e7", "e20", "e21*", "w2", "w3"), replayed(file));
+    }
+
+    @Test
+    void theTextFormIsLossless() {
+        String raw = "8=FIX.4.2\u00019=5\u000135=n\u000158=a\\b\u0002c\u00e9\u0001";
+        String line = Recording.line(42, raw);
+        assertEquals("42 8=FIX.4.2\\u00019=5\\u000135=n\\u000158=a\\\\b\\u0002c\u00e9\\u0001", line);
+        Recording.Entry e = Recording.parse(line);
+        assertEquals(42, e.epochNanos);
+        assertEquals(raw, e.message);
+        assertNull(Recording.parse("# comment"));
+        assertNull(Recording.parse("   "));
+    }
+}
