@@ -2,12 +2,13 @@ package io.dropcopy.camel;
 
 import io.dropcopy.session.api.DropCopyHub;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** Consumer-only endpoint: the drop copy service is read-only, nothing can be sent to CME through it. */
-public class DropCopyEndpoint extends DefaultEndpoint {
+public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
     private final String group;
     private final DropCopyHub hub;
 
@@ -36,6 +37,12 @@ public class DropCopyEndpoint extends DefaultEndpoint {
 
     @Override
     public boolean isSingleton() {
+        return true;
+    }
+
+    /** Several routes of one Camel context may consume the same group: the hub delivers every event to each. */
+    @Override
+    public boolean isMultipleConsumersSupported() {
         return true;
     }
 }

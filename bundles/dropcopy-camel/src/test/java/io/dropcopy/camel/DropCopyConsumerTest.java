@@ -26,12 +26,15 @@ class DropCopyConsumerTest {
 
     /** The hub as the session layer sees it: a listener per group, called synchronously. */
     static final class InMemoryHub implements DropCopyHub {
-        final Map<String, DropCopyListener> listeners = new ConcurrentHashMap<>();
+        final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
 
         @Override
         public AutoCloseable subscribe(String group, DropCopyListener listener) {
-            listeners.put(group, listener);
-            return () -> listeners.remove(group);
+            listeners.computeIfAbsent(group, g -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(listener);
+            return () -> {
+                listeners.get(group).remove(listener);
+                listeners.remove(group, List.of());
+            };
         }
 
         @Override
@@ -75,7 +78,9 @@ class DropCopyConsumerTest {
         }
 
         void deliver(DropCopyEvent e) throws Exception {
-            listeners.get(e.group()).onEvent(e);
+            for (DropCopyListener l : listeners.get(e.group())) {
+                l.onEvent(e);
+            }
         }
     }
 
@@ -125,6 +130,27 @@ class DropCopyConsumerTest {
                     () -> camel.getEndpoint("dropcopy:DEMO").createProducer());
             camel.stop();
             assertTrue(hub.listeners.isEmpty(), "stopping the route unsubscribes");
+        }
+    }
+
+    @Test
+    void twoRoutesOfOneContextMayConsumeTheSameGroup() throws Exception {
+        InMemoryHub hub = new InMemoryHub();
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(hub));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dropcopy:DEMO").routeId("to-a").process(e -> a.add(e.getIn().getHeader(DropCopyConstants.EXEC_ID, String.class)));
+                    from("dropcopy:DEMO").routeId("to-b").process(e -> b.add(e.getIn().getHeader(DropCopyConstants.EXEC_ID, String.class)));
+                }
+            });
+            camel.start();
+            hub.deliver(event("DEMO", 9, "E-9"));
+            assertEquals(List.of("E-9"), a);
+            assertEquals(List.of("E-9"), b);
         }
     }
 }

@@ -1,0 +1,91 @@
+package io.dropcopy.routes.jms;
+
+import java.util.Hashtable;
+import javax.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JMS {@link ConnectionFactory} service for routes: the Artemis client, configured by
+ * {@code etc/io.dropcopy.jms.cfg} (present only with feature {@code dropcopy-jms}). Registered with service
+ * property {@code name} (and {@code osgi.jndi.service.name}) set to the configured name, so a route refers to
+ * it as {@code jms:topic:...?connectionFactory=#dropcopyJms}. Pointing at an external broker is the
+ * {@code brokerUrl} line. The password is never a service property and never logged.
+ */
+@Component(configurationPid = "io.dropcopy.jms", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = ArtemisConnectionFactoryService.Config.class)
+public class ArtemisConnectionFactoryService {
+    private static final Logger LOG = LoggerFactory.getLogger(ArtemisConnectionFactoryService.class);
+
+    @ObjectClassDefinition(name = "Drop copy JMS connection factory",
+            description = "The JMS ConnectionFactory (Artemis client) that drop copy routes send with")
+    public @interface Config {
+        @AttributeDefinition(description = "Artemis broker URL (CORE protocol), e.g. tcp://127.0.0.1:61616 or (tcp://a:61616,tcp://b:61616)?ha=true")
+        String brokerUrl() default "tcp://127.0.0.1:61616";
+
+        @AttributeDefinition(description = "User name on the broker (empty: none)")
+        String user() default "";
+
+        @AttributeDefinition(description = "Password on the broker", type = AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(description = "Service property 'name': routes use connectionFactory=#<name>")
+        String name() default "dropcopyJms";
+    }
+
+    private ActiveMQConnectionFactory factory;
+    private ServiceRegistration<ConnectionFactory> registration;
+
+    @Activate
+    void activate(BundleContext bundleContext, Config config) {
+        String url = config.brokerUrl() == null ? "" : config.brokerUrl().strip();
+        if (url.isEmpty()) {
+            throw new IllegalArgumentException("drop copy JMS configuration: 'brokerUrl' must be set");
+        }
+        String name = config.name() == null ? "" : config.name().strip();
+        if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("drop copy JMS configuration: 'name' must be a simple name, got '" + name + "'");
+        }
+        try {
+            factory = new ActiveMQConnectionFactory(url);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("drop copy JMS configuration: 'brokerUrl' is not an Artemis URL: "
+                    + url.replaceAll("\\?.*$", ""));
+        }
+        if (!config.user().isBlank()) {
+            factory.setUser(config.user().strip());
+            factory.setPassword(config.password());
+        }
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("name", name);
+        props.put("osgi.jndi.service.name", name);
+        // Without the query part: a URL may carry parameters that are nobody's business in a log.
+        String shown = url.replaceAll("\\?.*$", "");
+        props.put("brokerUrl", shown);
+        registration = bundleContext.registerService(ConnectionFactory.class, factory, props);
+        LOG.info("JMS: connection factory '{}' for {} registered", name, shown);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+            registration = null;
+        }
+        if (factory != null) {
+            factory.close();
+            factory = null;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.dropcopy.routes;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.DropCopyUnwrapper;
+import io.dropcopy.model.EventTranslator;
+import io.dropcopy.model.FixMessageBuilder;
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyListener;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The hub as the session layer calls it: one consumer per group, called synchronously; a throw reaches the
+ * caller. Only {@code subscribe} is implemented (a proxy, so the rest of the hub's API may grow freely).
+ */
+final class InMemoryHub {
+    final Map<String, DropCopyListener> listeners = new ConcurrentHashMap<>();
+
+    final DropCopyHub hub = (DropCopyHub) Proxy.newProxyInstance(DropCopyHub.class.getClassLoader(),
+            new Class<?>[] {DropCopyHub.class}, (proxy, method, args) -> {
+                if (method.getName().equals("subscribe")) {
+                    String group = (String) args[0];
+                    DropCopyListener listener = (DropCopyListener) args[1];
+                    listeners.put(group, listener);
+                    return (AutoCloseable) () -> listeners.remove(group, listener);
+                }
+                if (method.getName().equals("toString")) {
+                    return "InMemoryHub";
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+
+    void deliver(DropCopyEvent e) throws Exception {
+        DropCopyListener l = listeners.get(e.group());
+        if (l == null) {
+            throw new IllegalStateException("nobody consumes group " + e.group());
+        }
+        l.onEvent(e);
+    }
+
+    /** A CME execution report as the target session "S1" receives it: ExecType/OrdStatus {@code execType}. */
+    static DropCopyEvent event(String group, long seq, String orderId, int fillNo, String execType, String symbol)
+            throws Exception {
+        String execId = orderId + "-" + fillNo;
+        String inner = new FixMessageBuilder("FIX.4.2", "8").add(34, seq).add(49, "CME").add(56, "M2L000N")
+                .add(17, execId).add(37, orderId).add(150, execType).add(39, execType).add(55, symbol)
+                .add(75, "20261125").build();
+        String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, seq).add(49, "CME").add(56, "DEMO01N")
+                .addData(212, 213, DropCopyUnwrapper.envelope(inner)).build();
+        return EventTranslator.translate(outer, group, "S1");
+    }
+}
