@@ -42,6 +42,18 @@ public interface DropCopyHub {
      */
     void resetSequence(String name, String operator);
 
+    /**
+     * Asks CME to resend from..to, messages this session already received, and hands the copies to the group's
+     * consumers again (to refill a sink: the sinks drop what they already hold). In chunks of at most 2,500, one at
+     * a time; progress shows in {@link SessionStatus#resendInFlight()}.
+     *
+     * @throws IllegalArgumentException for a range not already received
+     * @throws IllegalStateException when the session is not logged on or a resend is already in flight
+     */
+    default void resend(String name, int from, int to, String operator) {
+        throw new UnsupportedOperationException("resend");
+    }
+
     /** The session's dead letters, oldest first. */
     List<DeadLetter> deadLetters(String name);
 

@@ -148,6 +148,11 @@ public class HubImpl implements DropCopyHub {
     }
 
     @Override
+    public void resend(String name, int from, int to, String operator) {
+        existing(name).resend(from, to, operator);
+    }
+
+    @Override
     public List<io.dropcopy.session.api.DeadLetter> deadLetters(String name) {
         try {
             return existing(name).deadLetters();

@@ -28,6 +28,7 @@ final class TargetSession {
     private Initiator initiator;
     private volatile ResendWatchdog watchdog;
     private volatile boolean enabled = true;
+    private final ManualResend manualResend;
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
     private final java.util.function.Function<SessionSettings, quickfix.LogFactory> logs;
 
@@ -46,6 +47,7 @@ final class TargetSession {
                   java.util.function.Function<SessionSettings, quickfix.LogFactory> logs) {
         this.config = config;
         this.logs = logs;
+        this.manualResend = new ManualResend(config, dispatcher, ManualResend.MAX_CHUNK);
         this.application = new DropCopyApplication(config, dispatcher, config.storeDir.resolve("dead-letters"));
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, null);
@@ -69,11 +71,12 @@ final class TargetSession {
         }
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
         Initiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
-                settings, new MaskingLogFactory(logs.apply(settings)), new DefaultMessageFactory());
+                settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
         created.start();
         initiator = created;
         watchdog = new ResendWatchdog(config.name, Session.lookupSession(sessionId), application, config.resendTimeout);
         application.watchdog = watchdog;
+        manualResend.attach(Session.lookupSession(sessionId));
         LOG.info("Drop copy {} started", config);
     }
 
@@ -184,8 +187,27 @@ final class TargetSession {
         String state = !enabled ? "DISCONNECTED" : !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
                 nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
-                enabled, application.lastMessageTime(), started && watchdog != null ? watchdog.inFlight() : null,
+                enabled, application.lastMessageTime(), resendInFlight(started),
                 application.unrecoverableGaps.list());
+    }
+
+    private String resendInFlight(boolean started) {
+        ResendWatchdog w = watchdog;
+        String gap = started && w != null ? w.inFlight() : null;
+        if (gap != null) {
+            return gap;
+        }
+        String manual = manualResend.describe();
+        return manual == null ? null : "manual " + manual;
+    }
+
+    /** An operator's resend of from..to, already received: delivered to the group's consumers again. */
+    void resend(int from, int to, String operator) {
+        manualResend.start(from, to, operator);
+    }
+
+    ManualResend manualResend() {
+        return manualResend;
     }
 
     java.util.List<io.dropcopy.session.api.DeadLetter> deadLetters() throws IOException {
