@@ -157,8 +157,23 @@ public class ConsoleCommandsTest extends KarafTestSupport {
         System.err.println("dropcopy:stats\n" + stats);
         assertTrue(stats, stats.contains("Refused sends") && Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|").matcher(stats).find());
 
+        String resend = run("dropcopy:resend demo 2 4", ADMIN);
+        System.err.println("dropcopy:resend demo 2 4\n" + resend);
+        assertTrue(resend, resend.contains("resend of 2..4 requested"));
+        assertTrue(refused("dropcopy:resend demo 2 4", VIEWER).contains("Command not found"));
+        org.awaitility.Awaitility.await("resend done").atMost(60, java.util.concurrent.TimeUnit.SECONDS)
+                .until(() -> executeCommand("dropcopy:status demo", 20_000L, true, VIEWER).contains("resendInFlight: -\n"));
+
+        String deadLetters = run("dropcopy:dead-letters", VIEWER);
+        assertTrue(deadLetters, deadLetters.contains("Id") && deadLetters.contains("Reason"));
+
         for (String output : outputs) {
             assertFalse("no command output shows the secret key", output.contains(SECRET));
         }
+        // nor any log line: QuickFIX/J's message log shows the logon signature masked
+        String log = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(
+                System.getProperty("karaf.data"), "log", "karaf.log")), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse("no log line shows the secret key", log.contains(SECRET));
+        assertTrue("the logon is logged, its signature masked", log.contains("1402=***"));
     }
 }

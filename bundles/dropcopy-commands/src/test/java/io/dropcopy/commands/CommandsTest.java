@@ -102,7 +102,7 @@ class CommandsTest {
     }
 
     /** A ShellTable line cut into its cells (separator " | "). */
-    private static List<String> cells(String line) {
+    static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
         for (String c : line.split("[|│]")) {
             cells.add(c.trim());
@@ -254,6 +254,18 @@ class CommandsTest {
 
     static DropCopyEvent event(String group, String session, long seq, String execType, String symbol, String side)
             throws Exception {
+        return event(group, session, seq, execType, symbol, side, "20261125-07:40:00.125");
+    }
+
+    /** An instant as a FIX UTCTimestamp with milliseconds. */
+    static String fixTime(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC)
+                .format(t);
+    }
+
+    /** An event with this outer SendingTime(52) (FIX UTCTimestamp, yyyyMMdd-HH:mm:ss.sss). */
+    static DropCopyEvent event(String group, String session, long seq, String execType, String symbol, String side,
+            String sendingTime) throws Exception {
         FixMessageBuilder inner = new FixMessageBuilder("FIX.4.2", "8").add(34, 1000 + seq).add(49, "CME")
                 .add(56, "M2L000N").add(52, "20261125-07:40:00.125").add(17, "E-" + seq).add(37, "OID" + seq)
                 .add(11, "CL" + seq).add(150, execType).add(39, execType).add(55, symbol).add(54, side)
@@ -262,7 +274,7 @@ class CommandsTest {
             inner.add(32, 2).add(31, "4512.25").add(14, 2).add(151, 3);
         }
         String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, seq).add(49, "CME").add(56, "DEMO01N")
-                .add(52, "20261125-07:40:00.125").addData(212, 213, DropCopyUnwrapper.envelope(inner.build())).build();
+                .add(52, sendingTime).addData(212, 213, DropCopyUnwrapper.envelope(inner.build())).build();
         return EventTranslator.translate(outer, group, session);
     }
 
@@ -398,9 +410,14 @@ class CommandsTest {
             assertEquals(List.of("demo", "DEMO", "77", "1", "0", "1", "1", "2"), cells(lines.get(2)));
             assertEquals(List.of("late", "LATE", "77", "1", "0", "0", "0", "0"), cells(lines.get(3)));
             assertEquals(List.of("other", "OTHER", "0", "0", "0", "0", "0", "0"), cells(lines.get(4)));
-            assertEquals("Events per kind: accepted by the group's routes since (UTC):", lines.get(5));
+            assertEquals("", lines.get(5));
+            assertEquals(List.of("Session", "Group", "Msg/s 10s", "Msg/s 60s", "p50 ms", "p99 ms", "p99.9 ms", "Max ms",
+                    "Skewed"), cells(lines.get(6)));
+            assertEquals(List.of("demo", "DEMO"), cells(lines.get(8)).subList(0, 2));
+            assertEquals(List.of("-", "-", "-", "-", "0"), cells(lines.get(10)).subList(4, 9), "no event: no latency");
+            assertEquals(StatsCommand.FOOTER, lines.get(11));
             assertEquals(3, counter.groups().size());
-            assertTrue(lines.get(6).trim().startsWith("DEMO  20"), lines.get(6));
+            assertTrue(lines.get(12).trim().startsWith("DEMO  20"), lines.get(12));
             assertEquals(Map.of(EventKind.NEW, 1L, EventKind.PARTIAL_FILL, 1L, EventKind.FILL, 2L), counter.counts("demo"));
         } finally {
             counter.deactivate();
