@@ -1,5 +1,6 @@
 package io.dropcopy.sink.file;
 
+import io.dropcopy.model.JsonObjectReader;
 import io.dropcopy.model.DropCopyEvent;
 import java.io.IOException;
 import java.nio.channels.FileChannel;

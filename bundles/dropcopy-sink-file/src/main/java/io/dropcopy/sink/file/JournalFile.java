@@ -1,5 +1,6 @@
 package io.dropcopy.sink.file;
 
+import io.dropcopy.model.JsonObjectReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.dropcopy.sink.jdbc;
 
+import io.dropcopy.model.JsonObjectReader;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.EventKind;
 import java.math.BigDecimal;

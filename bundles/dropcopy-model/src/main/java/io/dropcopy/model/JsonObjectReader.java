@@ -1,4 +1,4 @@
-package io.dropcopy.sink.jdbc;
+package io.dropcopy.model;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,9 +7,9 @@ import java.util.Map;
  * Reads one JSON object (one line of a {@code .jsonl} journal, or an event's {@code toJson()}) into a map of its
  * top-level members: strings as {@link String}, numbers as their text, booleans as {@link Boolean}, nested objects
  * as maps, arrays skipped (null). Strict enough to refuse a damaged line: anything that is not one whole JSON object
- * throws {@link IllegalArgumentException}.
+ * throws {@link IllegalArgumentException}. Shared by the sinks, which read their journals and events back.
  */
-final class JsonObjectReader {
+public final class JsonObjectReader {
     private final String s;
     private int i;
 
@@ -17,7 +17,7 @@ final class JsonObjectReader {
         this.s = s;
     }
 
-    static Map<String, Object> read(String text) {
+    public static Map<String, Object> read(String text) {
         JsonObjectReader r = new JsonObjectReader(text);
         r.ws();
         Map<String, Object> object = r.object();
