@@ -111,6 +111,10 @@ public class ConsoleCommandsTest extends KarafTestSupport {
         assertTrue(list, list.contains("Name") && list.contains("Next in") && list.contains("Dead letters"));
         assertTrue(list, Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|\\s+LOGGED_ON\\s+\\|\\s+127\\.0\\.0\\.1:\\d+\\s+\\|")
                 .matcher(list).find());
+        // the address in use is the one configured, and the rate column is there
+        assertTrue(list, Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|\\s+LOGGED_ON\\s+\\|\\s+127\\.0\\.0\\.1:(\\d+)\\s+\\|\\s+127\\.0\\.0\\.1:\\1\\s+\\|")
+                .matcher(list).find());
+        assertTrue(list, list.contains("Msg/s 60s"));
 
         String status = run("dropcopy:status demo", VIEWER);
         System.err.println("dropcopy:status demo\n" + status);

@@ -22,32 +22,40 @@ public class ListCommand extends HubAction {
     @Completion(GroupNameCompleter.class)
     String group;
 
+    /** Rates come from the same counter as dropcopy:stats; absent in unit tests. */
+    @org.apache.karaf.shell.api.action.lifecycle.Reference(optional = true)
+    EventCounter counter;
+
     @Override
     public Object execute() {
         List<SessionStatus> sessions = hub.sessions().stream()
                 .filter(s -> group == null || group.equals(s.group()))
                 .collect(Collectors.toList());
-        table(sessions, group).print(out());
+        table(sessions, group, counter).print(out());
         return null;
     }
 
-    static ShellTable table(List<SessionStatus> sessions, String group) {
+    static ShellTable table(List<SessionStatus> sessions, String group, EventCounter counter) {
         ShellTable table = new ShellTable();
         table.column("Name");
         table.column("Group");
         table.column("State");
         table.column("Addresses");
+        table.column("In use");
         table.column("Next in").alignRight();
         table.column("Next out").alignRight();
         table.column("Received").alignRight();
+        table.column("Msg/s 60s").alignRight();
         table.column("Dead letters").alignRight();
         table.column("Last message (UTC)");
         table.emptyTableText(group == null
                 ? "No drop copy session is configured (one file per session: etc/io.dropcopy.session-<name>.cfg)."
                 : "No drop copy session in group " + group + ".");
         for (SessionStatus s : sessions) {
-            table.addRow().addContent(s.name(), s.group(), s.state(), s.addresses(), seq(s.nextTargetSeqNum()),
-                    seq(s.nextSenderSeqNum()), s.received(), s.deadLettered(), orDash(s.lastMessageTime()));
+            String rate = counter == null ? "-" : StatsCommand.rate(counter.view(s.name(), s.group()).rate60);
+            table.addRow().addContent(s.name(), s.group(), s.state(), s.addresses(), orDash(s.addressInUse()),
+                    seq(s.nextTargetSeqNum()), seq(s.nextSenderSeqNum()), s.received(), rate, s.deadLettered(),
+                    orDash(s.lastMessageTime()));
         }
         return table;
     }

@@ -72,11 +72,11 @@ class CommandsTest {
         command(new ListCommand()).execute();
         List<String> lines = lines();
         assertEquals(4, lines.size(), output()); // header, underline, two sessions
-        assertEquals(List.of("Name", "Group", "State", "Addresses", "Next in", "Next out", "Received", "Dead letters",
-                "Last message (UTC)"), cells(lines.get(0)));
-        assertEquals(List.of("demo", "DEMO", "LOGGED_ON", "127.0.0.1:19000,127.0.0.1:19001", "78", "5", "77", "1",
+        assertEquals(List.of("Name", "Group", "State", "Addresses", "In use", "Next in", "Next out", "Received",
+                "Msg/s 60s", "Dead letters", "Last message (UTC)"), cells(lines.get(0)));
+        assertEquals(List.of("demo", "DEMO", "LOGGED_ON", "127.0.0.1:19000,127.0.0.1:19001", "-", "78", "5", "77", "-", "1",
                 "2026-11-25T07:40:00.125Z"), cells(lines.get(2)));
-        assertEquals(List.of("other", "OTHER", "STOPPED", "10.0.0.1:9000", "-", "-", "0", "0", "-"), cells(lines.get(3)));
+        assertEquals(List.of("other", "OTHER", "STOPPED", "10.0.0.1:9000", "-", "-", "-", "0", "-", "0", "-"), cells(lines.get(3)));
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class SessionStatus {
     private final String lastMessageTime;
     private final String resendInFlight;
     private final java.util.List<String> unrecoverableGaps;
+    private final String addressInUse;
 
     public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
@@ -28,6 +29,14 @@ public final class SessionStatus {
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
                          long refusedSends, boolean enabled, String lastMessageTime, String resendInFlight,
                          java.util.List<String> unrecoverableGaps) {
+        this(name, group, state, loggedOn, addresses, nextSenderSeqNum, nextTargetSeqNum, received, deadLettered,
+                refusedSends, enabled, lastMessageTime, resendInFlight, unrecoverableGaps, null);
+    }
+
+    public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
+                         int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
+                         long refusedSends, boolean enabled, String lastMessageTime, String resendInFlight,
+                         java.util.List<String> unrecoverableGaps, String addressInUse) {
         this.name = name;
         this.group = group;
         this.state = state;
@@ -42,6 +51,7 @@ public final class SessionStatus {
         this.lastMessageTime = lastMessageTime;
         this.resendInFlight = resendInFlight;
         this.unrecoverableGaps = java.util.List.copyOf(unrecoverableGaps);
+        this.addressInUse = addressInUse;
     }
 
     public String name() { return name; }
@@ -69,6 +79,8 @@ public final class SessionStatus {
      * that never reached any consumer. Kept across restarts until the store is reset.
      */
     public java.util.List<String> unrecoverableGaps() { return unrecoverableGaps; }
+    /** The gateway address of the current connection (host:port), or null when not connected. */
+    public String addressInUse() { return addressInUse; }
 
     @Override
     public String toString() {

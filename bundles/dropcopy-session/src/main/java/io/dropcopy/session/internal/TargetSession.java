@@ -188,7 +188,15 @@ final class TargetSession {
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
                 nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
                 enabled, application.lastMessageTime(), resendInFlight(started),
-                application.unrecoverableGaps.list());
+                application.unrecoverableGaps.list(), addressInUse(session, started));
+    }
+
+    private static String addressInUse(Session session, boolean started) {
+        if (!started || session == null || !session.hasResponder()) {
+            return null;
+        }
+        String remote = session.getResponder().getRemoteAddress();
+        return remote == null ? null : remote.replaceFirst("^[^/]*/", "");
     }
 
     private String resendInFlight(boolean started) {
