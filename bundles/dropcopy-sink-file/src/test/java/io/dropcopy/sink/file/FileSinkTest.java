@@ -1,5 +1,6 @@
 package io.dropcopy.sink.file;
 
+import io.dropcopy.model.testing.TestMessages;
 import io.dropcopy.model.JsonObjectReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.dropcopy.sink.file;
 
+import io.dropcopy.model.testing.TestMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dropcopy.model.DropCopyEvent;

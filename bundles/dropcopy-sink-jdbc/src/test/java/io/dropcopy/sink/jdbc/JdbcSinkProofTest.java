@@ -1,5 +1,6 @@
 package io.dropcopy.sink.jdbc;
 
+import io.dropcopy.model.testing.TestMessages;
 import static io.dropcopy.sink.jdbc.Databases.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

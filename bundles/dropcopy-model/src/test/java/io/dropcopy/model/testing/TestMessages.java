@@ -1,4 +1,4 @@
-package io.dropcopy.sink.jdbc;
+package io.dropcopy.model.testing;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.DropCopyUnwrapper;
@@ -18,23 +18,24 @@ import java.util.Set;
  * Realistic drop copy traffic as CME sends it (35=n around iLink execution reports and cancel rejects): per order a
  * new-order ack, partial fills and a final fill, some cancel rejects, and busts and corrections of earlier fills
  * (ExecRefID = the last 9 characters of the original ExecID). Deterministic for a seed. Keeps what a sink must end up
- * holding: the executions, which fills are busted, which corrected (and to what).
+ * holding: the executions, which fills are busted, which corrected (and to what). Shared by the sinks' tests
+ * through this module's test-jar.
  */
-final class TestMessages {
-    static final String GROUP = "DEMO";
-    static final String SESSION = "demo-cgw";
+public final class TestMessages {
+    public static final String GROUP = "DEMO";
+    public static final String SESSION = "demo-cgw";
 
-    final List<DropCopyEvent> events = new ArrayList<>();
+    public final List<DropCopyEvent> events = new ArrayList<>();
     /** ExecIDs of execution reports that are not busts or corrections, in order. */
-    final Set<String> executions = new LinkedHashSet<>();
+    public final Set<String> executions = new LinkedHashSet<>();
     /** Original fill ExecID -> the bust's ExecID. */
-    final Map<String, String> busted = new HashMap<>();
+    public final Map<String, String> busted = new HashMap<>();
     /** Original fill ExecID -> the correction's ExecID (a fill is corrected at most once here). */
-    final Map<String, String> corrected = new HashMap<>();
+    public final Map<String, String> corrected = new HashMap<>();
     /** Original fill ExecID -> {lastQty, lastPx} after its correction. */
-    final Map<String, String[]> correctedTo = new HashMap<>();
-    int cancelRejects;
-    int withoutTradeDate;
+    public final Map<String, String[]> correctedTo = new HashMap<>();
+    public int cancelRejects;
+    public int withoutTradeDate;
 
     private final Random random;
     private final List<String[]> fills = new ArrayList<>(); // {execId, orderId, qty, px, clOrdId}
@@ -48,7 +49,7 @@ final class TestMessages {
     }
 
     /** About {@code count} messages (exactly count). */
-    static TestMessages generate(int count, long seed) throws Exception {
+    public static TestMessages generate(int count, long seed) throws Exception {
         TestMessages m = new TestMessages(seed);
         while (m.events.size() < count) {
             m.order(count);
@@ -97,7 +98,7 @@ final class TestMessages {
         }
     }
 
-    static String ref(String execId) {
+    public static String ref(String execId) {
         return execId.substring(execId.length() - 9);
     }
 
@@ -150,7 +151,7 @@ final class TestMessages {
     }
 
     /** One message with chosen identity, for the small tests. */
-    static DropCopyEvent fill(long outerSeq, String execId, String securityDesc, String tradeDate) throws Exception {
+    public static DropCopyEvent fill(long outerSeq, String execId, String securityDesc, String tradeDate) throws Exception {
         String inner = new FixMessageBuilder("FIX.4.2", "8").add(34, 5000 + outerSeq).add(49, "CME").add(50, "G")
                 .add(52, "20261125-14:00:00.000").add(56, "M2L000N").add(57, "TRADER1").add(11, "CL-1").add(14, "1")
                 .add(17, execId).add(20, "0").add(31, "5321.25").add(32, "1").add(37, "OID-1").add(38, "1").add(39, "2")
@@ -162,7 +163,7 @@ final class TestMessages {
         return EventTranslator.translate(outer, GROUP, SESSION);
     }
 
-    long count(EventKind kind) {
+    public long count(EventKind kind) {
         return events.stream().filter(e -> e.kind() == kind).count();
     }
 }
