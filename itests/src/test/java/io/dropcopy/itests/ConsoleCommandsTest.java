@@ -34,7 +34,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ConsoleCommandsTest extends KarafTestSupport {
-    static final String SECRET = "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4";
+    static final String SECRET = DemoConfiguration.SECRET;
     static final Principal[] ADMIN = {new UserPrincipal("itest-admin"), new RolePrincipal("admin"),
         new RolePrincipal("viewer")};
     static final Principal[] VIEWER = {new UserPrincipal("itest-viewer"), new RolePrincipal("viewer")};
@@ -59,21 +59,7 @@ public class ConsoleCommandsTest extends KarafTestSupport {
         // The command ACL must be in etc/ before boot: the roles below are checked against it.
         options.add(replaceConfigurationFile("etc/org.apache.karaf.command.acl.dropcopy.cfg",
                 new File(basedir, "../bundles/dropcopy-commands/src/main/cfg/org.apache.karaf.command.acl.dropcopy.cfg")));
-        String sim = "etc/io.dropcopy.simulator-demo.cfg";
-        options.add(editConfigurationFilePut(sim, "port", port));
-        options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(sim, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(sim, "secretKey", SECRET));
-        options.add(editConfigurationFilePut(sim, "rate", "20"));
-        options.add(editConfigurationFilePut(sim, "orders", "0"));
-        String session = "etc/io.dropcopy.session-demo.cfg";
-        options.add(editConfigurationFilePut(session, "group", "DEMO"));
-        options.add(editConfigurationFilePut(session, "senderCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(session, "senderSubId", "OPS1"));
-        options.add(editConfigurationFilePut(session, "senderLocationId", "US,IL"));
-        options.add(editConfigurationFilePut(session, "addresses", "127.0.0.1:" + port));
-        options.add(editConfigurationFilePut(session, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(session, "secretKey", SECRET));
+        options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));
         return options.toArray(new Option[0]);
     }
 

@@ -52,21 +52,7 @@ public class DemoFlowTest extends KarafTestSupport {
         File basedir = new File(System.getProperty("basedir", "."));
         options.add(replaceConfigurationFile("deploy/dropcopy-demo-route.xml",
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
-        String sim = "etc/io.dropcopy.simulator-demo.cfg";
-        options.add(editConfigurationFilePut(sim, "port", port));
-        options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(sim, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(sim, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
-        options.add(editConfigurationFilePut(sim, "rate", "50"));
-        options.add(editConfigurationFilePut(sim, "orders", Integer.toString(ORDERS)));
-        String session = "etc/io.dropcopy.session-demo.cfg";
-        options.add(editConfigurationFilePut(session, "group", "DEMO"));
-        options.add(editConfigurationFilePut(session, "senderCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(session, "senderSubId", "OPS1"));
-        options.add(editConfigurationFilePut(session, "senderLocationId", "US,IL"));
-        options.add(editConfigurationFilePut(session, "addresses", "127.0.0.1:" + port));
-        options.add(editConfigurationFilePut(session, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(session, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+        options.addAll(DemoConfiguration.simulatorAndSession(port, 50, ORDERS));
         return options.toArray(new Option[0]);
     }
 
@@ -114,7 +100,7 @@ public class DemoFlowTest extends KarafTestSupport {
         assertTrue(scraped, received.find());
         assertTrue("the counter moved: " + received.group(1), Long.parseLong(received.group(1)) >= expected.size());
         assertTrue(scraped, scraped.contains("dropcopy_session_logged_on{session=\"demo\",group=\"DEMO\"} 1"));
-        assertTrue("no secret in the metrics", !scraped.contains("2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+        assertTrue("no secret in the metrics", !scraped.contains(DemoConfiguration.SECRET));
     }
 
     private static String scrape(java.net.URL url) throws IOException {

@@ -78,21 +78,7 @@ public class JmsFlowTest extends KarafTestSupport {
                 new File(routes, "routes/dropcopy-jms-route.yaml")));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.dropcopyroutes.name", "io.dropcopy.routes"));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.dropcopyroutes.level", "DEBUG"));
-        String sim = "etc/io.dropcopy.simulator-demo.cfg";
-        options.add(editConfigurationFilePut(sim, "port", port));
-        options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(sim, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(sim, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
-        options.add(editConfigurationFilePut(sim, "rate", "20"));
-        options.add(editConfigurationFilePut(sim, "orders", "0"));
-        String session = "etc/io.dropcopy.session-demo.cfg";
-        options.add(editConfigurationFilePut(session, "group", "DEMO"));
-        options.add(editConfigurationFilePut(session, "senderCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(session, "senderSubId", "OPS1"));
-        options.add(editConfigurationFilePut(session, "senderLocationId", "US,IL"));
-        options.add(editConfigurationFilePut(session, "addresses", "127.0.0.1:" + port));
-        options.add(editConfigurationFilePut(session, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(session, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+        options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));
         return options.toArray(new Option[0]);
     }
 

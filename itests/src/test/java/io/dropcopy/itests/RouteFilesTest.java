@@ -54,21 +54,7 @@ public class RouteFilesTest extends KarafTestSupport {
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         // (written here, so the feature's commented configfile is not fetched at boot; every key has a default)
         options.add(editConfigurationFilePut("etc/io.dropcopy.routes.cfg", "pollInterval", "200"));
-        String sim = "etc/io.dropcopy.simulator-demo.cfg";
-        options.add(editConfigurationFilePut(sim, "port", port));
-        options.add(editConfigurationFilePut(sim, "targetCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(sim, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(sim, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
-        options.add(editConfigurationFilePut(sim, "rate", "20"));
-        options.add(editConfigurationFilePut(sim, "orders", "0"));
-        String session = "etc/io.dropcopy.session-demo.cfg";
-        options.add(editConfigurationFilePut(session, "group", "DEMO"));
-        options.add(editConfigurationFilePut(session, "senderCompId", "DEMO01N"));
-        options.add(editConfigurationFilePut(session, "senderSubId", "OPS1"));
-        options.add(editConfigurationFilePut(session, "senderLocationId", "US,IL"));
-        options.add(editConfigurationFilePut(session, "addresses", "127.0.0.1:" + port));
-        options.add(editConfigurationFilePut(session, "accessKeyId", "DEMO-ACCESS-KEY-0001"));
-        options.add(editConfigurationFilePut(session, "secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4"));
+        options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));
         return options.toArray(new Option[0]);
     }
 
