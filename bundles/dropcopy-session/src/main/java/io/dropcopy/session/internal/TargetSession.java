@@ -47,8 +47,15 @@ final class TargetSession {
                   java.util.function.Function<SessionSettings, quickfix.LogFactory> logs) {
         this.config = config;
         this.logs = logs;
-        this.manualResend = new ManualResend(config, dispatcher, ManualResend.MAX_CHUNK);
-        this.application = new DropCopyApplication(config, dispatcher, config.storeDir.resolve("dead-letters"));
+        // The session's thread and an operator's resend (socket thread) hand events to the routes one at a time.
+        Object dispatchLock = new Object();
+        DropCopyApplication.Dispatcher serialized = event -> {
+            synchronized (dispatchLock) {
+                dispatcher.dispatch(event);
+            }
+        };
+        this.application = new DropCopyApplication(config, serialized, config.storeDir.resolve("dead-letters"));
+        this.manualResend = new ManualResend(config, serialized, ManualResend.MAX_CHUNK);
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, null);
     }
