@@ -282,25 +282,7 @@ public final class JdbcSink implements AutoCloseable {
                         ? " AND (last_transact_time IS NULL OR last_transact_time <= CAST(? AS TIMESTAMP WITH TIME ZONE))" : "");
         int updated;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, r.group);
-            setString(ps, i++, r.clOrdId);
-            setString(ps, i++, r.account);
-            setString(ps, i++, r.symbol);
-            setString(ps, i++, r.securityDesc);
-            setString(ps, i++, r.side);
-            setString(ps, i++, r.ordStatus);
-            setDecimal(ps, i++, r.orderQty);
-            setDecimal(ps, i++, r.price);
-            setDecimal(ps, i++, r.cumQty);
-            setDecimal(ps, i++, r.leavesQty);
-            ps.setString(i++, r.kind.label());
-            setString(ps, i++, r.execId);
-            setTime(ps, i++, r.transactTime);
-            ps.setString(i++, r.targetSession);
-            ps.setLong(i++, r.seqNum);
-            setDate(ps, i++, r.tradeDate);
-            ps.setObject(i++, now);
+            int i = bindOrderState(ps, 1, r, now);
             ps.setString(i++, r.orderId);
             if (r.transactTime != null) {
                 setTime(ps, i, r.transactTime);
@@ -314,9 +296,19 @@ public final class JdbcSink implements AutoCloseable {
                 + " account, symbol, security_desc, side, ord_status, order_qty, price, cum_qty, leaves_qty, last_kind,"
                 + " last_exec_id, last_transact_time, last_target_session, last_seq_num, trade_date, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 1;
-            ps.setString(i++, r.orderId);
-            ps.setString(i++, r.group);
+            ps.setString(1, r.orderId);
+            int i = bindOrderState(ps, 2, r, now);
+            ps.setObject(i, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Binds an order's state, group_name to updated_at, in the column order the order-state UPDATE and INSERT share,
+     * from parameter {@code i}; returns the next parameter index.
+     */
+    private int bindOrderState(PreparedStatement ps, int i, EventRow r, OffsetDateTime now) throws SQLException {
+        ps.setString(i++, r.group);
             setString(ps, i++, r.clOrdId);
             setString(ps, i++, r.account);
             setString(ps, i++, r.symbol);
@@ -334,9 +326,7 @@ public final class JdbcSink implements AutoCloseable {
             ps.setLong(i++, r.seqNum);
             setDate(ps, i++, r.tradeDate);
             ps.setObject(i++, now);
-            ps.setObject(i, now);
-            ps.executeUpdate();
-        }
+        return i;
     }
 
     /** The fill a bust or correction refers to. */
