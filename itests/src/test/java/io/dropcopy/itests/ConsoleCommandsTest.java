@@ -47,9 +47,11 @@ public class ConsoleCommandsTest extends KarafTestSupport {
     @Configuration
     public Option[] config() {
         String version = System.getProperty("project.version");
-        // Runs in the test driver: the container's own instance of this class does not know the port.
-        String port = Integer.toString(getAvailablePort(19100, 19900));
         List<Option> options = new ArrayList<>(List.of(super.config()));
+        // Runs in the test driver: the container's own instance of this class does not know the port.
+        String[] simulatorPort = new String[1];
+        options.addAll(DemoConfiguration.ownPorts(1, simulatorPort));
+        String port = simulatorPort[0];
         // A boot feature, as in the assembly; configfiles placed beforehand (see DemoFlowTest, karaf-assembly/pom.xml).
         options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
                 "dropcopy-demo"));
@@ -84,8 +86,9 @@ public class ConsoleCommandsTest extends KarafTestSupport {
     }
 
     private void awaitState(String state) {
-        Awaitility.await("session demo " + state).atMost(120, TimeUnit.SECONDS).pollInterval(250, TimeUnit.MILLISECONDS)
-                .until(() -> executeCommand("dropcopy:status demo", 20_000L, true, VIEWER).contains("state: " + state + "\n"));
+        Diagnosis.await("session demo " + state, 120,
+                () -> executeCommand("dropcopy:status demo", 20_000L, true, VIEWER).contains("state: " + state + "\n"),
+                () -> "");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.dropcopy.itests;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.util.List;
+import org.apache.karaf.itests.KarafTestSupport;
 import org.ops4j.pax.exam.Option;
 
 /**
@@ -16,6 +17,28 @@ final class DemoConfiguration {
     static final String ACCESS_KEY = "DEMO-ACCESS-KEY-0001";
 
     private DemoConfiguration() {
+    }
+
+    /**
+     * Ports of this test class's Karaf, apart from every other class's. Pax Exam asks every class for its
+     * configuration before the first Karaf starts, so "the first free port" is the same for all of them; and a
+     * Karaf may still be shutting down (its simulator still listening) when the next class's Karaf starts: on a slow
+     * machine the next session then talked to the old simulator. One slot per test class avoids both.
+     *
+     * @param simulatorPort receives, in its first element, the port for this class's simulator
+     */
+    static List<Option> ownPorts(int slot, String[] simulatorPort) {
+        int offset = slot * 20;
+        simulatorPort[0] = port(19100 + offset);
+        return List.of(
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port(9080 + offset)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", port(1100 + offset)),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", port(44500 + offset)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", port(8200 + offset)));
+    }
+
+    private static String port(int from) {
+        return Integer.toString(KarafTestSupport.getAvailablePort(from, from + 19));
     }
 
     /** @param orders how many synthetic orders the simulator sends (0: unlimited) */

@@ -42,8 +42,10 @@ public class DemoFlowTest extends KarafTestSupport {
     @Configuration
     public Option[] config() {
         String version = System.getProperty("project.version");
-        String port = Integer.toString(getAvailablePort(19100, 19900));
         List<Option> options = new ArrayList<>(List.of(super.config()));
+        String[] simulatorPort = new String[1];
+        options.addAll(DemoConfiguration.ownPorts(0, simulatorPort));
+        String port = simulatorPort[0];
         // A boot feature, as in the assembly: installed (with its Blueprint refresh) before the test probe.
         options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
                 "dropcopy-demo", "dropcopy-metrics"));
@@ -68,9 +70,8 @@ public class DemoFlowTest extends KarafTestSupport {
                 expected.add(String.format("SIM%08d-%d", order, step));
             }
         }
-        org.awaitility.Awaitility.await("all " + expected.size() + " execution reports written")
-                .atMost(120, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
-                .until(() -> execIds(dir).size() >= expected.size());
+        Diagnosis.await("all " + expected.size() + " execution reports written", 120,
+                () -> execIds(dir).size() >= expected.size(), () -> "written: " + execIds(dir));
 
         List<String> lines = lines(dir);
         assertEquals("one JSON line per execution report, no duplicates", expected, execIds(dir));

@@ -46,9 +46,11 @@ public class JmsFlowTest extends KarafTestSupport {
     @Configuration
     public Option[] config() {
         String version = System.getProperty("project.version");
-        String port = Integer.toString(getAvailablePort(19100, 19900));
         int brokerPort = getAvailablePort(61700, 62700);
         List<Option> options = new ArrayList<>(List.of(super.config()));
+        String[] simulatorPort = new String[1];
+        options.addAll(DemoConfiguration.ownPorts(3, simulatorPort));
+        String port = simulatorPort[0];
         options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
                 "dropcopy-demo", "dropcopy-jms"));
         // Every configfile placed beforehand, as the assembly build does (see karaf-assembly/pom.xml).
@@ -115,8 +117,8 @@ public class JmsFlowTest extends KarafTestSupport {
         Files.writeString(routes.resolve("itest-jms-consumers.yaml"),
                 consumer("itest-jms-all", all, null) + consumer("itest-jms-fills", fills, "kind = 'fill' AND seqNum > 0"),
                 StandardCharsets.UTF_8);
-        Awaitility.await("events arrive from the topic").atMost(120, TimeUnit.SECONDS)
-                .pollInterval(250, TimeUnit.MILLISECONDS).until(() -> names(all).size() >= 30 && names(fills).size() >= 5);
+        Diagnosis.await("events arrive from the topic", 120, () -> names(all).size() >= 30 && names(fills).size() >= 5,
+                () -> "all: " + names(all).size() + ", fills: " + names(fills).size());
 
         Set<String> kinds = new TreeSet<>();
         for (String name : names(all)) {

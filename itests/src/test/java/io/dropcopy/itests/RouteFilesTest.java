@@ -44,8 +44,10 @@ public class RouteFilesTest extends KarafTestSupport {
     @Configuration
     public Option[] config() {
         String version = System.getProperty("project.version");
-        String port = Integer.toString(getAvailablePort(19100, 19900));
         List<Option> options = new ArrayList<>(List.of(super.config()));
+        String[] simulatorPort = new String[1];
+        options.addAll(DemoConfiguration.ownPorts(2, simulatorPort));
+        String port = simulatorPort[0];
         options.add(features(maven("io.dropcopy.karaf", "features", version).classifier("features").type("xml"),
                 "dropcopy-demo", "dropcopy-routes"));
         // Configfiles placed beforehand, as the assembly build does (see karaf-assembly/pom.xml).
@@ -92,8 +94,7 @@ public class RouteFilesTest extends KarafTestSupport {
                         + "    <to uri=\"file:" + outXml + "?fileName=${exchangeProperty.CamelTimerCounter}.json\"/>\n"
                         + "  </route>\n"
                         + "</routes>\n", StandardCharsets.UTF_8);
-        Awaitility.await("events flow through the YAML route").atMost(120, TimeUnit.SECONDS)
-                .pollInterval(200, TimeUnit.MILLISECONDS).until(() -> count(out1) >= 5);
+        Diagnosis.await("events flow through the YAML route", 120, () -> count(out1) >= 5, () -> "files: " + count(out1));
         Awaitility.await("events flow through the XML route").atMost(60, TimeUnit.SECONDS)
                 .pollInterval(200, TimeUnit.MILLISECONDS).until(() -> count(outXml) >= 5);
         String one = Files.readString(first(out1));
