@@ -295,7 +295,10 @@ final class TargetSession {
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
                 nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
                 enabled, application.lastMessageTime(), resendInFlight(started),
-                application.unrecoverableGaps.list(), addressInUse(session, started));
+                application.unrecoverableGaps.list(), addressInUse(session, started))
+                .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
+                        application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
+                        application.eventsByKind());
     }
 
     private static String addressInUse(Session session, boolean started) {
