@@ -34,16 +34,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,18 +63,9 @@ class KafkaRouteTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.start(tmp.resolve("kafka"));
+        broker = TestKafka.broker();
         // The route file asks to create the topic before the first event, with the partitions it needs.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
-        }
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
+        TestKafka.createTopic(TOPIC, PARTITIONS);
     }
 
     @Test
@@ -99,7 +86,7 @@ class KafkaRouteTest {
                 + "idempotent) in %d ms: %.0f events/s%n", count, elapsedNanos / 1_000_000,
                 count / (elapsedNanos / 1e9));
 
-        List<ConsumerRecord<String, String>> records = consumeAll(count);
+        List<ConsumerRecord<String, String>> records = consumeAll(TOPIC, PARTITIONS, count);
         assertEquals(count, records.size(), "one record per event");
 
         Map<String, DropCopyEvent> sent = new HashMap<>();
@@ -174,20 +161,20 @@ class KafkaRouteTest {
         return deployer;
     }
 
-    private static List<ConsumerRecord<String, String>> consumeAll(int expected) {
+    static List<ConsumerRecord<String, String>> consumeAll(String topic, int partitions, int expected) throws Exception {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (int i = 0; i < PARTITIONS; i++) {
-                partitions.add(new TopicPartition(TOPIC, i));
+            List<TopicPartition> topicPartitions = new ArrayList<>();
+            for (int i = 0; i < partitions; i++) {
+                topicPartitions.add(new TopicPartition(topic, i));
             }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            consumer.assign(topicPartitions);
+            consumer.seekToBeginning(topicPartitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             // read until nothing more comes for 2 s after the expected count (a duplicate would show as one more)
             long quietSince = System.nanoTime();
@@ -204,7 +191,7 @@ class KafkaRouteTest {
         return records;
     }
 
-    private static String header(ConsumerRecord<String, String> r, String name) {
+    static String header(ConsumerRecord<String, String> r, String name) {
         Header h = r.headers().lastHeader(name);
         assertNotNull(h, "record header " + name);
         return headerValue(name, h.value());
@@ -219,7 +206,7 @@ class KafkaRouteTest {
         return new String(value, StandardCharsets.UTF_8);
     }
 
-    private static Schema eventSchema() throws Exception {
+    static Schema eventSchema() throws Exception {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config));

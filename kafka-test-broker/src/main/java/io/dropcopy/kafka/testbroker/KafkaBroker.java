@@ -44,6 +44,20 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats a new KRaft storage under {@code dir} and starts the broker; returns once it has started. */
     public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
+        return start(dir, 1);
+    }
+
+    /** As {@link #start(Path)}; topics created automatically get {@code partitions} partitions. */
+    public static KafkaBroker start(Path dir, int partitions) throws IOException, InterruptedException {
+        try {
+            return doStart(dir, partitions);
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static KafkaBroker doStart(Path dir, int partitions)
+            throws IOException, InterruptedException, java.net.URISyntaxException {
         Files.createDirectories(dir);
         String classpath = classpath();
         int port = freePort();
@@ -59,7 +73,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + dir.resolve("data").toAbsolutePath(),
-                "num.partitions=1",
+                "num.partitions=" + partitions,
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=1",
                 "transaction.state.log.replication.factor=1",
@@ -96,7 +110,10 @@ public final class KafkaBroker implements AutoCloseable {
                     + tail(dir.resolve("format.out")));
         }
 
-        Process broker = java(classpath, log4j, dir.resolve("broker.out"), "kafka.Kafka", config.toString());
+        // Through BrokerMain, which halts the broker when this JVM's end closes its standard input.
+        String self = Paths.get(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process broker = java(classpath + java.io.File.pathSeparator + self, log4j, dir.resolve("broker.out"),
+                BrokerMain.class.getName(), "kafka.Kafka", config.toString());
         Thread killOnExit = new Thread(broker::destroyForcibly, "kill-kafka-broker");
         Runtime.getRuntime().addShutdownHook(killOnExit);
         KafkaBroker started = new KafkaBroker(dir, port, broker, killOnExit);
