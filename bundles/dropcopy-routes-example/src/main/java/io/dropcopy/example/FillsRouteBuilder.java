@@ -39,10 +39,10 @@ public class FillsRouteBuilder extends RouteBuilder {
                 .process(exchange -> {
                     DropCopyEvent e = exchange.getProperty("DropCopyEvent", DropCopyEvent.class);
                     BigDecimal net = positions.apply(e);
-                    LOG.info("{} {} {} {}@{}: net {} {}", e.targetSession(), e.kind().label(), e.symbol(),
-                            e.field(32), e.field(31), e.symbol(), net);
+                    LOG.info("{}#{} {} {} {}@{}: net {} {} {}", e.targetSession(), e.seqNum(), e.kind().label(),
+                            e.symbol(), e.field(32), e.field(31), e.field(1), e.symbol(), net);
                 })
-                .setBody(simple("${body}\n"))
+                .setBody(simple("${body}\\n")) // simple's escape for a line break (a literal one would be trimmed)
                 .to("file:" + dir + "?fileName=fills-${header.DropCopyTradeDate}.jsonl&fileExist=Append&charset=UTF-8");
     }
 }
