@@ -30,4 +30,9 @@ public interface GroupOwnership {
     default java.util.Optional<String> owner(String group) {
         return java.util.Optional.empty();
     }
+
+    /** How many nodes take part in the group's election (this one included), when the election service knows it. */
+    default int members(String group) {
+        return 1;
+    }
 }

@@ -51,7 +51,11 @@ final class GroupControl {
         }
     };
 
+    /** The least time between two groups handed over by {@link #rebalance}, so a new owner settles first. */
+    static final long REBALANCE_PAUSE_MS = 30_000;
+
     private final Object lock;
+    private long lastRelease = Long.MIN_VALUE / 2;
     private final Sessions sessions;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     /** null: clustered, but no election service yet, so nothing may run. */
@@ -187,6 +191,60 @@ final class GroupControl {
                 LOG.warn("Drop copy group {}: this node is no longer the owner: its sessions log out", group);
                 sessions.stop(group);
             }
+        }
+    }
+
+    /**
+     * Spreads the groups over the nodes: a node owning more than its share (the groups it consumes divided by the
+     * nodes in their elections, rounded up) hands one group over (logs it out, leaves and rejoins its election at
+     * the back of the queue, so a standby wins it), at most one group per {@link #REBALANCE_PAUSE_MS}. Called now and
+     * then; returns the group handed over, or null.
+     */
+    String rebalance(long nowMs) {
+        synchronized (lock) {
+            GroupOwnership o = ownership;
+            if (o == null || o == LOCAL || drained || nowMs - lastRelease < REBALANCE_PAUSE_MS) {
+                return null;
+            }
+            int nodes = 1;
+            int consumed = 0;
+            java.util.List<String> owned = new java.util.ArrayList<>();
+            for (Map.Entry<String, Group> e : groups.entrySet()) {
+                if (!e.getValue().consumed) {
+                    continue;
+                }
+                consumed++;
+                nodes = Math.max(nodes, safeMembers(o, e.getKey()));
+                if (e.getValue().claim != null && e.getValue().claim.owned) {
+                    owned.add(e.getKey());
+                }
+            }
+            int share = (consumed + nodes - 1) / nodes;
+            if (nodes < 2 || owned.size() <= share) {
+                return null;
+            }
+            // the most recently consumed group owned here that has a standby to take it
+            for (int i = owned.size() - 1; i >= 0; i--) {
+                String group = owned.get(i);
+                if (safeMembers(o, group) >= 2) {
+                    LOG.info("Drop copy group {}: handed over to rebalance ({} groups owned here, share {} of {} groups"
+                            + " on {} nodes)", group, owned.size(), share, consumed, nodes);
+                    Group g = groups.get(group);
+                    leave(group, g);
+                    join(group, g);
+                    lastRelease = nowMs;
+                    return group;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static int safeMembers(GroupOwnership o, String group) {
+        try {
+            return o.members(group);
+        } catch (RuntimeException e) {
+            return 1;
         }
     }
 }

@@ -51,6 +51,8 @@ public class HubImpl implements DropCopyHub {
     });
     private boolean clustered;
     private GroupOwnership clusterService;
+    /** While clustered: spreads the groups over the nodes now and then (GroupControl.rebalance). */
+    private java.util.concurrent.ScheduledExecutorService rebalancer;
 
     private final Map<String, TargetSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
@@ -258,6 +260,27 @@ public class HubImpl implements DropCopyHub {
         Object zk = properties == null ? null : properties.get("zookeeper");
         clustered = zk != null && !zk.toString().isBlank();
         control.ownership(clustered ? clusterService : GroupControl.LOCAL);
+        rebalancing(clustered);
+    }
+
+    private void rebalancing(boolean on) {
+        if (on && rebalancer == null) {
+            rebalancer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dropcopy-rebalance");
+                t.setDaemon(true);
+                return t;
+            });
+            rebalancer.scheduleWithFixedDelay(() -> {
+                try {
+                    control.rebalance(System.currentTimeMillis());
+                } catch (RuntimeException e) {
+                    LOG.warn("Drop copy rebalancing failed: {}", e.toString());
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        } else if (!on && rebalancer != null) {
+            rebalancer.shutdownNow();
+            rebalancer = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -285,6 +308,7 @@ public class HubImpl implements DropCopyHub {
         clustered = ownership != null;
         clusterService = ownership;
         control.ownership(ownership == null ? GroupControl.LOCAL : ownership);
+        rebalancing(clustered);
     }
 
     private synchronized void stopGroup(String group) {
@@ -316,6 +340,7 @@ public class HubImpl implements DropCopyHub {
 
     @Deactivate
     synchronized void deactivate() {
+        rebalancing(false);
         control.drain(true); // logs out the groups owned here, then leaves their elections
         sessions.values().forEach(TargetSession::stop);
         sessions.clear();

@@ -29,6 +29,12 @@ class GroupControlTest {
     /** An election driven by the test: grant/revoke call the group's current listener. */
     private final class ScriptedElection implements GroupOwnership {
         final Map<String, Listener> members = new HashMap<>();
+        int nodes = 1;
+
+        @Override
+        public int members(String group) {
+            return nodes;
+        }
 
         @Override
         public AutoCloseable join(String group, Listener listener) {
@@ -166,5 +172,40 @@ class GroupControlTest {
         control.consumed("A", true);
         assertFalse(control.runs("A"));
         assertTrue(log.isEmpty());
+    }
+
+    @Test
+    void aNodeOwningMoreThanItsShareHandsOneGroupOverAtATime() {
+        ScriptedElection election = new ScriptedElection();
+        control.ownership(election);
+        for (String g : List.of("A", "B", "C", "D")) {
+            control.consumed(g, true);
+            election.grant(g);
+        }
+        assertEquals(null, control.rebalance(0), "alone in the elections: keeps everything");
+
+        election.nodes = 2; // a node joined: share 2 of 4
+        log.clear();
+        assertEquals("D", control.rebalance(0));
+        assertEquals(List.of("stop D", "leave D", "join D"), log, "logged out before leaving, then queued again");
+        assertFalse(control.runs("D"));
+        assertEquals(null, control.rebalance(GroupControl.REBALANCE_PAUSE_MS - 1), "one group per pause");
+        assertEquals("C", control.rebalance(GroupControl.REBALANCE_PAUSE_MS));
+        assertEquals(null, control.rebalance(3 * GroupControl.REBALANCE_PAUSE_MS), "2 of 4 owned: its share");
+        assertTrue(control.runs("A") && control.runs("B"));
+    }
+
+    @Test
+    void noRebalancingOnASingleNodeOrWhenDrained() {
+        control.consumed("A", true);
+        control.consumed("B", true);
+        assertEquals(null, control.rebalance(0), "single node");
+        ScriptedElection election = new ScriptedElection();
+        election.nodes = 3;
+        control.ownership(election);
+        election.grant("A");
+        election.grant("B");
+        control.drain(true);
+        assertEquals(null, control.rebalance(0));
     }
 }
