@@ -15,7 +15,7 @@ import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.framework.state.ConnectionState;
-import org.apache.curator.retry.RetryForever;
+import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +70,9 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
         // Our own Curator client (Camel's service would keep its own out of reach): we watch its connection.
         curator = CuratorFrameworkFactory.builder().connectString(settings.zookeeper)
                 .sessionTimeoutMs((int) settings.sessionTimeoutMs).connectionTimeoutMs((int) settings.connectionTimeoutMs)
-                .retryPolicy(new RetryForever(1_000)).build();
+                // bounded: a call made while ZooKeeper is away fails instead of blocking its caller (the ZooKeeper
+                // client reconnects by itself; elections are joined again on reconnection)
+                .retryPolicy(new ExponentialBackoffRetry(200, 3)).build();
         curator.getConnectionStateListenable().addListener((client, state) -> connection(state));
         curator.start();
         // The cluster service wants a CamelContext (for its views); a bare one, never started, is enough.
@@ -90,8 +92,19 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
     public AutoCloseable join(String group, Listener listener) throws Exception {
         CamelClusterView view = service.getView(NAMESPACE_PREFIX + group);
         Member member = new Member(group, view, listener);
-        view.addEventListener(member);
         members.add(member);
+        // Camel tells a new listener the current leader at once, asking ZooKeeper: never on the caller's thread
+        // (it may hold the hub) nor on the ownership thread (it must report a loss without delay).
+        Thread register = new Thread(() -> {
+            try {
+                view.addEventListener(member);
+            } catch (RuntimeException e) {
+                LOG.debug("Drop copy cluster: group {}: leadership events not registered ({}); polled instead", group,
+                        e.toString());
+            }
+        }, "dropcopy-cluster-listen-" + group);
+        register.setDaemon(true);
+        register.start();
         thread.execute(member::evaluate);
         LOG.info("Drop copy cluster: node {} joined the election of group {}", settings.nodeId, group);
         return member;
@@ -104,6 +117,9 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
 
     @Override
     public Optional<String> owner(String group) {
+        if (!connected) {
+            return Optional.empty();
+        }
         for (Member m : members) {
             if (m.group.equals(group)) {
                 try {
@@ -116,10 +132,27 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
         return Optional.empty();
     }
 
+    @Override
+    public int members(String group) {
+        if (!connected) {
+            return 1;
+        }
+        for (Member m : members) {
+            if (m.group.equals(group)) {
+                try {
+                    return Math.max(1, m.view.getMembers().size());
+                } catch (RuntimeException e) {
+                    return 1;
+                }
+            }
+        }
+        return 1;
+    }
+
     private void connection(ConnectionState state) {
         LOG.info("Drop copy cluster: node {}: ZooKeeper connection {}", settings.nodeId, state);
         connected = state.isConnected();
-        if (state == ConnectionState.RECONNECTED) {
+        if (state == ConnectionState.RECONNECTED || state == ConnectionState.CONNECTED) {
             // Camel's view does not queue again after its leadership was cancelled by a suspension: join again.
             thread.execute(() -> members.forEach(Member::rejoin));
         }
@@ -194,17 +227,31 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
             }
         }
 
+        /**
+         * Leaves at once while ZooKeeper is reachable (so a rejoin queues behind the standbys); without ZooKeeper,
+         * Camel's view would block on it, so it is left in the background (this node owns nothing meanwhile).
+         */
         @Override
         public void close() {
             closed = true;
             members.remove(this);
-            view.removeEventListener(this);
+            if (connected) {
+                release();
+            } else {
+                Thread t = new Thread(this::release, "dropcopy-cluster-leave-" + group);
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        private void release() {
             try {
+                view.removeEventListener(this);
                 service.releaseView(view);
+                LOG.info("Drop copy cluster: node {} left the election of group {}", settings.nodeId, group);
             } catch (Exception e) {
                 LOG.warn("Drop copy cluster: group {}: leaving the election failed: {}", group, e.toString());
             }
-            LOG.info("Drop copy cluster: node {} left the election of group {}", settings.nodeId, group);
         }
     }
 }
