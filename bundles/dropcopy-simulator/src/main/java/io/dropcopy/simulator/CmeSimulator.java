@@ -111,6 +111,7 @@ public final class CmeSimulator implements AutoCloseable {
     /** How many of the next Resend Requests go unanswered, as when CME loses one. */
     private final AtomicInteger resendsToIgnore = new AtomicInteger();
     private final WireFilter wire;
+    private final LogonWatch logonWatch = new LogonWatch();
     private final Random faultRandom;
     /** The last inner messages sent in real time (guarded by streamLock), copied by PossResend duplicates. */
     private final ArrayDeque<String> recent = new ArrayDeque<>();
@@ -176,7 +177,10 @@ public final class CmeSimulator implements AutoCloseable {
             a = new SocketAcceptor(new CmeApplication(), new FileStoreFactory(settings), settings,
                     new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
             // between QuickFIX/J's codec and its session: the wire faults and the recorder see every message
-            a.setIoFilterChainBuilder(chain -> chain.addLast("dropcopy-simulator-wire", wire));
+            a.setIoFilterChainBuilder(chain -> {
+                chain.addLast("dropcopy-simulator-logons", logonWatch);
+                chain.addLast("dropcopy-simulator-wire", wire);
+            });
             wire.reopen();
             a.start();
             // this connector's own session, not QuickFIX/J's JVM-wide registry (Session.lookupSession)
@@ -293,6 +297,19 @@ public final class CmeSimulator implements AutoCloseable {
     }
 
     /** Business messages of the stream handed to QuickFIX/J by this instance since it was created. */
+    /**
+     * The most client connections that were logged on (had sent a Logon and were still open) at the same time since
+     * this simulator was created: more than 1 means two clients competed for this target session.
+     */
+    public int maxConcurrentLogons() {
+        return logonWatch.max();
+    }
+
+    /** Logons received (one per connection) since this simulator was created, refused ones included. */
+    public int logonAttempts() {
+        return logonWatch.attempts();
+    }
+
     public long sentCount() {
         return sent.get();
     }

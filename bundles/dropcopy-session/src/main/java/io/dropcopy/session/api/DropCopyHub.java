@@ -65,4 +65,39 @@ public interface DropCopyHub {
      * @throws IllegalStateException when it still does not translate (the reason says why), or no route consumes the group
      */
     void replayDeadLetter(String name, long seqNum, String operator) throws Exception;
+
+    /**
+     * Each consumed group's state on this node: OWNER (its sessions run here), STANDBY (another node owns it),
+     * DRAINED, or NO ELECTION (clustering configured, its service missing). Single node: every consumed group is OWNER.
+     */
+    default java.util.Map<String, String> groupOwnership() {
+        return java.util.Map.of();
+    }
+
+    /** How groups are owned: "single node", or the cluster (e.g. "zookeeper zk1:2181 as node-a"). */
+    default String ownershipDescription() {
+        return "single node";
+    }
+
+    /** The node owning the group, when the cluster knows it. */
+    default java.util.Optional<String> groupOwner(String group) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Before maintenance: logs this node's groups out and leaves their elections, so the other nodes take them over;
+     * the node joins none until {@link #undrain}. Survives nothing: a restarted node competes again.
+     */
+    default void drain(String operator) {
+        throw new UnsupportedOperationException("drain");
+    }
+
+    /** Joins the elections again after {@link #drain}. */
+    default void undrain(String operator) {
+        throw new UnsupportedOperationException("undrain");
+    }
+
+    default boolean drained() {
+        return false;
+    }
 }

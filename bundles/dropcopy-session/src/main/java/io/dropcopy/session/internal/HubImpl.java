@@ -10,18 +10,49 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.dropcopy.session.api.GroupOwnership;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Groups target sessions and their consumers. A session is started when its group has a consumer and
- * stopped when the last one leaves, so a message is only ever accepted when something will take it.
+ * Groups target sessions and their consumers. A session is started when its group has a consumer (and, in a
+ * cluster, this node owns the group: {@link GroupControl}) and stopped when the last one leaves, so a message is only
+ * ever accepted when something will take it.
+ *
+ * <p>Clustered when {@code etc/io.dropcopy.cluster.cfg} names ZooKeeper nodes: then no group runs here until the
+ * cluster's {@link GroupOwnership} service elects this node, not even while that service is starting.
  */
-@Component(service = {DropCopyHub.class, HubImpl.class}, immediate = true)
+@Component(service = {DropCopyHub.class, HubImpl.class}, immediate = true, configurationPid = HubImpl.CLUSTER_PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class HubImpl implements DropCopyHub {
     private static final Logger LOG = LoggerFactory.getLogger(HubImpl.class);
+    /** The cluster configuration; its {@code zookeeper} key switches clustering on. */
+    static final String CLUSTER_PID = "io.dropcopy.cluster";
+
+    private final GroupControl control = new GroupControl(this, new GroupControl.Sessions() {
+        @Override
+        public void start(String group) {
+            startGroup(group);
+        }
+
+        @Override
+        public void stop(String group) {
+            stopGroup(group);
+        }
+    });
+    private boolean clustered;
+    private GroupOwnership clusterService;
+    /** While clustered: spreads the groups over the nodes now and then (GroupControl.rebalance). */
+    private java.util.concurrent.ScheduledExecutorService rebalancer;
 
     private final Map<String, TargetSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
@@ -33,7 +64,9 @@ public class HubImpl implements DropCopyHub {
         synchronized (this) {
             list = listeners.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
             list.add(listener);
-            startGroup(group);
+            if (list.size() == 1) {
+                control.consumed(group, true);
+            }
         }
         LOG.info("Consumer subscribed to drop copy group {}", group);
         return () -> unsubscribe(group, listener);
@@ -54,11 +87,8 @@ public class HubImpl implements DropCopyHub {
         List<DropCopyListener> list = listeners.get(group);
         if (list != null && list.remove(listener) && list.isEmpty()) {
             listeners.remove(group);
-            for (TargetSession s : sessions.values()) {
-                if (s.group().equals(group)) {
-                    s.stop();
-                }
-            }
+            stopGroup(group);
+            control.consumed(group, false);
         }
     }
 
@@ -67,7 +97,7 @@ public class HubImpl implements DropCopyHub {
         if (existing != null) {
             throw TargetSessionConfig.bad("name", "'" + session.name() + "' is already used by another session configuration");
         }
-        if (listeners.containsKey(session.group())) {
+        if (control.runs(session.group())) {
             startSession(session);
         }
     }
@@ -120,7 +150,7 @@ public class HubImpl implements DropCopyHub {
         TargetSession s = existing(name);
         s.setEnabled(true);
         LOG.info("Drop copy session {} connected by an operator", name);
-        if (listeners.containsKey(s.group())) {
+        if (control.runs(s.group())) {
             startSession(s);
         }
     }
@@ -189,6 +219,106 @@ public class HubImpl implements DropCopyHub {
         return s;
     }
 
+    @Override
+    public java.util.Map<String, String> groupOwnership() {
+        return control.states();
+    }
+
+    @Override
+    public String ownershipDescription() {
+        GroupOwnership o = control.ownership();
+        String how = o == null ? "clustered, waiting for the cluster service" : o.describe();
+        return control.drained() ? how + " (drained)" : how;
+    }
+
+    @Override
+    public java.util.Optional<String> groupOwner(String group) {
+        GroupOwnership o = control.ownership();
+        return o == null ? java.util.Optional.empty() : o.owner(group);
+    }
+
+    @Override
+    public void drain(String operator) {
+        LOG.warn("Drop copy node drained by {}: its groups log out and leave their elections", operator);
+        control.drain(true);
+    }
+
+    @Override
+    public void undrain(String operator) {
+        LOG.warn("Drop copy node undrained by {}: its groups join their elections again", operator);
+        control.drain(false);
+    }
+
+    @Override
+    public boolean drained() {
+        return control.drained();
+    }
+
+    @Activate
+    @Modified
+    synchronized void configure(Map<String, Object> properties) {
+        Object zk = properties == null ? null : properties.get("zookeeper");
+        clustered = zk != null && !zk.toString().isBlank();
+        control.ownership(clustered ? clusterService : GroupControl.LOCAL);
+        rebalancing(clustered);
+    }
+
+    private void rebalancing(boolean on) {
+        if (on && rebalancer == null) {
+            rebalancer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dropcopy-rebalance");
+                t.setDaemon(true);
+                return t;
+            });
+            rebalancer.scheduleWithFixedDelay(() -> {
+                try {
+                    control.rebalance(System.currentTimeMillis());
+                } catch (RuntimeException e) {
+                    LOG.warn("Drop copy rebalancing failed: {}", e.toString());
+                }
+            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        } else if (!on && rebalancer != null) {
+            rebalancer.shutdownNow();
+            rebalancer = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindOwnership(GroupOwnership ownership) {
+        clusterService = ownership;
+        if (clustered) {
+            control.ownership(ownership);
+        }
+    }
+
+    synchronized void unbindOwnership(GroupOwnership ownership) {
+        if (clusterService != ownership) {
+            return;
+        }
+        clusterService = null;
+        // Clustered still: without its election service this node must not run any group (another node may).
+        if (clustered) {
+            control.ownership(null);
+        }
+    }
+
+    /** Without a DS runtime (tests, a plain JVM): clustered with the given election service, or single-node (null). */
+    synchronized void useOwnership(GroupOwnership ownership) {
+        clustered = ownership != null;
+        clusterService = ownership;
+        control.ownership(ownership == null ? GroupControl.LOCAL : ownership);
+        rebalancing(clustered);
+    }
+
+    private synchronized void stopGroup(String group) {
+        for (TargetSession s : sessions.values()) {
+            if (s.group().equals(group)) {
+                s.stop();
+            }
+        }
+    }
+
     private void startGroup(String group) {
         for (TargetSession s : sessions.values()) {
             if (s.group().equals(group)) {
@@ -210,6 +340,8 @@ public class HubImpl implements DropCopyHub {
 
     @Deactivate
     synchronized void deactivate() {
+        rebalancing(false);
+        control.drain(true); // logs out the groups owned here, then leaves their elections
         sessions.values().forEach(TargetSession::stop);
         sessions.clear();
         listeners.clear();
