@@ -152,10 +152,9 @@ public final class Bench {
             default:
                 throw new IllegalArgumentException("mode " + mode);
         }
-        long orders = (total + 2) / 3;
         int port = freePort();
         try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir);
-             SimClient sim = SimClient.start(dir, port, orders, rate, record, opts.getOrDefault("simXmx", "1g"))) {
+             SimClient sim = SimClient.start(dir, port, total, rate, record, opts.getOrDefault("simXmx", "1g"))) {
             if ("gap".equals(mode)) {
                 // the whole gap is on CME's side before the consumer logs on: recovered only by resend requests
                 sim.command("backlog " + total);
@@ -401,10 +400,10 @@ public final class Bench {
             this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
-        static SimClient start(Path dir, int port, long orders, double rate, Path record, String xmx) throws IOException {
+        static SimClient start(Path dir, int port, long messages, double rate, Path record, String xmx) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-cp", System.getProperty("java.class.path"), SimProcess.class.getName(), String.valueOf(port),
-                    String.valueOf(orders), String.valueOf(rate), dir.resolve("sim").toString(),
+                    String.valueOf(messages), String.valueOf(rate), dir.resolve("sim").toString(),
                     record == null ? "-" : record.toString()));
             Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("sim.log").toFile()).start();
             SimClient c = new SimClient(p);

@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * stdout with one line: {@code backlog N}, {@code sent}, {@code resends}, {@code quit}. It exits when stdin closes, so
  * it never outlives the benchmark.
  *
- * <p>Arguments: port orders rate storeDir [recordFile|-]
+ * <p>The stream is {@link SyntheticStream} replayed: at full speed when rate is 0, else at exactly rate msg/s.
+ *
+ * <p>Arguments: port messages rate storeDir [recordFile|-]
  */
 public final class SimProcess {
     private SimProcess() {
@@ -21,10 +23,15 @@ public final class SimProcess {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
-        long orders = Long.parseLong(args[1]);
+        long messages = Long.parseLong(args[1]);
         double rate = Double.parseDouble(args[2]);
-        SimulatorConfig.Builder b = SimulatorConfig.builder().host("127.0.0.1").port(port).orders(orders).rate(rate)
-                .storeDir(Path.of(args[3])).targetCompId(Bench.COMP_ID).accessKeyId(SimulatorConfig.DEFAULT_ACCESS_KEY_ID)
+        Path store = Path.of(args[3]);
+        java.nio.file.Files.createDirectories(store);
+        Path stream = store.resolve("stream.rec");
+        SyntheticStream.write(stream, messages, rate);
+        SimulatorConfig.Builder b = SimulatorConfig.builder().host("127.0.0.1").port(port)
+                .replay(stream).replaySpeed(rate > 0 ? 1 : SimulatorConfig.MAX_SPEED)
+                .storeDir(store).targetCompId(Bench.COMP_ID).accessKeyId(SimulatorConfig.DEFAULT_ACCESS_KEY_ID)
                 .secretKey(SimulatorConfig.DEFAULT_SECRET_KEY).name("bench");
         if (args.length > 4 && !"-".equals(args[4])) {
             b.record(Path.of(args[4]));
