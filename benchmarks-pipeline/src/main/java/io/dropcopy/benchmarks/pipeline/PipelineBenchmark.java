@@ -33,7 +33,7 @@ public final class PipelineBenchmark {
         o.put("rate", "2000");
         o.put("gap", "100000");
         o.put("soak", "1000000");
-        o.put("soak-rate", "5000");
+        o.put("soak-rate", "2000");
         o.put("soak-case", "file-batch");
         o.put("skip", "");
         o.put("xmx", "512m");
@@ -41,7 +41,8 @@ public final class PipelineBenchmark {
         o.put("out", "docs/benchmarks");
         o.put("work", System.getProperty("java.io.tmpdir") + "/dropcopy-pipeline-bench");
         o.put("timeout-minutes", "30");
-        o.put("max-seconds", "120");
+        o.put("max-seconds", "60");
+        o.put("soak-max-seconds", "900");
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 usage();
@@ -69,13 +70,13 @@ public final class PipelineBenchmark {
                 "  --rate=2000              latency: the simulator's fixed rate, msg/s",
                 "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
                 "  --soak=1000000           soak: messages at --soak-rate into --soak-case, heap sampled; 0 = skip",
-                "  --soak-rate=5000  --soak-case=file-batch",
+                "  --soak-rate=2000  --soak-case=file-batch  --soak-max-seconds=900",
                 "  --skip=latency,throughput  skip those modes",
                 "  --xmx=512m               heap limit of each measured JVM (the issue's bound: it must run within it)",
                 "  --sim-xmx=1g             heap of the simulator's JVM",
                 "  --out=docs/benchmarks    where pipeline.csv and pipeline.png are written",
                 "  --work=<tmp>/dropcopy-pipeline-bench  scratch space (stores, journals, logs of each run)",
-                "  --max-seconds=120        cap of a throughput or gap run: a sink far below its target is measured over",
+                "  --max-seconds=60         cap of a throughput or gap run: a sink far below its target is measured over",
                 "                           the messages it took by then (the table says so) instead of for hours",
                 "  --chart-only=<csv>       only draw <csv>'s chart (next to it, .png)"));
     }
@@ -167,13 +168,17 @@ public final class PipelineBenchmark {
         if (Long.parseLong(o.get("soak")) > 0) {
             String sc = o.get("soak-case");
             Row s = new Row("soak", sc, o.get("soak") + " messages at " + o.get("soak-rate") + " msg/s into " + sc);
-            Map<String, String> m = fork(work, sc, "soak", "messages=" + o.get("soak"), "rate=" + o.get("soak-rate"));
+            Map<String, String> m = fork(work, sc, "soak", "messages=" + o.get("soak"), "rate=" + o.get("soak-rate"),
+                    "maxSeconds=" + o.get("soak-max-seconds"));
             s.messages = m.get("messages");
             s.msgPerSec = m.get("msgPerSec");
             s.seconds = m.get("seconds");
             s.heapMb = m.get("heapPeakMb");
             s.heapAfterGc = m.get("heapAfterGcMb");
             s.slope = m.get("heapSlopeMbPerMin");
+            if ("true".equals(m.get("capped"))) {
+                s.addNote("stopped after " + o.get("soak-max-seconds") + " s: " + m.get("messages") + " of " + o.get("soak"));
+            }
             s.note = m.containsKey("heapSlopeMbPerMin") ? "heap floor " + m.get("heapFloorFirstMb") + " -> "
                     + m.get("heapFloorLastMb") + " MB over " + m.get("heapWindows") + " windows of 10 s" : "";
             s.error("soak", m);
