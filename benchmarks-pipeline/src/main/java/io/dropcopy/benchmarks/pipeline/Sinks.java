@@ -207,8 +207,8 @@ final class Sinks {
         });
         camel.start(); // subscribing to the group logs the session on
         return () -> {
+            sessions.close(); // the session first: a message arriving after the route stopped would be an error
             camel.close();
-            sessions.close();
         };
     }
 
