@@ -45,6 +45,7 @@ public final class Bench {
     private volatile long total;
     private volatile long warmup;
     private volatile long warmupAtNanos;
+    private volatile long firstAtNanos;
     private volatile long doneAtNanos;
     /** Latency mode: completion time (epoch ns) of message index i (execId SIMoooooooo-s: (o - 1) * 3 + s - 1). */
     private long[] completedAt;
@@ -88,6 +89,9 @@ public final class Bench {
             }
         }
         long n = received.incrementAndGet();
+        if (n == 1) {
+            firstAtNanos = System.nanoTime();
+        }
         if (n == warmup) {
             warmupAtNanos = System.nanoTime();
         }
@@ -168,10 +172,19 @@ public final class Bench {
                 heap.stop();
             }
             long t1 = doneAtNanos;
+            long from = warmupAtNanos;
+            long counted = total - warmup;
             if (capped) {
-                // a sink far slower than the target: measured over what it took within maxSeconds, and said so
+                // a sink far slower than the target: measured over what it took within maxSeconds, and said so;
+                // when it did not even get through the warm-up, from its first message
                 t1 = cappedAtNanos;
                 total = cappedAt;
+                if (cappedAt <= warmup * 2) {
+                    from = firstAtNanos;
+                    counted = cappedAt - 1;
+                } else {
+                    counted = cappedAt - warmup;
+                }
                 r.put("capped", "true");
             }
             r.put("messages", String.valueOf(total));
@@ -180,8 +193,8 @@ public final class Bench {
             r.put("maxHeapMb", String.valueOf(Runtime.getRuntime().maxMemory() / 1048576));
             switch (mode) {
                 case "throughput": {
-                    double secs = (t1 - warmupAtNanos) / 1e9;
-                    r.put("msgPerSec", String.format("%.0f", (total - warmup) / secs));
+                    double secs = (t1 - from) / 1e9;
+                    r.put("msgPerSec", String.format("%.0f", counted / secs));
                     r.put("seconds", String.format("%.2f", (t1 - t0) / 1e9));
                     break;
                 }
@@ -197,8 +210,8 @@ public final class Bench {
                     break;
                 }
                 case "soak": {
-                    double secs = (t1 - warmupAtNanos) / 1e9;
-                    r.put("msgPerSec", String.format("%.0f", (total - warmup) / secs));
+                    double secs = (t1 - from) / 1e9;
+                    r.put("msgPerSec", String.format("%.0f", counted / secs));
                     r.put("seconds", String.format("%.1f", (t1 - t0) / 1e9));
                     heap.soak(r);
                     break;
@@ -228,7 +241,7 @@ public final class Bench {
                 throw new IllegalStateException("stalled: " + n + " of " + total + " messages after "
                         + stallNanos / 1_000_000_000L + " s without progress (simulator " + sim.commandQuietly("sent") + ")");
             }
-            if (maxNanos > 0 && System.nanoTime() - t0 > maxNanos && n > warmup + 1) {
+            if (maxNanos > 0 && System.nanoTime() - t0 > maxNanos && n > 1) {
                 cappedAtNanos = System.nanoTime();
                 cappedAt = received.get();
                 capped = true;
