@@ -1,0 +1,436 @@
+package io.dropcopy.benchmarks.pipeline;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline benchmark of issue #9, one command:
+ * {@code java -jar benchmarks-pipeline/target/pipeline-benchmark.jar [--option=value ...]} (see {@link #usage}).
+ * Each measurement runs in a fresh JVM ({@link Bench}) next to the simulator's own JVM; this class runs them one
+ * after another, prints the table, writes {@code pipeline.csv} and draws {@code pipeline.png} from that CSV.
+ */
+public final class PipelineBenchmark {
+    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,artemis,artemis-cached,postgres,kafka";
+
+    private final Map<String, String> o = new LinkedHashMap<>();
+
+    private PipelineBenchmark(String[] args) {
+        o.put("cases", DEFAULT_CASES);
+        o.put("messages", "200000");
+        o.put("latency-messages", "30000");
+        o.put("rate", "2000");
+        o.put("gap", "100000");
+        o.put("soak", "1000000");
+        o.put("soak-rate", "2000");
+        o.put("soak-case", "file-batch");
+        o.put("skip", "");
+        o.put("xmx", "512m");
+        o.put("sim-xmx", "1g");
+        o.put("out", "docs/benchmarks");
+        o.put("work", System.getProperty("java.io.tmpdir") + "/dropcopy-pipeline-bench");
+        o.put("timeout-minutes", "30");
+        o.put("max-seconds", "60");
+        o.put("soak-max-seconds", "900");
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                usage();
+                System.exit(0);
+            }
+            if (!a.startsWith("--") || !a.contains("=")) {
+                System.err.println("bad argument '" + a + "' (expected --option=value); --help lists them");
+                System.exit(2);
+            }
+            String key = a.substring(2, a.indexOf('='));
+            if (!o.containsKey(key) && !key.equals("chart-only")) {
+                System.err.println("unknown option --" + key + "; --help lists them");
+                System.exit(2);
+            }
+            o.put(key, a.substring(a.indexOf('=') + 1));
+        }
+    }
+
+    static void usage() {
+        System.out.println(String.join("\n",
+                "java -jar benchmarks-pipeline/target/pipeline-benchmark.jar [--option=value ...]",
+                "  --cases=" + DEFAULT_CASES,
+                "  --messages=200000        throughput: messages per case, at the simulator's full speed",
+                "  --latency-messages=30000 latency: messages per case at --rate (first 4,000 are warm-up)",
+                "  --rate=2000              latency: the simulator's fixed rate, msg/s",
+                "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
+                "  --soak=1000000           soak: messages at --soak-rate into --soak-case, heap sampled; 0 = skip",
+                "  --soak-rate=2000  --soak-case=file-batch  --soak-max-seconds=900",
+                "  --skip=latency,throughput  skip those modes",
+                "  --xmx=512m               heap limit of each measured JVM (the issue's bound: it must run within it)",
+                "  --sim-xmx=1g             heap of the simulator's JVM",
+                "  --out=docs/benchmarks    where pipeline.csv and pipeline.png are written",
+                "  --work=<tmp>/dropcopy-pipeline-bench  scratch space (stores, journals, logs of each run)",
+                "  --max-seconds=60         cap of a throughput or gap run: a sink far below its target is measured over",
+                "                           the messages it took by then (the table says so) instead of for hours",
+                "  --chart-only=<csv>       only draw <csv>'s chart (next to it, .png)"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        PipelineBenchmark b = new PipelineBenchmark(args);
+        if (b.o.containsKey("chart-only")) {
+            Path csv = Path.of(b.o.get("chart-only"));
+            Path png = csv.resolveSibling(csv.getFileName().toString().replaceAll("\\.csv$", "") + ".png");
+            ResultsChart.draw(csv, png);
+            System.out.println("wrote " + png);
+            return;
+        }
+        b.run();
+    }
+
+    private void run() throws Exception {
+        Path work = Path.of(o.get("work"));
+        Path out = Path.of(o.get("out"));
+        Files.createDirectories(work);
+        Files.createDirectories(out);
+        List<String> skip = Arrays.asList(o.get("skip").split(","));
+        String loadBefore = loadAverage();
+        Instant started = Instant.now();
+        System.out.println("Pipeline benchmark: " + machine() + "; load average " + loadBefore);
+        System.out.println("logs of each run: " + work);
+        String disk = fsyncProbe(work);
+        System.out.println("disk: " + disk);
+
+        List<Row> rows = new ArrayList<>();
+        Row baseline = null;
+        for (String c : o.get("cases").split(",")) {
+            Row row = new Row("pipeline", c, Sinks.describe(c));
+            if (c.equals("kafka")) {
+                row.note = "not measured: the Kafka route (dropcopy-kafka-route.yaml) and its test broker (kafka-test-broker)"
+                        + " are on the kafka branch, not yet merged";
+                rows.add(row);
+                continue;
+            }
+            if (!skip.contains("throughput")) {
+                Map<String, String> t = fork(work, c, "throughput", "messages=" + o.get("messages"),
+                        "maxSeconds=" + o.get("max-seconds"));
+                row.messages = t.get("messages");
+                row.msgPerSec = t.get("msgPerSec");
+                row.heapMb = t.get("heapPeakMb");
+                row.heapAfterGc = t.get("heapAfterGcMb");
+                row.error("throughput", t);
+                if ("true".equals(t.get("capped"))) {
+                    row.addNote("throughput capped: " + t.get("messages") + " of " + o.get("messages") + " messages in "
+                            + o.get("max-seconds") + " s");
+                }
+            }
+            if (row.msgPerSec != null && Double.parseDouble(row.msgPerSec) < Double.parseDouble(o.get("rate")) * 1.1) {
+                // below the rate (with 10% headroom) messages only queue up: the latency would be the queue's length
+                row.addNote("latency not measured: sustains " + row.msgPerSec + " msg/s, not " + o.get("rate")
+                        + " msg/s with headroom; at that rate the backlog (and latency) grows without bound");
+            } else if (!skip.contains("latency")) {
+                Map<String, String> l = fork(work, c, "latency", "messages=" + o.get("latency-messages"), "rate=" + o.get("rate"));
+                row.p50 = l.get("p50Ms");
+                row.p99 = l.get("p99Ms");
+                row.p999 = l.get("p999Ms");
+                row.error("latency", l);
+            }
+            if (c.equals("baseline")) {
+                baseline = row;
+            }
+            rows.add(row);
+        }
+        for (Row r : rows) {
+            r.ratio = ratio(r, baseline);
+        }
+        if (Long.parseLong(o.get("gap")) > 0) {
+            Row g = new Row("gap", "file", "gap of " + o.get("gap") + " recovered by resend into dropcopy-file: (fsync=always)");
+            Map<String, String> m = fork(work, "file", "gap", "messages=" + o.get("gap"),
+                    "maxSeconds=" + o.get("max-seconds"));
+            g.messages = m.get("messages");
+            g.msgPerSec = m.get("msgPerSec");
+            g.seconds = m.get("seconds");
+            g.heapMb = m.get("heapPeakMb");
+            g.heapAfterGc = m.get("heapAfterGcMb");
+            g.note = m.containsKey("resendRequests") ? m.get("resendRequests") + " resend requests, "
+                    + m.get("resendsRejected") + " rejected" : "";
+            if ("true".equals(m.get("capped"))) {
+                g.seconds = null; // not recovered: the verdict must not read the cap as a recovery time
+                g.addNote("NOT recovered within " + o.get("max-seconds") + " s: " + m.get("messages") + " of " + o.get("gap"));
+            }
+            g.error("gap", m);
+            rows.add(g);
+        }
+        if (Long.parseLong(o.get("soak")) > 0) {
+            String sc = o.get("soak-case");
+            Row s = new Row("soak", sc, o.get("soak") + " messages at " + o.get("soak-rate") + " msg/s into " + sc);
+            Map<String, String> m = fork(work, sc, "soak", "messages=" + o.get("soak"), "rate=" + o.get("soak-rate"),
+                    "maxSeconds=" + o.get("soak-max-seconds"));
+            s.messages = m.get("messages");
+            s.msgPerSec = m.get("msgPerSec");
+            s.seconds = m.get("seconds");
+            s.heapMb = m.get("heapPeakMb");
+            s.heapAfterGc = m.get("heapAfterGcMb");
+            s.slope = m.get("heapSlopeMbPerMin");
+            if ("true".equals(m.get("capped"))) {
+                s.addNote("stopped after " + o.get("soak-max-seconds") + " s: " + m.get("messages") + " of " + o.get("soak"));
+            }
+            s.note = m.containsKey("heapSlopeMbPerMin") ? "heap floor " + m.get("heapFloorFirstMb") + " -> "
+                    + m.get("heapFloorLastMb") + " MB over " + m.get("heapWindows") + " windows of 10 s" : "";
+            s.error("soak", m);
+            rows.add(s);
+        }
+        for (Row r : rows) {
+            Targets.judge(r);
+        }
+        String loadAfter = loadAverage();
+        double load = Math.max(first(loadBefore), first(loadAfter));
+        String conditions = load >= 1.5 ? "MEASURED UNDER LOAD (1-min load average up to " + load
+                + " on " + Runtime.getRuntime().availableProcessors() + " cores: other processes shared the CPU; figures are depressed)"
+                : "quiet machine (1-min load average below 1.5 before and after)";
+        Path csv = out.resolve("pipeline.csv");
+        writeCsv(csv, rows, started, loadBefore, loadAfter, conditions + "; disk " + disk);
+        Path png = out.resolve("pipeline.png");
+        ResultsChart.draw(csv, png);
+        printTable(rows, conditions);
+        System.out.println("wrote " + csv + " and " + png);
+    }
+
+    /** How many small durable appends the disk under the work directory takes a second: the ceiling of a sink that syncs each message. */
+    static String fsyncProbe(Path work) throws IOException {
+        Path f = work.resolve("fsync-probe");
+        byte[] kb = new byte[1024];
+        long n = 0;
+        long t0 = System.nanoTime();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(2)) {
+                ch.write(java.nio.ByteBuffer.wrap(kb));
+                ch.force(false);
+                n++;
+            }
+        } finally {
+            Files.deleteIfExists(f);
+        }
+        return String.format(Locale.ROOT, "%.0f fsync/s (1 KB append + force, 2 s)", n / ((System.nanoTime() - t0) / 1e9));
+    }
+
+    private static double first(String load) {
+        try {
+            return Double.parseDouble(load.split(" ")[0]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String ratio(Row r, Row baseline) {
+        if (baseline == null || r.msgPerSec == null || baseline.msgPerSec == null) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "%.2f", Double.parseDouble(r.msgPerSec) / Double.parseDouble(baseline.msgPerSec));
+    }
+
+    private Map<String, String> fork(Path work, String c, String mode, String... args) throws IOException, InterruptedException {
+        Path dir = work.resolve(c + "-" + mode);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        Path log = work.resolve(c + "-" + mode + ".log");
+        List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + o.get("xmx"),
+                "-XX:+UseG1GC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx")));
+        cmd.addAll(Arrays.asList(args));
+        System.out.printf(Locale.ROOT, "%-15s %-10s ... ", c, mode);
+        System.out.flush();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Map<String, String> result = new LinkedHashMap<>();
+        try {
+            if (!p.waitFor(Long.parseLong(o.get("timeout-minutes")), TimeUnit.MINUTES)) {
+                result.put("error", "timed out after " + o.get("timeout-minutes") + " min");
+            }
+        } finally {
+            // never leave a JVM behind: the run's own and the simulator's it started
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith("RESULT ")) {
+                for (String kv : line.substring(7).split(" ")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        result.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                }
+            }
+        }
+        if (result.isEmpty()) {
+            result.put("error", "no result (exit " + p.exitValue() + "), see " + log);
+        }
+        System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (System.nanoTime() - t0) / 1e9, result);
+        deleteTree(dir); // stores, journals and databases can be large
+        return result;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted((a, b) -> b.compareTo(a)).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    static String machine() {
+        long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return String.format(Locale.ROOT, "%d cores, %.1f GiB memory, %s, Java %s, %s %s",
+                Runtime.getRuntime().availableProcessors(), mem / (1024.0 * 1024 * 1024), cpuModel(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+
+    static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return System.getProperty("os.arch");
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private void writeCsv(Path csv, List<Row> rows, Instant started, String loadBefore, String loadAfter,
+                          String conditions) throws IOException {
+        long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        List<String> lines = new ArrayList<>();
+        lines.add("# dropcopy pipeline benchmark (issue #9), " + started.truncatedTo(ChronoUnit.SECONDS));
+        lines.add("# machine: cores=" + Runtime.getRuntime().availableProcessors()
+                + String.format(Locale.ROOT, " memory_gib=%.1f", mem / (1024.0 * 1024 * 1024)) + " cpu=\"" + cpuModel()
+                + "\" java=" + System.getProperty("java.version") + " os=\"" + System.getProperty("os.name") + " "
+                + System.getProperty("os.version") + "\"");
+        lines.add("# conditions: " + conditions + "; load average before: " + loadBefore + ", after: " + loadAfter);
+        lines.add("# options: " + o);
+        lines.add("# throughput: msg/s from message " + "min(20000, n/10) to the last, at the simulator's full speed;"
+                + " latency: simulator wire-write time to the route's last step after the sink returned, same clock;"
+                + " heap: peak used heap (sampled every 100 ms) and the largest heap left after a collection, of the consumer's"
+                + " JVM run with -Xmx" + o.get("xmx") + " (the simulator runs in its own JVM)");
+        lines.add("section,case,description,messages,msg_per_s,ratio_to_baseline,p50_ms,p99_ms,p999_ms,heap_peak_mb,"
+                + "heap_after_gc_mb,seconds,heap_slope_mb_per_min,targets,verdict,note");
+        for (Row r : rows) {
+            lines.add(String.join(",", Csv.q(r.section), Csv.q(r.caseId), Csv.q(r.description), Csv.q(r.messages),
+                    Csv.q(r.msgPerSec), Csv.q(r.ratio), Csv.q(r.p50), Csv.q(r.p99), Csv.q(r.p999), Csv.q(r.heapMb),
+                    Csv.q(r.heapAfterGc), Csv.q(r.seconds), Csv.q(r.slope), Csv.q(r.targets), Csv.q(r.verdict), Csv.q(r.note)));
+        }
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+    }
+
+    private static void printTable(List<Row> rows, String conditions) {
+        System.out.println();
+        System.out.println(conditions);
+        String fmt = "%-8s %-15s %8s %6s %7s %7s %8s %6s %6s %7s  %-12s %s%n";
+        System.out.printf(Locale.ROOT, fmt, "section", "case", "msg/s", "xbase", "p50 ms", "p99 ms", "p99.9 ms", "heapMB",
+                "afterGC", "secs", "verdict", "targets / note");
+        for (Row r : rows) {
+            System.out.printf(Locale.ROOT, fmt, r.section, r.caseId, n(r.msgPerSec), n(r.ratio), n(r.p50), n(r.p99),
+                    n(r.p999), n(r.heapMb), n(r.heapAfterGc), n(r.seconds), n(r.verdict),
+                    (r.targets == null ? "" : r.targets) + (r.note == null || r.note.isEmpty() ? "" : " | " + r.note));
+        }
+    }
+
+    private static String n(String s) {
+        return s == null ? "-" : s;
+    }
+
+    /** One line of the table and the CSV. */
+    static final class Row {
+        final String section;
+        final String caseId;
+        final String description;
+        String messages;
+        String msgPerSec;
+        String ratio;
+        String p50;
+        String p99;
+        String p999;
+        String heapMb;
+        String heapAfterGc;
+        String seconds;
+        String slope;
+        String targets;
+        String verdict;
+        String note;
+
+        Row(String section, String caseId, String description) {
+            this.section = section;
+            this.caseId = caseId;
+            this.description = description;
+        }
+
+        void addNote(String text) {
+            note = note == null || note.isEmpty() ? text : note + "; " + text;
+        }
+
+        void error(String mode, Map<String, String> result) {
+            if (result.containsKey("error")) {
+                note = (note == null || note.isEmpty() ? "" : note + "; ") + mode + " failed: " + result.get("error");
+            }
+        }
+    }
+
+    /** CSV quoting. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static String q(String s) {
+            if (s == null) {
+                return "";
+            }
+            return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        }
+
+        static List<String> split(String line) {
+            List<String> out = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quoted) {
+                    if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        cur.append('"');
+                        i++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        cur.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                } else {
+                    cur.append(ch);
+                }
+            }
+            out.add(cur.toString());
+            return out;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.dropcopy.benchmarks.pipeline;
+
+import io.dropcopy.simulator.CmeSimulator;
+import io.dropcopy.simulator.SimulatorConfig;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * The simulator in its own JVM, so its heap (QuickFIX/J's store index grows with every message sent) and its
+ * garbage collections are not counted as the pipeline's. Driven over stdin, one command a line, each answered on
+ * stdout with one line: {@code backlog N}, {@code sent}, {@code resends}, {@code quit}. It exits when stdin closes, so
+ * it never outlives the benchmark.
+ *
+ * <p>The stream is {@link SyntheticStream} replayed: at full speed when rate is 0, else at exactly rate msg/s.
+ *
+ * <p>Arguments: port messages rate storeDir [recordFile|-]
+ */
+public final class SimProcess {
+    private SimProcess() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        long messages = Long.parseLong(args[1]);
+        double rate = Double.parseDouble(args[2]);
+        Path store = Path.of(args[3]);
+        java.nio.file.Files.createDirectories(store);
+        Path stream = store.resolve("stream.rec");
+        SyntheticStream.write(stream, messages, rate);
+        SimulatorConfig.Builder b = SimulatorConfig.builder().host("127.0.0.1").port(port)
+                .replay(stream).replaySpeed(rate > 0 ? 1 : SimulatorConfig.MAX_SPEED)
+                .storeDir(store).targetCompId(Bench.COMP_ID).accessKeyId(SimulatorConfig.DEFAULT_ACCESS_KEY_ID)
+                .secretKey(SimulatorConfig.DEFAULT_SECRET_KEY).name("bench");
+        if (args.length > 4 && !"-".equals(args[4])) {
+            b.record(Path.of(args[4]));
+        }
+        CmeSimulator sim = new CmeSimulator(b.build());
+        sim.start();
+        System.out.println("READY");
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String[] cmd = line.trim().split("\\s+");
+                switch (cmd[0]) {
+                    case "backlog":
+                        sim.sendBacklog(Integer.parseInt(cmd[1]));
+                        System.out.println("OK " + sim.sentCount());
+                        break;
+                    case "sent":
+                        System.out.println("SENT " + sim.sentCount());
+                        break;
+                    case "resends":
+                        System.out.println("RESENDS " + sim.resendRequests().size() + " " + sim.resendsRejected());
+                        break;
+                    case "quit":
+                        return;
+                    default:
+                        System.out.println("ERROR unknown command " + line);
+                }
+                System.out.flush();
+            }
+        } finally {
+            sim.stop();
+            System.out.flush();
+            System.exit(0);
+        }
+    }
+}

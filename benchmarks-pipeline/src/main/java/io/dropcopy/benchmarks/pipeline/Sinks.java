@@ -1,0 +1,287 @@
+package io.dropcopy.benchmarks.pipeline;
+
+import io.dropcopy.camel.DropCopyComponent;
+import io.dropcopy.camel.DropCopyConstants;
+import io.dropcopy.fix.CmeDictionary;
+import io.dropcopy.fix.CmeSessionSettings;
+import io.dropcopy.fix.LogonSigner;
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.session.internal.BenchSessions;
+import io.dropcopy.simulator.SimulatorConfig;
+import io.dropcopy.sink.file.camel.FileSinkComponent;
+import io.dropcopy.sink.jdbc.camel.JdbcSinkComponent;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import quickfix.Application;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Message;
+import quickfix.SLF4JLogFactory;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.ThreadedSocketInitiator;
+
+/** The consumers measured: the plain QuickFIX/J baseline and the real session + dropcopy: route into each sink. */
+final class Sinks {
+    private Sinks() {
+    }
+
+    enum Case {
+        BASELINE("baseline", "plain QuickFIX/J initiator, counts only"),
+        NOOP("noop", "session + dropcopy: route, no sink"),
+        FILE("file", "dropcopy-file: JSON lines, fsync=always (default)"),
+        FILE_BATCH("file-batch", "dropcopy-file: JSON lines, fsync=batch"),
+        ARTEMIS("artemis", "JMS route (as shipped) into embedded Artemis, persistent"),
+        ARTEMIS_CACHED("artemis-cached", "same, connection cached (Spring CachingConnectionFactory)"),
+        POSTGRES("postgres", "dropcopy-jdbc: idempotent upserts, embedded PostgreSQL 14"),
+        KAFKA("kafka", "Kafka route, KRaft broker in its own JVM");
+
+        final String id;
+        final String description;
+
+        Case(String id, String description) {
+            this.id = id;
+            this.description = description;
+        }
+
+        static Case parse(String id) {
+            for (Case c : values()) {
+                if (c.id.equals(id)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("unknown case '" + id + "'");
+        }
+    }
+
+    /** What a sink needs running before the stream starts: a broker, a database; closed after the consumer. */
+    static final class Infrastructure implements AutoCloseable {
+        EmbeddedActiveMQ broker;
+        ActiveMQConnectionFactory jms;
+        EmbeddedPostgres postgres;
+        DataSource dataSource;
+
+        @Override
+        public void close() throws Exception {
+            if (jms != null) {
+                jms.close();
+            }
+            if (broker != null) {
+                broker.stop();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    static Infrastructure infrastructure(Case c, Path dir) throws Exception {
+        Infrastructure infra = new Infrastructure();
+        try {
+            switch (c) {
+                case ARTEMIS:
+                case ARTEMIS_CACHED: {
+                    int port = Bench.freePort();
+                    Path a = dir.resolve("artemis");
+                    Configuration config = new ConfigurationImpl()
+                            .setPersistenceEnabled(true)
+                            .setJournalDirectory(a.resolve("journal").toString())
+                            .setBindingsDirectory(a.resolve("bindings").toString())
+                            .setPagingDirectory(a.resolve("paging").toString())
+                            .setLargeMessagesDirectory(a.resolve("large-messages").toString())
+                            .setSecurityEnabled(false)
+                            .addAcceptorConfiguration("dropcopy", "tcp://127.0.0.1:" + port + "?protocols=CORE");
+                    // a durable subscriber's queue, so every message is really journaled (a topic nobody
+                    // subscribes to drops them); nobody reads it, so it pages to disk beyond 16 MB instead of
+                    // filling the heap being measured
+                    config.addQueueConfiguration(new QueueConfiguration("bench-subscriber").setAddress("dropcopy." + Bench.GROUP)
+                            .setRoutingType(RoutingType.MULTICAST).setDurable(true));
+                    config.addAddressSetting("#", new AddressSettings().setMaxSizeBytes(16L * 1024 * 1024)
+                            .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                    infra.broker = new EmbeddedActiveMQ().setConfiguration(config).start();
+                    infra.jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                    break;
+                }
+                case POSTGRES:
+                    // PostgreSQL's defaults (fsync, synchronous_commit on): a commit is durable when the sink returns
+                    infra.postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
+                            .setCleanDataDirectory(true).start();
+                    infra.dataSource = infra.postgres.getPostgresDatabase();
+                    break;
+                case KAFKA:
+                    // to come with the kafka branch: its KafkaBroker (own JVM, KRaft) here and the steps of
+                    // dropcopy-kafka-route.yaml (synchronous, acks=all, idempotent) in consumer()
+                    throw new UnsupportedOperationException("not measured: the Kafka route is on the kafka branch, not yet merged");
+                default:
+                    break;
+            }
+        } catch (Exception | Error e) {
+            infra.close();
+            throw e;
+        }
+        return infra;
+    }
+
+    static AutoCloseable consumer(Case c, Infrastructure infra, Bench bench, int port, Path dir) throws Exception {
+        if (c == Case.BASELINE) {
+            return baseline(bench, port, dir);
+        }
+        BenchSessions sessions = new BenchSessions();
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", "bench");
+        p.put("group", Bench.GROUP);
+        p.put("senderCompId", Bench.COMP_ID);
+        p.put("senderSubId", "OPS1");
+        p.put("senderLocationId", "US,IL");
+        p.put("addresses", "127.0.0.1:" + port);
+        p.put("reconnectInterval", "1");
+        p.put("accessKeyId", SimulatorConfig.DEFAULT_ACCESS_KEY_ID);
+        p.put("secretKey", SimulatorConfig.DEFAULT_SECRET_KEY);
+        sessions.register(p, dir.resolve("karaf-data"));
+
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.addComponent("dropcopy", new DropCopyComponent(sessions.hub()));
+        camel.addComponent(FileSinkComponent.SCHEME, new FileSinkComponent());
+        camel.addComponent("dropcopy-jdbc", new JdbcSinkComponent());
+        if (infra.jms != null) {
+            camel.getRegistry().bind("dropcopyJms", c == Case.ARTEMIS_CACHED
+                    ? new org.springframework.jms.connection.CachingConnectionFactory(infra.jms) : infra.jms);
+        }
+        if (infra.dataSource != null) {
+            camel.getRegistry().bind("dropcopy", infra.dataSource);
+        }
+        Processor done = e -> bench.completed(bench.wantsExecIds()
+                ? e.getProperty(DropCopyConstants.EVENT_PROPERTY, DropCopyEvent.class).execId() : null);
+        Path files = dir.resolve("files");
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                RouteDefinition route = from("dropcopy:" + Bench.GROUP).routeId("bench-" + c.id);
+                switch (c) {
+                    case FILE:
+                        route.to("dropcopy-file:" + files);
+                        break;
+                    case FILE_BATCH:
+                        route.to("dropcopy-file:" + files + "?fsync=batch");
+                        break;
+                    case ARTEMIS:
+                    case ARTEMIS_CACHED:
+                        // the steps of the shipped dropcopy-jms-route.yaml
+                        route.setHeader("group", header("DropCopyGroup"))
+                                .setHeader("targetSession", header("DropCopyTargetSession"))
+                                .setHeader("seqNum", header("DropCopySeqNum"))
+                                .setHeader("kind", header("DropCopyKind"))
+                                .setHeader("execId", header("DropCopyExecId"))
+                                .setHeader("orderId", header("DropCopyOrderId"))
+                                .setHeader("symbol", header("DropCopySymbol"))
+                                .setHeader("tradeDate", header("DropCopyTradeDate"))
+                                .setHeader("possDup", header("DropCopyPossDup"))
+                                .removeHeaders("DropCopy*")
+                                .to("jms:topic:dropcopy." + Bench.GROUP
+                                        + "?connectionFactory=#dropcopyJms&jmsMessageType=Text&deliveryPersistent=true");
+                        break;
+                    case POSTGRES:
+                        route.to("dropcopy-jdbc:bench?dataSource=dropcopy");
+                        break;
+                    default:
+                        break;
+                }
+                route.process(done);
+            }
+        });
+        camel.start(); // subscribing to the group logs the session on
+        return () -> {
+            sessions.close(); // the session first: a message arriving after the route stopped would be an error
+            camel.close();
+        };
+    }
+
+    /** The practical ceiling: QuickFIX/J with the CME dictionary (35=n accepted), the same store and settings, counting. */
+    private static AutoCloseable baseline(Bench bench, int port, Path dir) throws Exception {
+        SessionID id = new SessionID("FIX.4.2", Bench.COMP_ID, "OPS1", "US,IL", "CME", "G", null, null);
+        Path dictionary = CmeDictionary.writeTo(dir.resolve("baseline"));
+        SessionSettings s = new SessionSettings();
+        s.setString(id, "ConnectionType", "initiator");
+        s.setLong(id, "HeartBtInt", 30);
+        s.setLong(id, "ReconnectInterval", 1);
+        s.setString(id, "SocketConnectHost", "127.0.0.1");
+        s.setLong(id, "SocketConnectPort", port);
+        s.setString(id, "FileStorePath", dir.resolve("baseline/store").toString());
+        s.setLong(id, "ResendRequestChunkSize", 2500);
+        s.setString(id, "PersistMessages", "N");
+        s.setString(id, "SLF4JLogHeartbeats", "N");
+        CmeSessionSettings.alwaysOn(s, id);
+        CmeSessionSettings.applyDialect(s, id, dictionary);
+        Application app = new Application() {
+            @Override
+            public void onCreate(SessionID sessionId) {
+            }
+
+            @Override
+            public void onLogon(SessionID sessionId) {
+            }
+
+            @Override
+            public void onLogout(SessionID sessionId) {
+            }
+
+            @Override
+            public void toAdmin(Message message, SessionID sessionId) {
+                try {
+                    if ("A".equals(message.getHeader().getString(35))) {
+                        LogonSigner.sign(message, SimulatorConfig.DEFAULT_ACCESS_KEY_ID, SimulatorConfig.DEFAULT_SECRET_KEY,
+                                "bench", "1.0", "dropcopy-karaf");
+                    }
+                } catch (FieldNotFound e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public void fromAdmin(Message message, SessionID sessionId) {
+            }
+
+            @Override
+            public void toApp(Message message, SessionID sessionId) {
+            }
+
+            @Override
+            public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
+                String execId = null;
+                if (bench.wantsExecIds()) {
+                    // latency only: the exec id, found in the wrapped message without translating it
+                    String data = message.getHeader().isSetField(213) ? message.getHeader().getString(213)
+                            : message.getString(213);
+                    int at = data.indexOf("\u000117=");
+                    execId = data.substring(at + 4, data.indexOf('\u0001', at + 4));
+                }
+                bench.completed(execId);
+            }
+        };
+        ThreadedSocketInitiator initiator = new ThreadedSocketInitiator(app, new FileStoreFactory(s), s,
+                new SLF4JLogFactory(s), new DefaultMessageFactory());
+        initiator.start();
+        return () -> initiator.stop(true);
+    }
+
+    static String describe(String id) {
+        return Case.parse(id).description;
+    }
+
+}

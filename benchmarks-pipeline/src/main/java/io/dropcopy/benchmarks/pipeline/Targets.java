@@ -1,0 +1,85 @@
+package io.dropcopy.benchmarks.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The targets of issue #9 on a 2-core machine, judged per row: met, NOT MET, or "-" when not measured. */
+final class Targets {
+    static final double NOOP_RATIO = 0.8;
+    static final double FILE_MSG_S = 30_000;
+    static final double ARTEMIS_MSG_S = 10_000;
+    static final double POSTGRES_EXEC_S = 10_000;
+    static final double P99_MS = 5;
+    static final double HEAP_MB = 512;
+    static final double GAP_SECONDS = 30;
+    /** "No growth trend": the floor of the used heap rises by less than this per minute (noise of a 10 s window). */
+    static final double SOAK_SLOPE_MB_PER_MIN = 1;
+
+    private Targets() {
+    }
+
+    static void judge(PipelineBenchmark.Row r) {
+        List<String> targets = new ArrayList<>();
+        List<Boolean> met = new ArrayList<>();
+        if (r.section.equals("pipeline")) {
+            switch (r.caseId) {
+                case "noop":
+                    check(targets, met, ">= " + NOOP_RATIO + "x baseline", r.ratio, v -> v >= NOOP_RATIO);
+                    break;
+                case "file":
+                case "file-batch":
+                    check(targets, met, ">= 30,000 msg/s", r.msgPerSec, v -> v >= FILE_MSG_S);
+                    break;
+                case "artemis":
+                case "artemis-cached":
+                    check(targets, met, ">= 10,000 msg/s", r.msgPerSec, v -> v >= ARTEMIS_MSG_S);
+                    break;
+                case "postgres":
+                    check(targets, met, ">= 10,000 executions/s", r.msgPerSec, v -> v >= POSTGRES_EXEC_S);
+                    break;
+                default:
+                    break;
+            }
+            if (!r.caseId.equals("baseline")) {
+                if (r.p99 == null && r.note != null && r.note.contains("latency not measured: sustains")) {
+                    targets.add("p99 < 5 ms NOT met (cannot sustain the rate)");
+                    met.add(false);
+                } else {
+                    check(targets, met, "p99 < 5 ms", r.p99, v -> v < P99_MS);
+                }
+                check(targets, met, "heap < 512 MB (-Xmx512m)", r.heapMb, v -> v < HEAP_MB);
+            }
+        } else if (r.section.equals("gap")) {
+            if (r.seconds == null && r.note != null && r.note.contains("NOT recovered")) {
+                targets.add("< 30 s NOT met");
+                met.add(false);
+            } else {
+                check(targets, met, "< 30 s", r.seconds, v -> v < GAP_SECONDS);
+            }
+        } else if (r.section.equals("soak")) {
+            check(targets, met, String.format(Locale.ROOT, "heap slope < %.0f MB/min", SOAK_SLOPE_MB_PER_MIN), r.slope,
+                    v -> v < SOAK_SLOPE_MB_PER_MIN);
+        }
+        r.targets = String.join("; ", targets);
+        if (met.isEmpty()) {
+            r.verdict = "-";
+        } else if (met.contains(false)) {
+            r.verdict = "NOT MET";
+        } else {
+            r.verdict = met.contains(null) ? "NOT MEASURED" : "met";
+        }
+    }
+
+    private static void check(List<String> targets, List<Boolean> met, String target, String value,
+                              java.util.function.DoublePredicate ok) {
+        if (value == null || value.isEmpty()) {
+            targets.add(target + " (not measured)");
+            met.add(null);
+            return;
+        }
+        boolean m = ok.test(Double.parseDouble(value));
+        targets.add(target + (m ? " met" : " NOT met"));
+        met.add(m);
+    }
+}

@@ -1,0 +1,32 @@
+package io.dropcopy.session.internal;
+
+import io.dropcopy.session.api.DropCopyHub;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The session layer wired as Declarative Services wires it in Karaf (one {@link HubImpl}, a {@link TargetSession}
+ * registered with it, dispatching to the hub), for the pipeline benchmark in a plain JVM. It lives in the session's
+ * internal package because TargetSession is package-private; this class is only on the benchmark's class path.
+ */
+public final class BenchSessions {
+    private final HubImpl hub = new HubImpl();
+    private TargetSession session;
+
+    public DropCopyHub hub() {
+        return hub;
+    }
+
+    /** Registers a target session configured as {@code etc/io.dropcopy.session-<name>.cfg} would; it logs on once its group is consumed. */
+    public void register(Map<String, Object> properties, Path dataDir) {
+        session = new TargetSession(TargetSessionConfig.parse(properties, dataDir), hub::dispatch);
+        hub.register(session);
+    }
+
+    public void close() {
+        if (session != null) {
+            hub.unregister(session);
+            session = null;
+        }
+    }
+}
