@@ -17,6 +17,7 @@ public final class SessionStatus {
     private final String resendInFlight;
     private final java.util.List<String> unrecoverableGaps;
     private final String addressInUse;
+    private final long rejected;
 
     public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
@@ -37,6 +38,15 @@ public final class SessionStatus {
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
                          long refusedSends, boolean enabled, String lastMessageTime, String resendInFlight,
                          java.util.List<String> unrecoverableGaps, String addressInUse) {
+        this(name, group, state, loggedOn, addresses, nextSenderSeqNum, nextTargetSeqNum, received, deadLettered,
+                refusedSends, enabled, lastMessageTime, resendInFlight, unrecoverableGaps, addressInUse, 0);
+    }
+
+    public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
+                         int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
+                         long refusedSends, boolean enabled, String lastMessageTime, String resendInFlight,
+                         java.util.List<String> unrecoverableGaps, String addressInUse, long rejected) {
+        this.rejected = rejected;
         this.name = name;
         this.group = group;
         this.state = state;
@@ -81,6 +91,12 @@ public final class SessionStatus {
     public java.util.List<String> unrecoverableGaps() { return unrecoverableGaps; }
     /** The gateway address of the current connection (host:port), or null when not connected. */
     public String addressInUse() { return addressInUse; }
+    /**
+     * Input from CME refused at the session level, each logged with the reason: session Rejects (35=3) sent for
+     * messages that broke the FIX rules (unknown message type, wrong comp id, bad field), and frames dropped unread
+     * for announcing an absurd BodyLength (the connection is then dropped and the gap recovered by resend).
+     */
+    public long rejected() { return rejected; }
 
     @Override
     public String toString() {

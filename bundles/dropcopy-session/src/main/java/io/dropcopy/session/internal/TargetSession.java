@@ -77,8 +77,11 @@ final class TargetSession {
             return;
         }
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
-        Initiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
+        ThreadedSocketInitiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
                 settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
+        // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
+        created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
+                new FrameGuard(config.name, application.rejected)));
         created.start();
         initiator = created;
         watchdog = new ResendWatchdog(config.name, Session.lookupSession(sessionId), application, config.resendTimeout);
@@ -195,7 +198,7 @@ final class TargetSession {
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
                 nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
                 enabled, application.lastMessageTime(), resendInFlight(started),
-                application.unrecoverableGaps.list(), addressInUse(session, started));
+                application.unrecoverableGaps.list(), addressInUse(session, started), application.rejected.get());
     }
 
     private static String addressInUse(Session session, boolean started) {
