@@ -54,6 +54,7 @@ class DatabaseOutageTest {
         DataSource ds = pg.getPostgresDatabase();
         int simPort = freePort();
         CmeSimulator sim = new CmeSimulator(SimulatorConfig.builder().port(simPort).orders(ORDERS).rate(400)
+                .scenario(SimulatorConfig.Scenario.REALISTIC).seed(7)      // with busts and corrections of earlier fills
                 .targetCompId("DEMO01N").accessKeyId(ACCESS_KEY).secretKey(SECRET).storeDir(tmp.resolve("sim"))
                 .build());
         AtomicLong failures = new AtomicLong();
@@ -103,9 +104,14 @@ class DatabaseOutageTest {
             assertEquals(sent, count(ds, "SELECT COUNT(DISTINCT seq_num) FROM dropcopy_message"), "each once");
             assertEquals(0, count(ds, "SELECT COUNT(*) FROM (SELECT exec_id FROM dropcopy_execution_history"
                     + " GROUP BY exec_id HAVING COUNT(*) > 1) t"), "each fill busted or corrected once");
+            long changed = count(ds, "SELECT COUNT(*) FROM dropcopy_execution WHERE status IN ('BUSTED', 'CORRECTED')");
+            assertEquals(count(ds, "SELECT COUNT(*) FROM dropcopy_message WHERE kind IN ('bust', 'correction')"), changed,
+                    "each bust and correction applied to its fill once");
+            assertEquals(changed, count(ds, "SELECT COUNT(*) FROM dropcopy_execution_history"));
             assertTrue(failures.get() > 0);
-            System.out.printf("DatabaseOutageTest: %d messages, PostgreSQL stopped after %d and restarted, %d failed"
-                    + " writes retried by resend, 0 lost, 0 doubled%n", sent, storedWhileDown, failures.get());
+            System.out.printf("DatabaseOutageTest: %d messages (%d busts and corrections), PostgreSQL stopped after %d"
+                    + " and restarted, %d failed writes retried by resend, 0 lost, 0 doubled%n", sent, changed,
+                    storedWhileDown, failures.get());
         } finally {
             if (session != null) {
                 session.stop();
