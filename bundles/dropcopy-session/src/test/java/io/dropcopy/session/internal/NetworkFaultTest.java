@@ -47,7 +47,7 @@ class NetworkFaultTest extends SessionTestSupport {
         // what an operator or a health check polling the MBean would have seen
         Thread sampler = new Thread(() -> {
             while (sampling) {
-                healthSeen.add(SessionMBean.health(session.status()));
+                healthSeen.add(session.status().health());
                 java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
             }
         }, "health-sampler");
@@ -84,7 +84,7 @@ class NetworkFaultTest extends SessionTestSupport {
         cme.mute = true;             // the next logon is not answered at once: DOWN lasts long enough to be seen
         cme.reset();
         good(100);                   // into the reset connection: lost on the wire
-        await("DOWN while the connection is gone", () -> "DOWN".equals(SessionMBean.health(session.status())));
+        await("DOWN while the connection is gone", () -> "DOWN".equals(session.status().health()));
         cme.mute = false;
         await("logged on again", Duration.ofSeconds(60), () -> cme.logons.get() >= 2 && session.status().loggedOn());
         good(200);
