@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real pipeline: simulator over TCP, the session, the hub, a Camel route {@code dropcopy:DEMO} to a JMS topic on a
  * real embedded Artemis (persistent journal), read by a plain JMS durable subscriber. The broker is stopped mid-stream
- * and started again on the same journal. While it is down the route fails, the session does not count the message
- * and asks for it again; afterwards the subscriber holds every message: none lost. JMS is at-least-once: a message the
+ * and started again on the same journal. While it is down the route fails, the session does not count the message,
+ * reports DOWN and asks for it again; afterwards the subscriber holds every message: none lost. JMS is at-least-once: a message the
  * broker took just before it went away can come twice; the count of such copies is reported (consumers drop them by
  * targetSession + seqNum, the identity the route puts on each message).
  */
@@ -65,7 +65,7 @@ class BrokerOutageTest {
         subscribe(cf).close();                 // the durable subscription exists before the first message
 
         int simPort = freePort();
-        CmeSimulator sim = new CmeSimulator(SimulatorConfig.builder().port(simPort).orders(ORDERS).rate(400)
+        CmeSimulator sim = new CmeSimulator(SimulatorConfig.builder().port(simPort).orders(ORDERS).rate(150)
                 .targetCompId("DEMO01N").accessKeyId(DatabaseOutageTest.ACCESS_KEY)
                 .secretKey(DatabaseOutageTest.SECRET).storeDir(tmp.resolve("sim")).build());
         HubImpl hub = new HubImpl();
@@ -101,6 +101,7 @@ class BrokerOutageTest {
             await("the route failing while the broker is down", Duration.ofSeconds(60),
                     () -> failed.get() > failedBefore);
             long routedWhileDown = routed.get();
+            assertEquals("DOWN", session.status().health(), "health while the broker is down: " + session.status());
             LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
             assertEquals(routedWhileDown, routed.get(), "nothing routed while the broker is down");
             broker = broker(brokerPort);       // back, same journal
@@ -109,6 +110,7 @@ class BrokerOutageTest {
                             && session.status().resendInFlight() == null);
 
             long sent = sim.sentCount();
+            assertEquals("UP", session.status().health(), "health once the broker is back");
             Map<Long, Integer> copies = new HashMap<>();
             try (Connection c = subscribe(cf)) {
                 MessageConsumer consumer = c.createSession(false, Session.AUTO_ACKNOWLEDGE)
