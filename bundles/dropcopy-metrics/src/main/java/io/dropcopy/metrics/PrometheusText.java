@@ -22,6 +22,9 @@ final class PrometheusText {
                 "Business messages that could not be translated and were dead-lettered", s -> s.deadLettered());
         metric(out, sessions, "dropcopy_refused_sends_total", "counter",
                 "Application messages the read-only guard refused to send", s -> s.refusedSends());
+        metric(out, sessions, "dropcopy_rejected_total", "counter",
+                "Input from CME refused at the session level: session Rejects sent, frames refused for their size",
+                s -> s.rejected());
         metric(out, sessions, "dropcopy_session_logged_on", "gauge",
                 "1 while the session is logged on to CME", s -> s.loggedOn() ? 1 : 0);
         metric(out, sessions, "dropcopy_session_up", "gauge",

@@ -34,6 +34,9 @@ public interface DropCopySessionMBean {
 
     long getRefusedSends();
 
+    /** Input from CME refused at the session level (session Rejects sent, oversize frames); see SessionStatus. */
+    long getRejected();
+
     String getLastMessageTime();
 
     String getResendInFlight();

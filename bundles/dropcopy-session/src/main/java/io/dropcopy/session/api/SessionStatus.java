@@ -17,6 +17,7 @@ public final class SessionStatus {
     private final String resendInFlight;
     private final java.util.List<String> unrecoverableGaps;
     private final String addressInUse;
+    private long rejected;
     private long routeFailures;
     private String lastRouteFailure;
     private String lastRouteFailureTime;
@@ -87,6 +88,12 @@ public final class SessionStatus {
     public java.util.List<String> unrecoverableGaps() { return unrecoverableGaps; }
     /** The gateway address of the current connection (host:port), or null when not connected. */
     public String addressInUse() { return addressInUse; }
+    /**
+     * Input from CME refused at the session level, each logged with the reason: session Rejects (35=3) sent for
+     * messages that broke the FIX rules (unknown message type, wrong comp id, bad field), and frames dropped unread
+     * for announcing an absurd BodyLength (the connection is then dropped and the gap recovered by resend).
+     */
+    public long rejected() { return rejected; }
 
     /**
      * Messages whose routes failed (a sink down, a broker refusing): each was not counted as received and comes again.
@@ -121,6 +128,12 @@ public final class SessionStatus {
         s.endToEndLatency = endToEndLatency;
         s.eventsByKind = java.util.Map.copyOf(eventsByKind);
         return s;
+    }
+
+    /** This status with the count of input refused at the session level ({@link #rejected()}). */
+    public SessionStatus withRejected(long rejected) {
+        this.rejected = rejected;
+        return this;
     }
 
     /** A copy with the route failure counters. */

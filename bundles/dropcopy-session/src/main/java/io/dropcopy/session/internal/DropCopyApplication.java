@@ -46,6 +46,7 @@ final class DropCopyApplication implements Application {
     final AtomicLong received = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong refusedSends = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
     volatile boolean loggedOn;
     /** The resend in flight, set once the session is started. */
     volatile ResendWatchdog watchdog;
@@ -80,6 +81,11 @@ final class DropCopyApplication implements Application {
 
     @Override
     public void toAdmin(Message message, SessionID sessionId) {
+        if (isType(message, "3")) {
+            rejected.incrementAndGet();
+            LOG.warn("Drop copy session {}: rejecting {}'s message {}: {}", config.name, config.targetCompId,
+                    text(message, 45), text(message, 58));
+        }
         // CME logs a session out for OrigSendingTime(122) on a logon or a duplicate resend request.
         if (isType(message, "2")) {
             message.getHeader().removeField(122);

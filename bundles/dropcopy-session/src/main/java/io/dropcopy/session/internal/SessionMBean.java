@@ -37,6 +37,7 @@ final class SessionMBean implements DropCopySessionMBean {
     @Override public long getReceived() { return status().received(); }
     @Override public long getDeadLettered() { return status().deadLettered(); }
     @Override public long getRefusedSends() { return status().refusedSends(); }
+    @Override public long getRejected() { return status().rejected(); }
     @Override public String getLastMessageTime() { return status().lastMessageTime(); }
     @Override public String getResendInFlight() { return status().resendInFlight(); }
     @Override public String[] getUnrecoverableGaps() { return status().unrecoverableGaps().toArray(new String[0]); }

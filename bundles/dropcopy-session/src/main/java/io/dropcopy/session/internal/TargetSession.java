@@ -104,8 +104,11 @@ final class TargetSession {
 
     private void startInitiator() throws ConfigError, IOException {
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
-        Initiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
+        ThreadedSocketInitiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
                 settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
+        // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
+        created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
+                new FrameGuard(config.name, application.rejected)));
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
@@ -298,7 +301,8 @@ final class TargetSession {
                 application.unrecoverableGaps.list(), addressInUse(session, started))
                 .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
                         application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
-                        application.eventsByKind());
+                        application.eventsByKind())
+                .withRejected(application.rejected.get());
     }
 
     private static String addressInUse(Session session, boolean started) {
