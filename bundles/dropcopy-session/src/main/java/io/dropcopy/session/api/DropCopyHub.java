@@ -65,4 +65,14 @@ public interface DropCopyHub {
      * @throws IllegalStateException when it still does not translate (the reason says why), or no route consumes the group
      */
     void replayDeadLetter(String name, long seqNum, String operator) throws Exception;
+
+    /**
+     * A copy of session {@code name} for a certification dry run (see {@link TrialSession}), storing its sequences
+     * under {@code storeDir} and handing every business message to {@code listener}.
+     *
+     * @throws IllegalArgumentException when there is no such session
+     */
+    default TrialSession trialSession(String name, java.nio.file.Path storeDir, DropCopyListener listener) {
+        throw new UnsupportedOperationException("trialSession");
+    }
 }

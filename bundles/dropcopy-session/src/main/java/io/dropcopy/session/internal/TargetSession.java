@@ -57,7 +57,7 @@ final class TargetSession {
         this.application = new DropCopyApplication(config, serialized, config.storeDir.resolve("dead-letters"));
         this.manualResend = new ManualResend(config, serialized, ManualResend.MAX_CHUNK);
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
-                config.targetCompId, config.targetSubId, null, null);
+                config.targetCompId, config.targetSubId, null, config.qualifier);
     }
 
     String name() {

@@ -18,6 +18,11 @@ public final class Report {
         this.results = Collections.unmodifiableList(results);
     }
 
+    /** The report of {@code results}, run from {@code started} for {@code session} (comp id {@code compId}). */
+    public static Report of(String session, String compId, Instant started, List<ScenarioResult> results) {
+        return new Report(session, compId, started, results);
+    }
+
     public List<ScenarioResult> results() {
         return results;
     }

@@ -631,6 +631,13 @@ public final class ScriptedCme implements AutoCloseable {
         send(c, header("5", cmeNext++).add(58, "Logout confirmed"));
         try {
             done.get(options.answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            // the client closes the connection; count what it still sent (QuickFIX/J may answer the confirmation
+            // with a Logout of its own when the two cross)
+            long deadline = System.nanoTime() + Duration.ofMillis(500).toNanos();
+            Object o;
+            while ((o = c.poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) instanceof FixMessage) {
+                advanceClientSeq((FixMessage) o);
+            }
         } catch (Exception e) {
             throw fail("Client logs out", "35=5 (CME confirms)", "the client's logout completes", "error", e.toString());
         } finally {
