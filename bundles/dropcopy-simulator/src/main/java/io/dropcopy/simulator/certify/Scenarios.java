@@ -295,7 +295,7 @@ public final class Scenarios {
                     "no second key pair configured");
         }
         operator(cme, "Client logs on again mid-week", client::logon);
-        Connection r = cme.acceptLogon(g[0], "(operator switched to key pair 2)", 2);
+        Connection r = cme.acceptRelogon(g[0], "(operator switched to key pair 2)", 2);
         cme.testRequest(r, true);
         cme.clientLogout(r, client);
     }
@@ -410,7 +410,7 @@ public final class Scenarios {
         sendSomeBusiness(cme, c, 2);
         cme.testRequest(c, false);
         c.close();
-        Connection again = cme.acceptLogon(g[0], "CME dropped the connection", 1);
+        Connection again = cme.acceptRelogon(g[0], "CME dropped the connection", 1);
         cme.testRequest(again, true);
         cme.clientLogout(again, client);
     }

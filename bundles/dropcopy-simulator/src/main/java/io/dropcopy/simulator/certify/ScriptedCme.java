@@ -597,6 +597,30 @@ public final class ScriptedCme implements AutoCloseable {
                 + "no 122, no 98, no 141=Y";
     }
 
+    /**
+     * A Logon again mid-week after a clean Logout: the sequence may be ahead of what CME counted (QuickFIX/J answers
+     * a Logout confirmation that crosses its own Logout with one more Logout, which CME never reads). CME accepts a
+     * higher number and asks the client for the numbers it missed, which the client must gap-fill.
+     */
+    Connection acceptRelogon(Gateway g, String sent, int keyPair) {
+        Connection c = accept(g, "Client connects to the " + g.name + " and logs on", sent, options.answerTimeout);
+        int expected = clientNext;
+        FixMessage logon = expect(c, "Client sends a signed Logon to the " + g.name, sent,
+                expectedLogon(expected, keyPair) + " (or higher)", options.logonTimeout,
+                m -> checkLogon(m, Math.max(expected, intOf(m, 34)), keyPair));
+        int seq = intOf(logon, 34);
+        clientNext = seq + 1;
+        logonReply(c, logon);
+        if (seq > expected) {
+            String rr = sendNext(c, "2", 7, expected, 16, seq - 1);
+            expect(c, "Client gap-fills the numbers CME missed before its Logon", rr,
+                    "35=4 34=" + expected + " 123=Y 36>=" + seq, options.answerTimeout, m -> "4".equals(m.msgType())
+                            && "Y".equals(m.get(123)) && intOf(m, 34) == expected && intOf(m, 36) >= seq ? null
+                            : "expected a gap fill 35=4 34=" + expected + " 123=Y 36>=" + seq);
+        }
+        return c;
+    }
+
     /** Accepts a connection and the client's valid Logon on it; CME answers it. */
     Connection acceptLogon(Gateway g, String sent, int keyPair) {
         Connection c = accept(g, "Client connects to the " + g.name + " and logs on", sent, options.answerTimeout);
