@@ -9,12 +9,17 @@ import io.dropcopy.simulator.certify.PlainClient.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each scenario judges a plain QuickFIX/J client (not the project's consumer) that gets one thing wrong, and
  * must report FAIL at the step of the test case where CME would.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test its own ports and comp id, mostly waiting on timers
 class ScenariosNegativeTest {
     @TempDir
     Path tmp;
@@ -107,13 +112,24 @@ class ScenariosNegativeTest {
         failsAt(run("possible-resends", Fault.NO_DEDUP), "Duplicates removed", "duplicate reached the application");
     }
 
+    static java.util.List<String> scenarios() {
+        return Scenarios.names();
+    }
+
     /** The same plain client without a fault passes every scenario: the failures above come from the fault alone. */
+    @ParameterizedTest
+    @MethodSource("scenarios")
+    void theFaultlessPlainClientPasses(String scenario) {
+        ScenarioResult r = run(scenario, Fault.NONE);
+        assertTrue(r.passed(), r.toString());
+    }
+
     @Test
-    void theFaultlessPlainClientPassesEveryScenario() {
-        for (Scenario s : Scenarios.all()) {
-            ScenarioResult r = run(s.name(), Fault.NONE);
-            assertTrue(r.passed(), r.toString());
-        }
+    void everyScenarioIsListed() {
         assertEquals(12, Scenarios.all().size());
+        for (Scenario s : Scenarios.all()) {
+            assertTrue(Scenarios.byName(s.name()).isPresent());
+            assertFalse(s.testCase().isEmpty() || s.description().isEmpty());
+        }
     }
 }
