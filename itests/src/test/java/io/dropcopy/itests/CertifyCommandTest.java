@@ -71,10 +71,10 @@ public class CertifyCommandTest extends KarafTestSupport {
         System.err.println("dropcopy:certify demo\n" + all);
         for (String scenario : List.of("cgw-logon", "logon-failover", "respond-to-resend-request", "beginning-of-week-logon",
                 "mid-week-logon", "mid-week-key-rotation", "bi-directional-resend", "backup-logon-while-primary-up",
-                "logon-within-60s", "no-122-on-logon", "dual-reset-sequence-reset", "possible-resends")) {
+                "logon-within-60s", "no-122-on-logon", "dual-reset-sequence-reset", "possible-resends", "msgw-market-segments")) {
             assertTrue(scenario + "\n" + all, all.contains("PASS " + scenario));
         }
-        assertTrue(all, all.contains("READY: 12 of 12 scenarios passed"));
+        assertTrue(all, all.contains("READY: 13 of 13 scenarios passed"));
         assertTrue("the secret never shows", !all.contains(DemoConfiguration.SECRET));
 
         Path dir = Paths.get(System.getProperty("karaf.data"), "dropcopy", "certify");
@@ -87,7 +87,7 @@ public class CertifyCommandTest extends KarafTestSupport {
         assertTrue(files.toString(), files.stream().filter(f -> f.startsWith("demo-") && f.endsWith(".json")).count() == 2);
         assertTrue("scratch stores removed: " + files, files.stream().noneMatch(f -> f.endsWith("-work")));
         String json = Files.readString(dir.resolve(files.stream().filter(f -> f.endsWith(".json")).reduce((a, b) -> b).get()));
-        assertTrue(json, json.contains("\"ready\":true") && json.contains("\"passed\":12"));
+        assertTrue(json, json.contains("\"ready\":true") && json.contains("\"passed\":13"));
 
         // the demo session ran on, untouched
         Diagnosis.await("session demo still LOGGED_ON", 60,

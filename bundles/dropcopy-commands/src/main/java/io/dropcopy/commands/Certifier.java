@@ -98,9 +98,23 @@ final class Certifier {
     static final class TrialClient implements ClientUnderTest {
         private final List<String> delivered = new CopyOnWriteArrayList<>();
         private final TrialSession trial;
+        private final Path storeDir;
+        private final List<TrialSession> segments = new CopyOnWriteArrayList<>();
 
         TrialClient(DropCopyHub hub, String session, Path storeDir) {
             this.trial = hub.trialSession(session, storeDir, this::deliver);
+            this.storeDir = storeDir;
+        }
+
+        /** MSGW: one copy per market segment, TargetSubID(57) the segment id, each its own sequence numbers. */
+        @Override
+        public boolean startSegments(java.util.Map<String, List<String>> bySegment) throws Exception {
+            for (java.util.Map.Entry<String, List<String>> e : bySegment.entrySet()) {
+                TrialSession s = trial.segment(e.getKey(), storeDir.resolve("segment-" + e.getKey()));
+                segments.add(s);
+                s.start(e.getValue());
+            }
+            return true;
         }
 
         private void deliver(DropCopyEvent e) {
@@ -115,6 +129,7 @@ final class Certifier {
         @Override
         public void logout() {
             trial.logout();
+            segments.forEach(TrialSession::logout);
         }
 
         @Override
@@ -140,6 +155,7 @@ final class Certifier {
         @Override
         public void close() {
             trial.close();
+            segments.forEach(TrialSession::close);
         }
     }
 }

@@ -53,7 +53,7 @@ class CertifyCommandTest {
 
     @Test
     void scenarioNamesComplete() {
-        assertEquals(12, Scenarios.names().size());
+        assertEquals(13, Scenarios.names().size());
         assertTrue(Scenarios.names().contains("bi-directional-resend"));
     }
 }

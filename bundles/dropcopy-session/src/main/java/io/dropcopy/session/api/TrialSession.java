@@ -39,6 +39,14 @@ public interface TrialSession extends AutoCloseable {
     /** Signs the next logons with key pair {@code n}; false when not configured. Sequence numbers are kept. */
     boolean useKeyPair(int n) throws Exception;
 
+    /**
+     * Another copy of the same session on an MSGW market segment: TargetSubID(57) {@code targetSubId}, its own store
+     * under {@code storeDir} and its own sequence numbers, handing messages to the same listener.
+     */
+    default TrialSession segment(String targetSubId, java.nio.file.Path storeDir) {
+        throw new UnsupportedOperationException("segment");
+    }
+
     @Override
     void close();
 }

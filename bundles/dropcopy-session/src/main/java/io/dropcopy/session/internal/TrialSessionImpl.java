@@ -18,7 +18,15 @@ final class TrialSessionImpl implements TrialSession {
     private int keyPair;
     private TargetSession session;
 
+    /** TargetSubID(57) of an MSGW segment copy, else null (as configured). */
+    private final String targetSubId;
+
     TrialSessionImpl(TargetSessionConfig base, Path storeDir, DropCopyListener listener) {
+        this(base, storeDir, listener, null);
+    }
+
+    private TrialSessionImpl(TargetSessionConfig base, Path storeDir, DropCopyListener listener, String targetSubId) {
+        this.targetSubId = targetSubId;
         this.base = base;
         this.storeDir = storeDir;
         this.listener = listener;
@@ -35,6 +43,9 @@ final class TrialSessionImpl implements TrialSession {
         p.put("reconnectInterval", "1");
         p.put("activeKeyPair", String.valueOf(keyPair));
         p.put("sessionQualifier", "certify");
+        if (targetSubId != null) {
+            p.put("targetSubId", targetSubId);
+        }
         p.remove("weekStart");
         p.remove("weekEnd");
         return TargetSessionConfig.parse(p, storeDir);
@@ -57,7 +68,12 @@ final class TrialSessionImpl implements TrialSession {
 
     @Override
     public String targetSubId() {
-        return base.targetSubId;
+        return targetSubId != null ? targetSubId : base.targetSubId;
+    }
+
+    @Override
+    public TrialSession segment(String segment, Path segmentStoreDir) {
+        return new TrialSessionImpl(base, segmentStoreDir, listener, segment);
     }
 
     @Override

@@ -35,9 +35,22 @@ class AutoCertScenariosTest {
     static final class Consumer implements ClientUnderTest {
         final TrialSession trial;
         final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<TrialSession> segments = new CopyOnWriteArrayList<>();
+        final Path storeDir;
 
         Consumer(TargetSessionConfig config, Path storeDir) {
             this.trial = new TrialSessionImpl(config, storeDir, this::deliver);
+            this.storeDir = storeDir;
+        }
+
+        @Override
+        public boolean startSegments(Map<String, List<String>> bySegment) throws Exception {
+            for (Map.Entry<String, List<String>> e : bySegment.entrySet()) {
+                TrialSession s = trial.segment(e.getKey(), storeDir.resolve("segment-" + e.getKey()));
+                segments.add(s);
+                s.start(e.getValue());
+            }
+            return true;
         }
 
         private void deliver(DropCopyEvent e) {
@@ -52,6 +65,7 @@ class AutoCertScenariosTest {
         @Override
         public void logout() {
             trial.logout();
+            segments.forEach(TrialSession::logout);
         }
 
         @Override
@@ -77,6 +91,7 @@ class AutoCertScenariosTest {
         @Override
         public void close() {
             trial.close();
+            segments.forEach(TrialSession::close);
         }
     }
 
@@ -157,5 +172,10 @@ class AutoCertScenariosTest {
     @Test
     void cmeRulePossibleResendsDeduplicatedByRequestTime() {
         passes("possible-resends");
+    }
+
+    @Test
+    void dropCopy40MsgwSequencingAcrossMarketSegments() {
+        passes("msgw-market-segments");
     }
 }

@@ -36,6 +36,14 @@ public final class ClientIdentity {
         return this;
     }
 
+    /** The same client on an MSGW market segment: TargetSubID(57) is the segment id, same key pairs. */
+    ClientIdentity onSegment(String segment) {
+        ClientIdentity copy = new ClientIdentity(compId, subId, locationId, segment);
+        copy.accessKeys.addAll(accessKeys);
+        copy.signers.addAll(signers);
+        return copy;
+    }
+
     public String compId() {
         return compId;
     }

@@ -28,6 +28,17 @@ public interface ClientUnderTest extends AutoCloseable {
      */
     boolean useKeyPair(int n) throws Exception;
 
+    /**
+     * MSGW: starts one target session per market segment, TargetSubID(57) the segment id, each on its own addresses
+     * ({@code host:port}, primary first) with its own sequence numbers. {@link #logout()} and {@link #close()} then
+     * apply to all of them.
+     *
+     * @return false when the client cannot run an MSGW target
+     */
+    default boolean startSegments(java.util.Map<String, List<String>> addressesBySegment) throws Exception {
+        return false;
+    }
+
     /** One {@link #key} per business message handed to the application so far, in order. */
     List<String> delivered();
 

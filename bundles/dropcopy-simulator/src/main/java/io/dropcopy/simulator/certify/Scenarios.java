@@ -59,7 +59,10 @@ public final class Scenarios {
                     Scenarios::dualReset),
             new Scenario("possible-resends", "CME rule: possible resends (97=Y)",
                     "97=Y copies after a failover mixed with real-time messages; duplicates removed by RequestTime(5979) and"
-                            + " the source session's sequence, new ones kept", Scenarios::possibleResends)));
+                            + " the source session's sequence, new ones kept", Scenarios::possibleResends),
+            new Scenario("msgw-market-segments", "Drop Copy 4.0: MSGW sequencing across market segments",
+                    "An MSGW target: one session per market segment (57 = segment id), each its own sequence; the same"
+                            + " sequence numbers in two segments are two messages, both delivered", Scenarios::msgwSegments)));
 
     /** Every scenario, in test case order. */
     public static List<Scenario> all() {
@@ -486,5 +489,55 @@ public final class Scenarios {
                 keys, new LinkedHashSet<>(keys));
         cme.testRequest(c, false);
         cme.clientLogout(c, client);
+    }
+
+    static void msgwSegments(ScriptedCme cme, ClientUnderTest client) throws Exception {
+        String[] segments = {"54", "56"};
+        Map<String, List<String>> addresses = new java.util.LinkedHashMap<>();
+        Map<String, ScriptedCme> cmes = new java.util.LinkedHashMap<>();
+        Map<String, Gateway> primaries = new HashMap<>();
+        for (String segment : segments) {
+            ScriptedCme seg = cme.segment(segment);
+            Gateway p = seg.gateway("segment " + segment + " primary").up();
+            Gateway b = seg.gateway("segment " + segment + " backup").up();
+            cmes.put(segment, seg);
+            primaries.put(segment, p);
+            addresses.put(segment, List.of(p.address(), b.address()));
+        }
+        boolean supported;
+        try {
+            supported = client.startSegments(addresses);
+        } catch (Exception e) {
+            throw cme.fail("Client starts one target session per market segment", "-", "a session per segment", "error",
+                    e.toString());
+        }
+        if (!supported) {
+            throw cme.fail("Client starts one target session per market segment", "-", "a session per segment (57=segment)",
+                    "none", "the client cannot run an MSGW target");
+        }
+        Map<String, Connection> connections = new HashMap<>();
+        for (String segment : segments) {
+            connections.put(segment, cmes.get(segment).acceptLogon(primaries.get(segment), "(client started; MSGW segment "
+                    + segment + ")", 1));
+        }
+        // the same outer sequence numbers in every segment, each its own stream
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            for (String segment : segments) {
+                String inner = cmes.get(segment).nextExecutionReport();
+                keys.add(keyOf(inner));
+                cmes.get(segment).sendBusiness(connections.get(segment), inner, false);
+            }
+        }
+        String sent = "35=n 34=2..4 in segment " + String.join(" and in segment ", segments);
+        for (String segment : segments) {
+            cmes.get(segment).expectNone(connections.get(segment), "Segment " + segment + ": its own sequence, no Resend Request",
+                    sent, "no 35=2", Scenarios::isResendRequest, "a Resend Request: the segments' sequences were mixed");
+        }
+        expectDelivered(cme, client, "Every segment's messages reach the application once, equal sequence numbers included",
+                sent, keys, new LinkedHashSet<>(keys));
+        for (String segment : segments) {
+            cmes.get(segment).testRequest(connections.get(segment), false);
+        }
     }
 }

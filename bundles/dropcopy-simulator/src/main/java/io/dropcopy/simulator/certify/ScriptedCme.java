@@ -82,7 +82,7 @@ public final class ScriptedCme implements AutoCloseable {
 
     final ClientIdentity client;
     final Options options;
-    final List<Step> steps = new ArrayList<>();
+    final List<Step> steps;
     /** CME's next outbound sequence number, and the client's next one as CME expects it. */
     int cmeNext = 1;
     int clientNext = 1;
@@ -94,19 +94,36 @@ public final class ScriptedCme implements AutoCloseable {
     private long innerSeq = 100;
     private long orders;
 
+    /** "[segment 54] " on an MSGW segment's steps, else empty. */
+    private final String prefix;
+
     public ScriptedCme(ClientIdentity client, Options options) {
+        this(client, options, new ArrayList<>(), "");
+    }
+
+    private ScriptedCme(ClientIdentity client, Options options, List<Step> steps, String prefix) {
         this.client = client;
         this.options = options;
+        this.steps = steps;
+        this.prefix = prefix;
+    }
+
+    /** CME's side of one MSGW market segment: its own sequence streams, its steps recorded with this scenario's. */
+    ScriptedCme segment(String segment) {
+        ScriptedCme child = new ScriptedCme(client.onSegment(segment), options, steps, "[segment " + segment + "] ");
+        child.innerSeq = innerSeq + 1000L * (open.size() + 1);
+        open.add(child);
+        return child;
     }
 
     // ---- steps ------------------------------------------------------------------------------------------------
 
     void pass(String title, String sent, String expected, String received) {
-        steps.add(new Step(steps.size() + 1, title, sent, expected, received, true, null));
+        steps.add(new Step(steps.size() + 1, prefix + title, sent, expected, received, true, null));
     }
 
     Failed fail(String title, String sent, String expected, String received, String reason) {
-        steps.add(new Step(steps.size() + 1, title, sent, expected, received, false, reason));
+        steps.add(new Step(steps.size() + 1, prefix + title, sent, expected, received, false, reason));
         return new Failed(reason);
     }
 

@@ -112,8 +112,16 @@ class ScenariosNegativeTest {
         failsAt(run("possible-resends", Fault.NO_DEDUP), "Duplicates removed", "duplicate reached the application");
     }
 
+    /** Every scenario but MSGW: this plain client runs one CGW session only. */
     static java.util.List<String> scenarios() {
-        return Scenarios.names();
+        java.util.List<String> names = new java.util.ArrayList<>(Scenarios.names());
+        names.remove("msgw-market-segments");
+        return names;
+    }
+
+    @Test
+    void msgwFailsForAClientWithOneSessionOnly() {
+        failsAt(run("msgw-market-segments", Fault.NONE), "one target session per market segment", "cannot run an MSGW target");
     }
 
     /** The same plain client without a fault passes every scenario: the failures above come from the fault alone. */
@@ -126,7 +134,7 @@ class ScenariosNegativeTest {
 
     @Test
     void everyScenarioIsListed() {
-        assertEquals(12, Scenarios.all().size());
+        assertEquals(13, Scenarios.all().size());
         for (Scenario s : Scenarios.all()) {
             assertTrue(Scenarios.byName(s.name()).isPresent());
             assertFalse(s.testCase().isEmpty() || s.description().isEmpty());
