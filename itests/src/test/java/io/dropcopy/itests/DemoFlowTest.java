@@ -102,6 +102,32 @@ public class DemoFlowTest extends KarafTestSupport {
         assertTrue("the counter moved: " + received.group(1), Long.parseLong(received.group(1)) >= expected.size());
         assertTrue(scraped, scraped.contains("dropcopy_session_logged_on{session=\"demo\",group=\"DEMO\"} 1"));
         assertTrue("no secret in the metrics", !scraped.contains(DemoConfiguration.SECRET));
+        assertTrue(scraped, scraped.contains("dropcopy_session_health{session=\"demo\",group=\"DEMO\",health=\"UP\"} 1"));
+        // counted by the session from its start: every message
+        assertEquals(scraped, ORDERS, number(scraped, "dropcopy_events_total{session=\"demo\",group=\"DEMO\",kind=\"fill\"}"), 0);
+        assertTrue(scraped, number(scraped, "dropcopy_end_to_end_latency_seconds_count{session=\"demo\",group=\"DEMO\"}")
+                >= expected.size());
+        assertTrue(scraped, number(scraped, "dropcopy_route_latency_seconds_count{session=\"demo\",group=\"DEMO\"}")
+                >= expected.size());
+
+        // the health endpoint: 200 and UP with the reason
+        java.net.URL health = new java.net.URL("http://127.0.0.1:" + port + "/dropcopy/health");
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) health.openConnection();
+        assertEquals(200, c.getResponseCode());
+        String body = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(body, body.startsWith("{\"status\":\"UP\",\"sessions\":[{\"name\":\"demo\",\"group\":\"DEMO\",\"health\":\"UP\""));
+        assertEquals("UP", jmx.getAttribute(session, "Health"));
+        assertEquals(0L, jmx.getAttribute(session, "RouteFailures"));
+    }
+
+    /** The value of one sample line of a scrape, -1 when absent. */
+    private static double number(String scraped, String series) {
+        for (String line : scraped.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1));
+            }
+        }
+        return -1;
     }
 
     private static String scrape(java.net.URL url) throws IOException {

@@ -17,6 +17,7 @@ import org.apache.camel.support.DefaultConsumer;
 public class DropCopyConsumer extends DefaultConsumer {
     private final DropCopyHub hub;
     private AutoCloseable subscription;
+    private DropCopyGroupHealthCheck healthCheck;
 
     DropCopyConsumer(DropCopyEndpoint endpoint, Processor processor, DropCopyHub hub) {
         super(endpoint, processor);
@@ -32,10 +33,24 @@ public class DropCopyConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         subscription = hub.subscribe(getEndpoint().getGroup(), this::process);
+        org.apache.camel.health.HealthCheckRegistry registry =
+                org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        if (registry != null) {
+            healthCheck = new DropCopyGroupHealthCheck(hub, getEndpoint().getGroup());
+            registry.register(healthCheck);
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            org.apache.camel.health.HealthCheckRegistry registry =
+                    org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
+            if (registry != null) {
+                registry.unregister(healthCheck);
+            }
+            healthCheck = null;
+        }
         if (subscription != null) {
             subscription.close();
             subscription = null;

@@ -27,6 +27,7 @@ class DropCopyConsumerTest {
     /** The hub as the session layer sees it: a listener per group, called synchronously. */
     static final class InMemoryHub implements DropCopyHub {
         final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
+        volatile List<SessionStatus> statuses = List.of();
 
         @Override
         public AutoCloseable subscribe(String group, DropCopyListener listener) {
@@ -44,7 +45,7 @@ class DropCopyConsumerTest {
 
         @Override
         public List<SessionStatus> sessions() {
-            return List.of();
+            return statuses;
         }
 
         @Override
@@ -151,6 +152,39 @@ class DropCopyConsumerTest {
             hub.deliver(event("DEMO", 9, "E-9"));
             assertEquals(List.of("E-9"), a);
             assertEquals(List.of("E-9"), b);
+        }
+    }
+
+    @Test
+    void theConsumersHealthCheckIsDownWhileASessionOfItsGroupIsDown() throws Exception {
+        InMemoryHub hub = new InMemoryHub();
+        SessionStatus up = new SessionStatus("a", "DEMO", "LOGGED_ON", true, "h:1", 1, 1, 0, 0, 0, true, null,
+                null, List.of(), "h:1");
+        SessionStatus failing = up.withRouteFailures(1, "broker down", "2026-11-25T10:00:00Z");
+        SessionStatus otherGroup = new SessionStatus("b", "OTHER", "CONNECTING", false, "h:2", 1, 1, 0, 0, 0, true,
+                null, null, List.of(), null);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(hub));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dropcopy:DEMO").process(e -> { });
+                }
+            });
+            camel.start();
+            org.apache.camel.health.HealthCheckRegistry registry = org.apache.camel.health.HealthCheckRegistry.get(camel);
+            org.apache.camel.health.HealthCheck check = registry.getCheck("dropcopy-DEMO")
+                    .orElseThrow(() -> new AssertionError("no health check dropcopy-DEMO"));
+
+            hub.statuses = List.of(up, otherGroup);
+            assertEquals(org.apache.camel.health.HealthCheck.State.UP, check.call().getState(), "another group's DOWN is not ours");
+            hub.statuses = List.of(failing, otherGroup);
+            org.apache.camel.health.HealthCheck.Result down = check.call();
+            assertEquals(org.apache.camel.health.HealthCheck.State.DOWN, down.getState());
+            assertEquals("a: routes failing since 2026-11-25T10:00:00Z: broker down", down.getMessage().orElse(null));
+
+            camel.getRouteController().stopRoute(camel.getRoutes().get(0).getId());
+            assertTrue(registry.getCheck("dropcopy-DEMO").isEmpty(), "gone with the consumer");
         }
     }
 }

@@ -9,9 +9,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "dropcopy", name = "status", description = "Shows everything known of one drop copy target session.",
         detailedDescription = "Prints the state of one target session, one 'key: value' per line: name, group,"
-                + " state, loggedOn, enabled (false after dropcopy:disconnect), addresses, the next incoming and"
+                + " state, health (UP, DEGRADED, DOWN or IDLE, with the reason), loggedOn, enabled (false after dropcopy:disconnect), addresses, the next incoming and"
                 + " outgoing sequence numbers ('-' while not started), the business messages received, the"
-                + " dead letters, the application messages the read-only guard refused to send and the time of"
+                + " dead letters, the application messages the read-only guard refused to send, the messages whose routes failed (a sink down: each comes again) and the time of"
                 + " the last business message. Never shows a secret. An unknown name is an error.")
 @Service
 public class StatusCommand extends HubAction {
@@ -31,6 +31,7 @@ public class StatusCommand extends HubAction {
         out.println("name: " + s.name());
         out.println("group: " + s.group());
         out.println("state: " + s.state());
+        out.println("health: " + s.health() + " (" + s.healthReason() + ")");
         out.println("loggedOn: " + s.loggedOn());
         out.println("enabled: " + s.enabled());
         out.println("addresses: " + s.addresses());
@@ -39,6 +40,8 @@ public class StatusCommand extends HubAction {
         out.println("received: " + s.received());
         out.println("deadLettered: " + s.deadLettered());
         out.println("refusedSends: " + s.refusedSends());
+        out.println("routeFailures: " + s.routeFailures()
+                + (s.lastRouteFailure() == null ? "" : " (last " + s.lastRouteFailureTime() + ": " + s.lastRouteFailure() + ")"));
         out.println("lastMessageTime: " + orDash(s.lastMessageTime()));
         out.println("resendInFlight: " + orDash(s.resendInFlight()));
         out.println("unrecoverableGaps: " + (s.unrecoverableGaps().isEmpty() ? "-" : String.join("; ", s.unrecoverableGaps())));

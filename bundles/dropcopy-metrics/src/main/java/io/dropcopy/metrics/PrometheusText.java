@@ -1,7 +1,9 @@
 package io.dropcopy.metrics;
 
+import io.dropcopy.session.api.LatencyBuckets;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.List;
+import java.util.Map;
 
 /** The sessions' state in Prometheus' text exposition format (version 0.0.4). Pure: unit-tested without HTTP. */
 final class PrometheusText {
@@ -10,8 +12,10 @@ final class PrometheusText {
     private PrometheusText() {
     }
 
+    private static final String[] HEALTHS = {"UP", "DEGRADED", "DOWN", "IDLE"};
+
     static String render(List<SessionStatus> sessions) {
-        StringBuilder out = new StringBuilder(1024);
+        StringBuilder out = new StringBuilder(4096);
         metric(out, sessions, "dropcopy_messages_received_total", "counter",
                 "Business messages handed to the routes of the session's group", s -> s.received());
         metric(out, sessions, "dropcopy_dead_letters_total", "counter",
@@ -32,7 +36,62 @@ final class PrometheusText {
         metric(out, sessions, "dropcopy_unrecoverable_gaps", "gauge",
                 "Ranges CME refused to resend (outside its 48-hour window): messages lost to every consumer",
                 s -> s.unrecoverableGaps().size());
+        metric(out, sessions, "dropcopy_route_failures_total", "counter",
+                "Messages whose routes failed (a sink down): not counted as received, they come again",
+                s -> s.routeFailures());
+
+        header(out, "dropcopy_session_health", "gauge",
+                "1 for the session's health (UP, DEGRADED, DOWN, IDLE), 0 for the others; DOWN: not logged on while it"
+                        + " should be, or its routes fail");
+        for (SessionStatus s : sessions) {
+            String health = s.health();
+            for (String h : HEALTHS) {
+                out.append("dropcopy_session_health").append(labels(s)).append(",health=\"").append(h).append("\"} ")
+                        .append(h.equals(health) ? 1 : 0).append('\n');
+            }
+        }
+
+        header(out, "dropcopy_events_total", "counter", "Business messages the routes took, per event kind");
+        for (SessionStatus s : sessions) {
+            for (Map.Entry<String, Long> e : s.eventsByKind().entrySet()) {
+                out.append("dropcopy_events_total").append(labels(s)).append(",kind=\"").append(label(e.getKey()))
+                        .append("\"} ").append(e.getValue()).append('\n');
+            }
+        }
+
+        header(out, "dropcopy_end_to_end_latency_seconds", "histogram",
+                "CME SendingTime(52) to the routes' (sinks') completion, per message the routes took (two clocks)");
+        for (SessionStatus s : sessions) {
+            histogram(out, "dropcopy_end_to_end_latency_seconds", s, s.endToEndLatency());
+        }
+        header(out, "dropcopy_route_latency_seconds", "histogram",
+                "A business message's arrival to its routes' (sinks') completion, per message handed to the routes");
+        for (SessionStatus s : sessions) {
+            histogram(out, "dropcopy_route_latency_seconds", s, s.routeLatency());
+        }
         return out.toString();
+    }
+
+    private static void histogram(StringBuilder out, String name, SessionStatus s, LatencyBuckets b) {
+        long[] cumulative = b.cumulative();
+        for (int i = 0; i < cumulative.length; i++) {
+            String le = i < LatencyBuckets.BOUNDS_SECONDS.length ? Double.toString(LatencyBuckets.BOUNDS_SECONDS[i]) : "+Inf";
+            out.append(name).append("_bucket").append(labels(s)).append(",le=\"").append(le).append("\"} ")
+                    .append(cumulative[i]).append('\n');
+        }
+        out.append(name).append("_sum").append(labels(s)).append("} ").append(b.sumSeconds()).append('\n');
+        out.append(name).append("_count").append(labels(s)).append("} ").append(cumulative[cumulative.length - 1])
+                .append('\n');
+    }
+
+    private static void header(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    /** {session="..",group=".." without the closing brace. */
+    private static String labels(SessionStatus s) {
+        return "{session=\"" + label(s.name()) + "\",group=\"" + label(s.group()) + "\"";
     }
 
     private interface Value {
@@ -41,11 +100,9 @@ final class PrometheusText {
 
     private static void metric(StringBuilder out, List<SessionStatus> sessions, String name, String type, String help,
                                Value value) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        header(out, name, type, help);
         for (SessionStatus s : sessions) {
-            out.append(name).append("{session=\"").append(label(s.name())).append("\",group=\"")
-                    .append(label(s.group())).append("\"} ").append(value.of(s)).append('\n');
+            out.append(name).append(labels(s)).append("} ").append(value.of(s)).append('\n');
         }
     }
 

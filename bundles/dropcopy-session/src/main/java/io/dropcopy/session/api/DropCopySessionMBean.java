@@ -11,11 +11,14 @@ public interface DropCopySessionMBean {
     /** DISCONNECTED, STOPPED, CONNECTING or LOGGED_ON. */
     String getState();
 
-    /**
-     * UP (logged on), IDLE (no route consumes the group, or disconnected by an operator), DOWN (should be logged
-     * on but is not), DEGRADED (logged on, but CME refused to resend some range: see UnrecoverableGaps).
-     */
+    /** UP, DEGRADED, DOWN or IDLE: see {@link SessionStatus#health()}. */
     String getHealth();
+
+    /** Why Health says what it says, in one line. */
+    String getHealthReason();
+
+    /** Messages whose routes failed (each comes again): a sink down shows here and makes Health DOWN. */
+    long getRouteFailures();
 
     boolean isLoggedOn();
 

@@ -17,6 +17,12 @@ public final class SessionStatus {
     private final String resendInFlight;
     private final java.util.List<String> unrecoverableGaps;
     private final String addressInUse;
+    private long routeFailures;
+    private String lastRouteFailure;
+    private String lastRouteFailureTime;
+    private LatencyBuckets routeLatency = new LatencyBuckets();
+    private LatencyBuckets endToEndLatency = new LatencyBuckets();
+    private java.util.Map<String, Long> eventsByKind = java.util.Map.of();
 
     public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
@@ -82,9 +88,102 @@ public final class SessionStatus {
     /** The gateway address of the current connection (host:port), or null when not connected. */
     public String addressInUse() { return addressInUse; }
 
+    /**
+     * Messages whose routes failed (a sink down, a broker refusing): each was not counted as received and comes again.
+     */
+    public long routeFailures() { return routeFailures; }
+    /** The last route failure's message, or null. */
+    public String lastRouteFailure() { return lastRouteFailure; }
+    /** When the last route failure happened (ISO-8601 UTC), or null. */
+    public String lastRouteFailureTime() { return lastRouteFailureTime; }
+
+    /**
+     * Time from a business message's arrival (before translation) to its routes' return, per message handed to
+     * them, successful or not; live, not a copy.
+     */
+    public LatencyBuckets routeLatency() { return routeLatency; }
+
+    /**
+     * CME's SendingTime(52) to the routes' (sinks') completion, per message the routes took; two clocks (CME's and
+     * ours); live, not a copy.
+     */
+    public LatencyBuckets endToEndLatency() { return endToEndLatency; }
+
+    /** Messages the routes took, per event kind label ({@code fill}, {@code bust}, ...), kinds seen only. */
+    public java.util.Map<String, Long> eventsByKind() { return eventsByKind; }
+
+    /** A copy with the route counters and latencies. */
+    public SessionStatus withRouteStats(long failures, String lastFailure, String lastFailureTime,
+                                        LatencyBuckets routeLatency, LatencyBuckets endToEndLatency,
+                                        java.util.Map<String, Long> eventsByKind) {
+        SessionStatus s = withRouteFailures(failures, lastFailure, lastFailureTime);
+        s.routeLatency = routeLatency;
+        s.endToEndLatency = endToEndLatency;
+        s.eventsByKind = java.util.Map.copyOf(eventsByKind);
+        return s;
+    }
+
+    /** A copy with the route failure counters. */
+    public SessionStatus withRouteFailures(long failures, String lastFailure, String lastFailureTime) {
+        SessionStatus s = new SessionStatus(name, group, state, loggedOn, addresses, nextSenderSeqNum,
+                nextTargetSeqNum, received, deadLettered, refusedSends, enabled, lastMessageTime, resendInFlight,
+                unrecoverableGaps, addressInUse);
+        s.routeFailures = failures;
+        s.lastRouteFailure = lastFailure;
+        s.lastRouteFailureTime = lastFailureTime;
+        return s;
+    }
+
+    /**
+     * For health checks: UP (logged on, routes taking messages), DEGRADED (up, but CME could not resend some
+     * messages: see {@link #unrecoverableGaps()}), DOWN (not logged on while it should be, or its routes fail:
+     * the last message's route failed and none succeeded since), IDLE (stopped on purpose: no route consumes its
+     * group, or an operator disconnected it).
+     */
+    public String health() {
+        if (!enabled || "DISCONNECTED".equals(state) || "STOPPED".equals(state)) {
+            return "IDLE";
+        }
+        if (!loggedOn) {
+            return "DOWN";
+        }
+        if (routesFailing()) {
+            return "DOWN";
+        }
+        return unrecoverableGaps.isEmpty() ? "UP" : "DEGRADED";
+    }
+
+    /** Why {@link #health()} says what it says, in one line. */
+    public String healthReason() {
+        switch (health()) {
+            case "IDLE":
+                return !enabled || "DISCONNECTED".equals(state) ? "disconnected by an operator"
+                        : "no route consumes group " + group;
+            case "DOWN":
+                if (!loggedOn) {
+                    return "not logged on (" + state + " " + addresses + ")";
+                }
+                return "routes failing since " + lastRouteFailureTime + ": " + lastRouteFailure;
+            case "DEGRADED":
+                return unrecoverableGaps.size() + " range(s) CME could not resend: " + String.join("; ", unrecoverableGaps);
+            default:
+                return "logged on" + (addressInUse == null ? "" : " at " + addressInUse);
+        }
+    }
+
+    private boolean routesFailing() {
+        if (lastRouteFailureTime == null) {
+            return false;
+        }
+        if (lastMessageTime == null) {
+            return true;
+        }
+        return java.time.Instant.parse(lastRouteFailureTime).isAfter(java.time.Instant.parse(lastMessageTime));
+    }
+
     @Override
     public String toString() {
         return name + "[" + group + "] " + state + " in=" + nextTargetSeqNum + " out=" + nextSenderSeqNum
-                + " received=" + received + " deadLettered=" + deadLettered;
+                + " received=" + received + " deadLettered=" + deadLettered + " routeFailures=" + routeFailures;
     }
 }

@@ -202,6 +202,7 @@ final class DropCopyApplication implements Application {
 
     @Override
     public void fromApp(Message message, SessionID sessionId) throws FieldNotFound {
+        long arrived = System.nanoTime();
         String raw = message.toString();
         DropCopyEvent event;
         try {
@@ -219,12 +220,67 @@ final class DropCopyApplication implements Application {
         try {
             dispatcher.dispatch(event);
         } catch (Exception e) {
+            routeLatency.record(System.nanoTime() - arrived);
+            routeFailures.incrementAndGet();
+            lastRouteFailure = String.valueOf(e.getMessage());
+            lastRouteFailureAt = java.time.Instant.now();
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not handled, it will be requested again: " + e.getMessage(), e);
         }
         possibleResends.delivered(event);
+        routeLatency.record(System.nanoTime() - arrived);
         received.incrementAndGet();
-        lastMessage = java.time.Instant.now();
+        java.time.Instant now = java.time.Instant.now();
+        lastMessage = now;
+        perKind[event.kind().ordinal()].increment();
+        recordEndToEnd(event.sendingTime(), now);
+    }
+
+    /** Messages whose routes failed, the last failure's message and time (for health: DOWN while failing). */
+    final java.util.concurrent.atomic.AtomicLong routeFailures = new java.util.concurrent.atomic.AtomicLong();
+    volatile String lastRouteFailure;
+    volatile java.time.Instant lastRouteFailureAt;
+    /** Arrival to the routes' return, per message handed to them. */
+    final io.dropcopy.session.api.LatencyBuckets routeLatency = new io.dropcopy.session.api.LatencyBuckets();
+    /** CME's SendingTime to the routes' return, per message they took. */
+    final io.dropcopy.session.api.LatencyBuckets endToEndLatency = new io.dropcopy.session.api.LatencyBuckets();
+    private final java.util.concurrent.atomic.LongAdder[] perKind =
+            new java.util.concurrent.atomic.LongAdder[io.dropcopy.model.EventKind.values().length];
+
+    {
+        for (int i = 0; i < perKind.length; i++) {
+            perKind[i] = new java.util.concurrent.atomic.LongAdder();
+        }
+    }
+
+    /** Messages the routes took, per kind label, kinds seen only. */
+    java.util.Map<String, Long> eventsByKind() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (io.dropcopy.model.EventKind k : io.dropcopy.model.EventKind.values()) {
+            long n = perKind[k.ordinal()].sum();
+            if (n > 0) {
+                out.put(k.label(), n);
+            }
+        }
+        return out;
+    }
+
+    private void recordEndToEnd(String sendingTime, java.time.Instant now) {
+        if (sendingTime == null) {
+            return;
+        }
+        try {
+            java.time.Instant sent = java.time.Instant.parse(sendingTime);
+            endToEndLatency.record((now.getEpochSecond() - sent.getEpochSecond()) * 1_000_000_000L
+                    + now.getNano() - sent.getNano());
+        } catch (java.time.format.DateTimeParseException e) {
+            // a SendingTime the model could not normalise: no latency for it
+        }
+    }
+
+    String lastRouteFailureTime() {
+        java.time.Instant t = lastRouteFailureAt;
+        return t == null ? null : t.toString();
     }
 
     String lastMessageTime() {

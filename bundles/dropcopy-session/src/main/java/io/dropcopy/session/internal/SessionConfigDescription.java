@@ -35,7 +35,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "HeartBtInt (108) in seconds, 5-60.", defaultValue = "30", required = false)
     int heartbeatInterval();
 
-    @AttributeDefinition(description = "Seconds between reconnect attempts, 1-300.", defaultValue = "5", required = false)
+    @AttributeDefinition(description = "Seconds between reconnect attempts, 1-300. No logon at an address: the next one at once; a whole round without a logon: the wait doubles per round, up to 60 s.", defaultValue = "5", required = false)
     int reconnectInterval();
 
     @AttributeDefinition(description = "Seconds a resend in flight may make no progress before it is requested again with PossDupFlag 43=Y (CME's enhanced resend). Default: heartbeatInterval.", required = false)

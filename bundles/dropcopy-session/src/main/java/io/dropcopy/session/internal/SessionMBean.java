@@ -24,21 +24,12 @@ final class SessionMBean implements DropCopySessionMBean {
         return hub.session(name).orElseThrow(() -> new IllegalStateException("session " + name + " is gone"));
     }
 
-    static String health(SessionStatus s) {
-        switch (s.state()) {
-            case "LOGGED_ON":
-                return s.unrecoverableGaps().isEmpty() ? "UP" : "DEGRADED";
-            case "CONNECTING":
-                return "DOWN";
-            default:
-                return "IDLE";
-        }
-    }
-
     @Override public String getName() { return name; }
     @Override public String getGroup() { return status().group(); }
     @Override public String getState() { return status().state(); }
-    @Override public String getHealth() { return health(status()); }
+    @Override public String getHealth() { return status().health(); }
+    @Override public String getHealthReason() { return status().healthReason(); }
+    @Override public long getRouteFailures() { return status().routeFailures(); }
     @Override public boolean isLoggedOn() { return status().loggedOn(); }
     @Override public String getAddresses() { return status().addresses(); }
     @Override public int getNextTargetSeqNum() { return status().nextTargetSeqNum(); }

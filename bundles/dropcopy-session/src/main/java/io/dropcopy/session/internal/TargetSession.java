@@ -35,6 +35,16 @@ final class TargetSession {
     /** With store = jdbc: the DataSource holding the sequence store; null otherwise. */
     private volatile javax.sql.DataSource dataSource;
 
+    /**
+     * Which address QuickFIX/J is given (one at a time, see AddressFailover); guarded by itself, never by this:
+     * QuickFIX/J's threads report to it while this is held by an initiator being stopped.
+     */
+    private final AddressFailover failover;
+    /** Moves to another address off QuickFIX/J's threads; exists while started. */
+    private volatile java.util.concurrent.ScheduledExecutorService failoverExecutor;
+    /** Bumped whenever the initiator is replaced or stopped, so events of an old one are ignored. */
+    private volatile int generation;
+
     TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher) {
         this(config, dispatcher, SLF4JLogFactory::new);
     }
@@ -58,6 +68,7 @@ final class TargetSession {
         this.manualResend = new ManualResend(config, serialized, ManualResend.MAX_CHUNK);
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, config.qualifier);
+        this.failover = new AddressFailover(config.addresses, config.reconnectInterval * 1000L);
     }
 
     String name() {
@@ -73,35 +84,122 @@ final class TargetSession {
     }
 
     synchronized void start() throws ConfigError, IOException {
-        if (initiator != null) {
+        if (failoverExecutor != null) {
             return;
         }
+        failoverExecutor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dropcopy-failover-" + config.name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            startInitiator();
+        } catch (ConfigError | IOException | RuntimeException e) {
+            failoverExecutor.shutdownNow();
+            failoverExecutor = null;
+            throw e;
+        }
+        LOG.info("Drop copy {} started", config);
+    }
+
+    private void startInitiator() throws ConfigError, IOException {
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
         Initiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
                 settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
         created.start();
         initiator = created;
-        watchdog = new ResendWatchdog(config.name, Session.lookupSession(sessionId), application, config.resendTimeout);
+        Session session = Session.lookupSession(sessionId);
+        int mine = ++generation;
+        session.addStateListener(new quickfix.SessionStateListener() {
+            @Override
+            public void onConnect() {
+                synchronized (failover) {
+                    failover.connected();
+                }
+            }
+
+            @Override
+            public void onLogon() {
+                synchronized (failover) {
+                    failover.loggedOn();
+                }
+            }
+
+            @Override
+            public void onConnectException(Exception e) {
+                attemptEnded(mine, "connection failed: " + e.getMessage());
+            }
+
+            @Override
+            public void onDisconnect() {
+                attemptEnded(mine, "disconnected");
+            }
+        });
+        watchdog = new ResendWatchdog(config.name, session, application, config.resendTimeout);
         application.watchdog = watchdog;
-        manualResend.attach(Session.lookupSession(sessionId));
-        LOG.info("Drop copy {} started", config);
+        manualResend.attach(session);
+    }
+
+    /** Called on QuickFIX/J's threads: decides, and leaves the moving to the failover thread. */
+    private void attemptEnded(int ofGeneration, String why) {
+        java.util.concurrent.ScheduledExecutorService executor = failoverExecutor;
+        if (ofGeneration != generation || executor == null) {
+            return;
+        }
+        synchronized (failover) {
+            TargetSessionConfig.Address from = failover.current();
+            long delay = failover.ended();
+            if (delay < 0) {
+                return;
+            }
+            TargetSessionConfig.Address to = failover.current();
+            LOG.warn("Drop copy session {}: no logon at {} ({}); trying {} {}", config.name, from, why, to,
+                    delay == 0 ? "now" : "in " + delay + " ms");
+            try {
+                executor.schedule(() -> moveTo(ofGeneration), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the session was stopped meanwhile
+            }
+        }
+    }
+
+    private synchronized void moveTo(int ofGeneration) {
+        if (ofGeneration != generation || initiator == null) {
+            return;
+        }
+        stopInitiator();
+        try {
+            startInitiator();
+        } catch (ConfigError | IOException | RuntimeException e) {
+            LOG.error("Drop copy session {} cannot start: {}", config.name, e.toString());
+        }
     }
 
     synchronized void stop() {
+        if (failoverExecutor != null) {
+            failoverExecutor.shutdownNow();
+            failoverExecutor = null;
+        }
         if (initiator == null) {
             return;
         }
-        watchdog.close();
-        watchdog = null;
-        application.watchdog = null;
-        initiator.stop();
-        initiator = null;
-        application.loggedOn = false;
+        stopInitiator();
         LOG.info("Drop copy session {} stopped", config.name);
     }
 
+    private void stopInitiator() {
+        generation++;
+        watchdog.close();
+        watchdog = null;
+        application.watchdog = null;
+        Initiator stopping = initiator;
+        initiator = null;
+        stopping.stop();
+        application.loggedOn = false;
+    }
+
     synchronized boolean isStarted() {
-        return initiator != null;
+        return failoverExecutor != null;
     }
 
     boolean isEnabled() {
@@ -114,7 +212,7 @@ final class TargetSession {
 
     /** Both sequence numbers back to 1 in the store; only while stopped. */
     synchronized void resetSequences() throws IOException {
-        if (initiator != null) {
+        if (failoverExecutor != null) {
             throw new IllegalStateException("session " + config.name + " is started");
         }
         SessionSettings settings = settings(config.storeDir.resolve(CmeDictionary.FILE_NAME));
@@ -164,11 +262,13 @@ final class TargetSession {
         }
         s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval);
         s.setLong(sessionId, "ReconnectInterval", config.reconnectInterval);
-        for (int i = 0; i < config.addresses.size(); i++) {
-            String suffix = i == 0 ? "" : String.valueOf(i);
-            s.setString(sessionId, "SocketConnectHost" + suffix, config.addresses.get(i).host);
-            s.setLong(sessionId, "SocketConnectPort" + suffix, config.addresses.get(i).port);
+        // One address at a time: AddressFailover, not QuickFIX/J, decides when to move to the next.
+        TargetSessionConfig.Address address;
+        synchronized (failover) {
+            address = failover.current();
         }
+        s.setString(sessionId, "SocketConnectHost", address.host);
+        s.setLong(sessionId, "SocketConnectPort", address.port);
         s.setString(sessionId, "FileStorePath", config.storeDir.resolve("store").toString());
         s.setString(sessionId, "JdbcStoreSessionsTableName", JdbcStoreSchema.SESSIONS);
         s.setString(sessionId, "JdbcStoreMessagesTableName", JdbcStoreSchema.MESSAGES);
@@ -195,7 +295,10 @@ final class TargetSession {
         return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
                 nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
                 enabled, application.lastMessageTime(), resendInFlight(started),
-                application.unrecoverableGaps.list(), addressInUse(session, started));
+                application.unrecoverableGaps.list(), addressInUse(session, started))
+                .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
+                        application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
+                        application.eventsByKind());
     }
 
     private static String addressInUse(Session session, boolean started) {

@@ -37,7 +37,7 @@ class TargetSessionTest extends SessionTestSupport {
         simulator(port, 4, 200);
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicBoolean failedOnce = new AtomicBoolean();
-        startSession(port, e -> {
+        TargetSession session = startSession(port, e -> {
             if (e.execId().equals("SIM00000002-1") && failedOnce.compareAndSet(false, true)) {
                 throw new IOException("sink unavailable");
             }
@@ -47,5 +47,9 @@ class TargetSessionTest extends SessionTestSupport {
         await("12 events handled", () -> handled.size() >= 12);
         assertTrue(failedOnce.get());
         assertSameStream(execIds(1, 4), handled);
+        io.dropcopy.session.api.SessionStatus status = session.status();
+        assertEquals(1, status.routeFailures(), "the failure is counted");
+        assertTrue(status.lastRouteFailure().contains("sink unavailable"), status.lastRouteFailure());
+        assertEquals("UP", status.health(), "messages went through after the failure: up again");
     }
 }

@@ -1,0 +1,78 @@
+package io.dropcopy.metrics;
+
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.SessionStatus;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * GET /dropcopy/health: 200 when no session is DOWN, 503 otherwise (for load balancers and Kubernetes-style probes),
+ * with every session's health and reason as JSON.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/dropcopy/health",
+        "osgi.http.whiteboard.servlet.name=dropcopy-health"})
+public class HealthServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Reference
+    private transient DropCopyHub hub;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<SessionStatus> sessions = hub.sessions();
+        byte[] body = json(sessions).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(overall(sessions).equals("DOWN") ? 503 : 200);
+        response.setContentType("application/json; charset=utf-8");
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** DOWN if any session is DOWN, else DEGRADED if any is, else UP (IDLE sessions do not count). */
+    static String overall(List<SessionStatus> sessions) {
+        String worst = "UP";
+        for (SessionStatus s : sessions) {
+            String h = s.health();
+            if (h.equals("DOWN")) {
+                return "DOWN";
+            }
+            if (h.equals("DEGRADED")) {
+                worst = "DEGRADED";
+            }
+        }
+        return worst;
+    }
+
+    static String json(List<SessionStatus> sessions) {
+        StringBuilder out = new StringBuilder("{\"status\":\"").append(overall(sessions)).append("\",\"sessions\":[");
+        for (int i = 0; i < sessions.size(); i++) {
+            SessionStatus s = sessions.get(i);
+            out.append(i == 0 ? "" : ",").append("{\"name\":").append(quote(s.name())).append(",\"group\":")
+                    .append(quote(s.group())).append(",\"health\":\"").append(s.health()).append("\",\"reason\":")
+                    .append(quote(s.healthReason())).append(",\"state\":\"").append(s.state())
+                    .append("\",\"routeFailures\":").append(s.routeFailures()).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    private static String quote(String v) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : String.valueOf(v).toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
