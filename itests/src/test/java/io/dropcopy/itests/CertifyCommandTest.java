@@ -83,8 +83,10 @@ public class CertifyCommandTest extends KarafTestSupport {
             files = list.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
         }
         System.err.println("report files: " + files);
-        assertTrue(files.toString(), files.stream().filter(f -> f.startsWith("demo-") && f.endsWith(".md")).count() == 2);
-        assertTrue(files.toString(), files.stream().filter(f -> f.startsWith("demo-") && f.endsWith(".json")).count() == 2);
+        // one Markdown and one JSON file per run (two runs here, more if surefire reruns the test)
+        long md = files.stream().filter(f -> f.startsWith("demo-") && f.endsWith(".md")).count();
+        long jsons = files.stream().filter(f -> f.startsWith("demo-") && f.endsWith(".json")).count();
+        assertTrue(files.toString(), md >= 2 && md == jsons);
         assertTrue("scratch stores removed: " + files, files.stream().noneMatch(f -> f.endsWith("-work")));
         String json = Files.readString(dir.resolve(files.stream().filter(f -> f.endsWith(".json")).reduce((a, b) -> b).get()));
         assertTrue(json, json.contains("\"ready\":true") && json.contains("\"passed\":13"));

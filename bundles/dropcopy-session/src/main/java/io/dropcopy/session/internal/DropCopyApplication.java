@@ -56,7 +56,7 @@ final class DropCopyApplication implements Application {
     /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
     volatile int duplicateResendBegin;
     private volatile java.time.Instant lastMessage;
-    /** NextExpectedMsgSeqNum(789) of CME's Logout answering our Logon, until the connection ends; 0 when none. */
+    /** NextExpectedMsgSeqNum(789) of CME's Logout answering our Logon, until a logon succeeds; 0 when none. */
     private volatile int nextExpectedByCme;
 
     DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
@@ -74,17 +74,14 @@ final class DropCopyApplication implements Application {
     @Override
     public void onLogon(SessionID sessionId) {
         loggedOn = true;
+        nextExpectedByCme = 0;
         LOG.info("Drop copy session {} logged on", config.name);
     }
 
     @Override
     public void onLogout(SessionID sessionId) {
         loggedOn = false;
-        int next = nextExpectedByCme;
-        if (next != 0) {
-            nextExpectedByCme = 0;
-            honourNextExpected(sessionId, next);
-        }
+        applyNextExpected(sessionId);
         LOG.info("Drop copy session {} logged out", config.name);
     }
 
@@ -166,6 +163,18 @@ final class DropCopyApplication implements Application {
             session.next(quickfix.MessageUtils.parse(session, gapFill.toString()));
         } catch (Exception e) {
             LOG.error("Drop copy session {}: cannot move past unrecoverable gap {}-{}", config.name, from, to, e);
+        }
+    }
+
+    /**
+     * Applies CME's pending 789, if any, to the session's store: when the connection ends (after QuickFIX/J's own
+     * Logout reply) and again when a new initiator starts (the failover may start it before QuickFIX/J calls
+     * onLogout). Idempotent.
+     */
+    void applyNextExpected(SessionID sessionId) {
+        int next = nextExpectedByCme;
+        if (next != 0) {
+            honourNextExpected(sessionId, next);
         }
     }
 

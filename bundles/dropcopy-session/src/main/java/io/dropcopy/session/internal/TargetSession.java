@@ -109,6 +109,7 @@ final class TargetSession {
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
+        application.applyNextExpected(sessionId);
         int mine = ++generation;
         session.addStateListener(new quickfix.SessionStateListener() {
             @Override
