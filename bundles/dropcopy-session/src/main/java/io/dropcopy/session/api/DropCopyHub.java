@@ -100,4 +100,14 @@ public interface DropCopyHub {
     default boolean drained() {
         return false;
     }
+
+    /**
+     * A copy of session {@code name} for a certification dry run (see {@link TrialSession}), storing its sequences
+     * under {@code storeDir} and handing every business message to {@code listener}.
+     *
+     * @throws IllegalArgumentException when there is no such session
+     */
+    default TrialSession trialSession(String name, java.nio.file.Path storeDir, DropCopyListener listener) {
+        throw new UnsupportedOperationException("trialSession");
+    }
 }

@@ -47,6 +47,9 @@ final class DropCopyApplication implements Application {
     final AtomicLong deadLettered = new AtomicLong();
     final AtomicLong refusedSends = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
+    /** Possible resends (97=Y) of messages already delivered, dropped by CME's rule (5979, source sequence). */
+    final AtomicLong duplicatesDropped = new AtomicLong();
+    private final PossibleResends possibleResends = new PossibleResends(PossibleResends.DEFAULT_CAPACITY);
     volatile boolean loggedOn;
     /** The resend in flight, set once the session is started. */
     volatile ResendWatchdog watchdog;
@@ -54,6 +57,8 @@ final class DropCopyApplication implements Application {
     /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
     volatile int duplicateResendBegin;
     private volatile java.time.Instant lastMessage;
+    /** NextExpectedMsgSeqNum(789) of CME's Logout answering our Logon, until a logon succeeds; 0 when none. */
+    private volatile int nextExpectedByCme;
 
     DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
         this.config = config;
@@ -70,12 +75,14 @@ final class DropCopyApplication implements Application {
     @Override
     public void onLogon(SessionID sessionId) {
         loggedOn = true;
+        nextExpectedByCme = 0;
         LOG.info("Drop copy session {} logged on", config.name);
     }
 
     @Override
     public void onLogout(SessionID sessionId) {
         loggedOn = false;
+        applyNextExpected(sessionId);
         LOG.info("Drop copy session {} logged out", config.name);
     }
 
@@ -96,7 +103,7 @@ final class DropCopyApplication implements Application {
             }
         }
         if (isType(message, "A")) {
-            LogonSigner.sign(message, config.accessKeyId, config.secretKey, config.applicationSystemName,
+            LogonSigner.sign(message, config.activeAccessKeyId(), config.activeSecretKey(), config.applicationSystemName,
                     config.tradingSystemVersion, config.applicationSystemVendor);
         }
     }
@@ -112,7 +119,8 @@ final class DropCopyApplication implements Application {
                     text(message, 58), message.isSetField(NEXT_EXPECTED_MSG_SEQ_NUM)
                             ? " (NextExpectedMsgSeqNum " + text(message, NEXT_EXPECTED_MSG_SEQ_NUM) + ")" : "");
             if (!loggedOn && message.isSetField(NEXT_EXPECTED_MSG_SEQ_NUM)) {
-                honourNextExpected(sessionId, message.getInt(NEXT_EXPECTED_MSG_SEQ_NUM));
+                // applied once QuickFIX/J has answered with its own Logout, which takes a number itself
+                nextExpectedByCme = message.getInt(NEXT_EXPECTED_MSG_SEQ_NUM);
             }
         }
     }
@@ -165,8 +173,21 @@ final class DropCopyApplication implements Application {
     }
 
     /**
+     * Applies CME's pending 789, if any, to the session's store: when the connection ends (after QuickFIX/J's own
+     * Logout reply) and again when a new initiator starts (the failover may start it before QuickFIX/J calls
+     * onLogout). Idempotent.
+     */
+    void applyNextExpected(SessionID sessionId) {
+        int next = nextExpectedByCme;
+        if (next != 0) {
+            honourNextExpected(sessionId, next);
+        }
+    }
+
+    /**
      * Mid-week logon: CME refused our logon and said which sequence number it expects (789). Log on again
-     * with it. Only ever forward: the outgoing stream carries admin messages only, nothing is lost.
+     * with exactly it, as CME requires; also lower (a refused backup logon starts again at 1): our outgoing
+     * stream carries admin messages only, and CME never processed the numbers above 789, so nothing is lost.
      */
     private void honourNextExpected(SessionID sessionId, int next) {
         Session session = Session.lookupSession(sessionId);
@@ -174,7 +195,7 @@ final class DropCopyApplication implements Application {
             return;
         }
         int ours = session.getExpectedSenderNum();
-        if (next > ours) {
+        if (next >= 1 && next != ours) {
             try {
                 session.setNextSenderMsgSeqNum(next);
                 LOG.warn("Drop copy session {}: {} expects MsgSeqNum {} (we were at {}); logging on again with it",
@@ -205,6 +226,12 @@ final class DropCopyApplication implements Application {
             deadLetter(message, raw, e.getMessage());
             return;
         }
+        if (possibleResends.isDuplicate(event)) {
+            duplicatesDropped.incrementAndGet();
+            LOG.info("Drop copy session {}: seq {} is a possible resend (97=Y) of {} already delivered: dropped",
+                    config.name, event.seqNum(), PossibleResends.key(event));
+            return;
+        }
         try {
             dispatcher.dispatch(event);
         } catch (Exception e) {
@@ -215,6 +242,7 @@ final class DropCopyApplication implements Application {
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not handled, it will be requested again: " + e.getMessage(), e);
         }
+        possibleResends.delivered(event);
         routeLatency.record(System.nanoTime() - arrived);
         received.incrementAndGet();
         java.time.Instant now = java.time.Instant.now();

@@ -211,6 +211,12 @@ public class HubImpl implements DropCopyHub {
         LOG.warn("Drop copy session {}: dead letter {} replayed by {}", name, seqNum, operator);
     }
 
+    @Override
+    public io.dropcopy.session.api.TrialSession trialSession(String name, java.nio.file.Path storeDir,
+                                                            DropCopyListener listener) {
+        return new TrialSessionImpl(existing(name).config, storeDir, listener);
+    }
+
     private TargetSession existing(String name) {
         TargetSession s = sessions.get(name);
         if (s == null) {

@@ -47,6 +47,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Secret key (base64url) of the secure logon. Never logged or shown.", type = AttributeType.PASSWORD)
     String secretKey();
 
+    @AttributeDefinition(description = "Access key id of the second key pair CME issued (key rotation; AutoCert+ mid-week key rotation).", required = false)
+    String accessKeyId2();
+
+    @AttributeDefinition(description = "Secret key (base64url) of the second key pair. Never logged or shown.", type = AttributeType.PASSWORD, required = false)
+    String secretKey2();
+
+    @AttributeDefinition(description = "Key pair that signs the logon: 1 (accessKeyId/secretKey) or 2 (accessKeyId2/secretKey2). Changing it rotates the key with sequence numbers kept.", defaultValue = "1", required = false)
+    int activeKeyPair();
+
     @AttributeDefinition(description = "ApplicationSystemName (1603) registered with CME.", defaultValue = "karaf-dropcopy", required = false)
     String applicationSystemName();
 

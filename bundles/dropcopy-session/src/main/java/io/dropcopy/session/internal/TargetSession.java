@@ -67,7 +67,7 @@ final class TargetSession {
         this.application = new DropCopyApplication(config, serialized, config.storeDir.resolve("dead-letters"));
         this.manualResend = new ManualResend(config, serialized, ManualResend.MAX_CHUNK);
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
-                config.targetCompId, config.targetSubId, null, null);
+                config.targetCompId, config.targetSubId, null, config.qualifier);
         this.failover = new AddressFailover(config.addresses, config.reconnectInterval * 1000L);
     }
 
@@ -112,6 +112,7 @@ final class TargetSession {
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
+        application.applyNextExpected(sessionId);
         int mine = ++generation;
         session.addStateListener(new quickfix.SessionStateListener() {
             @Override

@@ -47,6 +47,18 @@ final class TargetSessionConfig {
     final int resendTimeout;
     final String accessKeyId;
     final String secretKey;
+    /** The second key pair CME issues for a rotation (AutoCert+ test case 6); null when not configured. */
+    final String accessKeyId2;
+    final String secretKey2;
+    /** Which pair signs the logon: 1 or 2. Switching it restarts the session with its sequence numbers kept. */
+    final int activeKeyPair;
+    /** The properties this was parsed from (secrets included: never shown), for a certification copy of the session. */
+    final Map<String, Object> properties;
+    /**
+     * QuickFIX/J's SessionQualifier (never on the wire): set only on a certification copy, so it can run next to
+     * the configured session with the same comp ids (QuickFIX/J's session registry is JVM-wide). Internal key.
+     */
+    final String qualifier;
     final String applicationSystemName;
     final String tradingSystemVersion;
     final String applicationSystemVendor;
@@ -98,14 +110,20 @@ final class TargetSessionConfig {
         reconnectInterval = intIn(p, "reconnectInterval", 5, 1, 300);
         resendTimeout = intIn(p, "resendTimeout", heartbeatInterval, 1, 300);
         accessKeyId = required(p, "accessKeyId");
-        secretKey = required(p, "secretKey");
-        try {
-            if (Base64.getUrlDecoder().decode(secretKey.strip()).length == 0) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            throw bad("secretKey", "is not a base64url-encoded key (value not shown)");
+        secretKey = secret(p, "secretKey", required(p, "secretKey"));
+        accessKeyId2 = optional(p, "accessKeyId2", null);
+        String second = optional(p, "secretKey2", null);
+        if ((accessKeyId2 == null) != (second == null)) {
+            throw bad(accessKeyId2 == null ? "accessKeyId2" : "secretKey2",
+                    "is missing: the second key pair needs both accessKeyId2 and secretKey2");
         }
+        secretKey2 = second == null ? null : secret(p, "secretKey2", second);
+        activeKeyPair = intIn(p, "activeKeyPair", 1, 1, 2);
+        if (activeKeyPair == 2 && accessKeyId2 == null) {
+            throw bad("activeKeyPair", "is 2 but no second key pair (accessKeyId2, secretKey2) is configured");
+        }
+        properties = Collections.unmodifiableMap(new java.util.HashMap<>(p));
+        qualifier = optional(p, "sessionQualifier", null);
         applicationSystemName = optional(p, "applicationSystemName", "karaf-dropcopy");
         tradingSystemVersion = optional(p, "tradingSystemVersion", "0.1");
         applicationSystemVendor = optional(p, "applicationSystemVendor", "dropcopy");
@@ -117,6 +135,27 @@ final class TargetSessionConfig {
             throw bad("store", "must be 'file' or 'jdbc', got '" + kind + "'");
         }
         store = kind;
+    }
+
+    private static String secret(Map<String, ?> p, String key, String value) {
+        try {
+            if (Base64.getUrlDecoder().decode(value.strip()).length == 0) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw bad(key, "is not a base64url-encoded key (value not shown)");
+        }
+        return value;
+    }
+
+    /** The access key id of the pair that signs the logon. */
+    String activeAccessKeyId() {
+        return activeKeyPair == 2 ? accessKeyId2 : accessKeyId;
+    }
+
+    /** The secret key of the pair that signs the logon. */
+    String activeSecretKey() {
+        return activeKeyPair == 2 ? secretKey2 : secretKey;
     }
 
     private static WeeklySchedule schedule(Map<String, ?> p) {

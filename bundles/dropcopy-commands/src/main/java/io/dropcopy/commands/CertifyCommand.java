@@ -1,0 +1,71 @@
+package io.dropcopy.commands;
+
+import io.dropcopy.session.api.SessionStatus;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+@Command(scope = "dropcopy", name = "certify", description = "Dry run of CME's AutoCert+ drop copy test cases against a configured session.",
+        detailedDescription = "Plays each AutoCert+ drop copy test case (and the other CME session rules) as CME, on a"
+                + " loopback simulator, against a copy of the session as configured: its comp ids, location, application"
+                + " name/version/vendor and key pairs (accessKeyId/secretKey, and accessKeyId2/secretKey2 for the key"
+                + " rotation case). The copy has its own scratch store, reconnects every second and is always in session;"
+                + " the configured session and its routes are not touched. Prints a readiness report: each scenario PASS"
+                + " or FAIL with the failed step, the message CME sent and the one expected; writes the same report as"
+                + " Markdown and JSON under data/dropcopy/certify/. Takes about a minute for all scenarios.")
+@Service
+public class CertifyCommand extends HubAction {
+
+    @Argument(index = 0, name = "session", description = "The target session to certify; may be left out when only one is configured")
+    @Completion(SessionNameCompleter.class)
+    String name;
+
+    @Argument(index = 1, name = "options", description = "The options may also follow the session name, as in"
+            + " dropcopy:certify demo --scenario cgw-logon", multiValued = true)
+    List<String> trailing;
+
+    @Option(name = "--scenario", aliases = "-s", description = "Run only this scenario (Tab lists them)")
+    @Completion(ScenarioNameCompleter.class)
+    String scenario;
+
+    @Option(name = "--output", aliases = "-o", description = "Directory of the report files (default: data/dropcopy/certify)")
+    String output;
+
+    @Override
+    public Object execute() throws Exception {
+        if (name != null && name.startsWith("-")) {
+            // only options were given, after no session name
+            trailing = trailing == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(trailing);
+            trailing.add(0, name);
+            name = null;
+        }
+        applyTrailingOptions(trailing);
+        String session = name != null ? existing(name).name() : onlySession();
+        Path dir = output != null ? Paths.get(output)
+                : Paths.get(System.getProperty("karaf.data", "data")).resolve("dropcopy").resolve("certify");
+        try {
+            return new Certifier(hub, out()).run(session, scenario, dir);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("dropcopy:certify needs the CME simulator: feature:install dropcopy-simulator-core");
+        }
+    }
+
+    private String onlySession() {
+        List<SessionStatus> all = hub.sessions();
+        if (all.size() == 1) {
+            return all.get(0).name();
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no drop copy session is configured"
+                    + " (one file per session: etc/io.dropcopy.session-<name>.cfg)");
+        }
+        throw new IllegalArgumentException("which session? dropcopy:certify <session> (sessions: "
+                + all.stream().map(SessionStatus::name).collect(Collectors.joining(", ")) + ")");
+    }
+}
