@@ -125,9 +125,9 @@ final class Sinks {
                     infra.dataSource = infra.postgres.getPostgresDatabase();
                     break;
                 case KAFKA:
-                    // to come with the kafka branch: its KafkaBroker (own JVM, KRaft) here and the steps of
+                    // not wired yet: kafka-test-broker's KafkaBroker (own JVM, KRaft) here and the steps of
                     // dropcopy-kafka-route.yaml (synchronous, acks=all, idempotent) in consumer()
-                    throw new UnsupportedOperationException("not measured: the Kafka route is on the kafka branch, not yet merged");
+                    throw new UnsupportedOperationException("not measured: the Kafka route is not wired into the benchmark yet");
                 default:
                     break;
             }
