@@ -95,10 +95,15 @@ public final class KafkaBroker implements AutoCloseable {
                 "rootLogger.appenderRef.file.ref=file",
                 ""));
 
-        // A cluster id as Kafka makes them: 16 random bytes, base64url without padding.
-        UUID uuid = UUID.randomUUID();
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+        // A cluster id as Kafka makes them: 16 random bytes, base64url without padding, never starting with '-'
+        // (Kafka's Uuid.randomUuid() draws again for that too: the storage tool would read it as an option;
+        // one id in 64 starts with '-', and a CI run failed on one).
+        String clusterId;
+        do {
+            UUID uuid = UUID.randomUUID();
+            clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(16)
+                    .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
+        } while (clusterId.startsWith("-"));
         Process format = java(classpath, log4j, dir.resolve("format.out"),
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString());
         if (!format.waitFor(60, TimeUnit.SECONDS)) {
