@@ -25,12 +25,19 @@ final class DemoConfiguration {
      * Karaf may still be shutting down (its simulator still listening) when the next class's Karaf starts: on a slow
      * machine the next session then talked to the old simulator. One slot per test class avoids both.
      *
+     * <p>Also switches off Felix FileInstall's write-back of configurations to etc/: at a first boot Karaf 4.4.6
+     * writes every etc/*.cfg back while FileInstall is still reading them, and a file read in the middle of that
+     * non-atomic rewrite comes out empty (apache/karaf#2805, fixed after 4.4.6). It emptied
+     * {@code org.apache.felix.fileinstall-deploy.cfg} in a CI run: deploy/ was never watched and the demo route never
+     * installed. Nothing in these tests needs configurations written back to files.
+     *
      * @param simulatorPort receives, in its first element, the port for this class's simulator
      */
     static List<Option> ownPorts(int slot, String[] simulatorPort) {
         int offset = slot * 20;
         simulatorPort[0] = port(19100 + offset);
         return List.of(
+                editConfigurationFilePut("etc/config.properties", "felix.fileinstall.enableConfigSave", "false"),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port(9080 + offset)),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", port(1100 + offset)),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", port(44500 + offset)),
