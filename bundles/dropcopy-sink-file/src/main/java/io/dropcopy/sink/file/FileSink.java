@@ -267,7 +267,7 @@ public final class FileSink implements AutoCloseable {
         Identity id = Identity.ofJson(fields);
         Path path = fileFor(event.group(), fileDate(event, fields));
         JournalFile file = file(path);
-        IdentityIndex.Verdict verdict = file.index.check(id);
+        IdentityIndex.Verdict verdict = file.index.check(id, file);
         if (verdict == IdentityIndex.Verdict.DUPLICATE) {
             duplicates++;
             LOG.debug("{}: {} already written, skipped", path, id);

@@ -17,15 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** One open journal file (one group, one trade date): its channel, its length and the identities it holds. */
-final class JournalFile implements Closeable {
+final class JournalFile implements Closeable, IdentityIndex.Records {
     private static final Logger LOG = LoggerFactory.getLogger(JournalFile.class);
 
     final Path path;
     private final FileSink.Format format;
     private final FileChannel channel;
-    final IdentityIndex index = new IdentityIndex();
+    final IdentityIndex index;
     private long size;
     private boolean headerPresent;
+    /** CSV: the columns of this file's header row (an older file may order them differently). */
+    private Map<String, Integer> csvHeader;
     /** Events written and not yet forced to disk. */
     int pending;
     /** Bytes cut off on open (a record cut short by a crash), 0 when the file was whole. */
@@ -34,7 +36,8 @@ final class JournalFile implements Closeable {
     int unreadable;
     int records;
 
-    private JournalFile(Path path, FileSink.Format format, FileChannel channel, long repairedBytes) {
+    private JournalFile(Path path, FileSink.Format format, FileChannel channel, long repairedBytes, IdentityIndex index) {
+        this.index = index;
         this.path = path;
         this.format = format;
         this.channel = channel;
@@ -59,7 +62,7 @@ final class JournalFile implements Closeable {
                 FileSink.forceDirectory(dir);
             }
             long length = channel.size();
-            Scan scan = new Scan(format);
+            Scan scan = new Scan(format, new IdentityIndex());
             long valid;
             try (InputStream in = Files.newInputStream(path)) {
                 valid = RecordScanner.scan(in, length, format == FileSink.Format.CSV, scan);
@@ -71,12 +74,12 @@ final class JournalFile implements Closeable {
                 channel.truncate(valid);
                 channel.force(true);
             }
-            JournalFile file = new JournalFile(path, format, channel, cut);
+            JournalFile file = new JournalFile(path, format, channel, cut, scan.index);
             file.size = valid;
             file.headerPresent = scan.header != null;
+            file.csvHeader = scan.header;
             file.records = scan.records;
             file.unreadable = scan.unreadable;
-            scan.identities.forEach(file.index::add);
             if (scan.unreadable > 0) {
                 LOG.warn("{}: {} complete records could not be read back and were left as they are", path, scan.unreadable);
             }
@@ -90,9 +93,11 @@ final class JournalFile implements Closeable {
 
     /** Appends one record (and, to a new CSV file, the header first). On failure the file is left as it was. */
     void append(String record, Identity id) throws IOException {
-        String text = format == FileSink.Format.CSV && !headerPresent ? Csv.headerLine() + record : record;
-        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        boolean withHeader = format == FileSink.Format.CSV && !headerPresent;
+        String header = withHeader ? Csv.headerLine() : "";
+        ByteBuffer bytes = ByteBuffer.wrap((header + record).getBytes(StandardCharsets.UTF_8));
         long before = size;
+        long start = before + header.getBytes(StandardCharsets.UTF_8).length;
         try {
             long position = before;
             while (bytes.hasRemaining()) {
@@ -107,8 +112,11 @@ final class JournalFile implements Closeable {
             }
             throw e;
         }
+        if (withHeader) {
+            csvHeader = Scan.columns(Csv.parse(header.substring(0, header.length() - 1)));
+        }
         headerPresent = true;
-        index.add(id);
+        index.add(id, start);
         records++;
         pending++;
     }
@@ -129,39 +137,122 @@ final class JournalFile implements Closeable {
         channel.close();
     }
 
-    /** Reads the records back: identities, and for CSV the header naming the columns. */
+    @Override
+    public Identity at(long offset) throws IOException {
+        Identity[] found = new Identity[1];
+        try {
+            RecordScanner.scan(new PositionalInput(channel, offset), size - offset, format == FileSink.Format.CSV,
+                    (record, end) -> {
+                        found[0] = Scan.identity(format, csvHeader, record);
+                        throw new StopScan();
+                    });
+        } catch (StopScan stop) {
+            return found[0];
+        }
+        throw new IOException(path + ": no complete record at offset " + offset);
+    }
+
+    @Override
+    public boolean containsExecId(String execId) throws IOException {
+        LOG.debug("{}: reading the file back for ExecID {}", path, execId);
+        long headerRowEnd = format == FileSink.Format.CSV ? firstRecordEnd() : 0;
+        try {
+            RecordScanner.scan(new PositionalInput(channel, 0), size, format == FileSink.Format.CSV, (record, end) -> {
+                if (end <= headerRowEnd) {
+                    return; // the header row
+                }
+                try {
+                    if (execId.equals(Scan.identity(format, csvHeader, record).execId)) {
+                        throw new StopScan();
+                    }
+                } catch (IllegalArgumentException unreadable) {
+                    // left as it is, as on open
+                }
+            });
+        } catch (StopScan stop) {
+            return true;
+        }
+        return false;
+    }
+
+    private long headerEnd = -1;
+
+    private long firstRecordEnd() throws IOException {
+        if (headerEnd < 0) {
+            long[] end = new long[1];
+            try {
+                RecordScanner.scan(new PositionalInput(channel, 0), size, true, (record, e) -> {
+                    end[0] = e;
+                    throw new StopScan();
+                });
+            } catch (StopScan stop) {
+                headerEnd = end[0];
+            }
+        }
+        return headerEnd;
+    }
+
+    /** Ends a scan early. */
+    private static final class StopScan extends RuntimeException {
+        StopScan() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Reads the channel from a position on without moving the channel's own position. */
+    private static final class PositionalInput extends InputStream {
+        private final FileChannel channel;
+        private long position;
+
+        PositionalInput(FileChannel channel, long position) {
+            this.channel = channel;
+            this.position = position;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = channel.read(ByteBuffer.wrap(b, off, Math.min(len, 8192)), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+    }
+
+    /** Reads the records back into an index (with where each starts), and for CSV the header naming the columns. */
     private static final class Scan implements RecordScanner.RecordHandler {
         final FileSink.Format format;
-        final List<Identity> identities = new java.util.ArrayList<>();
+        final IdentityIndex index;
         Map<String, Integer> header;
         int unreadable;
         int records;
+        private long start;
 
-        Scan(FileSink.Format format) {
+        Scan(FileSink.Format format, IdentityIndex index) {
             this.format = format;
+            this.index = index;
         }
 
         @Override
         public void record(String record, long endOffset) {
+            long recordStart = start;
+            start = endOffset;
             try {
-                if (format == FileSink.Format.JSONL) {
-                    identities.add(Identity.ofJson(JsonObjectReader.read(record)));
-                    records++;
-                    return;
-                }
-                List<String> fields = Csv.parse(record);
-                if (header == null) {
-                    header = new HashMap<>();
-                    for (int c = 0; c < fields.size(); c++) {
-                        header.put(fields.get(c), c);
-                    }
+                if (format == FileSink.Format.CSV && header == null) {
+                    header = columns(Csv.parse(record));
                     if (!header.containsKey("targetSession") || !header.containsKey("seqNum")) {
                         throw new IllegalArgumentException("the first record is not the header row");
                     }
                     return;
                 }
-                identities.add(new Identity(Identity.stream(get(fields, "targetSession"), get(fields, "outerSenderSubId"),
-                        get(fields, "outerTargetSubId")), Long.parseLong(get(fields, "seqNum")), get(fields, "execId")));
+                index.add(identity(format, header, record), recordStart);
                 records++;
             } catch (RuntimeException e) {
                 if (unreadable++ < 5) {
@@ -173,7 +264,26 @@ final class JournalFile implements Closeable {
             }
         }
 
-        private String get(List<String> fields, String column) {
+        static Map<String, Integer> columns(List<String> fields) {
+            Map<String, Integer> h = new HashMap<>();
+            for (int c = 0; c < fields.size(); c++) {
+                h.put(fields.get(c), c);
+            }
+            return h;
+        }
+
+        /** The identity of one record of a file of this format (CSV: with that file's header). */
+        static Identity identity(FileSink.Format format, Map<String, Integer> header, String record) {
+            if (format == FileSink.Format.JSONL) {
+                return Identity.ofJson(JsonObjectReader.read(record));
+            }
+            List<String> fields = Csv.parse(record);
+            return new Identity(Identity.stream(get(header, fields, "targetSession"), get(header, fields, "outerSenderSubId"),
+                    get(header, fields, "outerTargetSubId")), Long.parseLong(get(header, fields, "seqNum")),
+                    get(header, fields, "execId"));
+        }
+
+        private static String get(Map<String, Integer> header, List<String> fields, String column) {
             Integer c = header.get(column);
             return c == null || c >= fields.size() ? null : fields.get(c);
         }

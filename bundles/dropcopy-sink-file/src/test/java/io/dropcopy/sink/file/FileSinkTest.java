@@ -147,6 +147,27 @@ class FileSinkTest {
     }
 
     @Test
+    void csvDuplicatesAreFoundByReadingRecordsBack() throws Exception {
+        DropCopyEvent a = TestMessages.fill(1, "E-1", "ES \"Z6\",\r\n calendar", "20261125");
+        DropCopyEvent b = TestMessages.fill(2, "E-2", "plain", "20261125");
+        DropCopyEvent aAgainNewSeq = TestMessages.fill(9, "E-1", "ESZ6", "20261125");
+        FileSink.Options options = new FileSink.Options(dir).withFormat(FileSink.Format.CSV);
+        try (FileSink sink = new FileSink(options)) {
+            sink.write(a); // with the header row before it
+            sink.write(b);
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(a));
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(b));
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(aAgainNewSeq));
+            assertEquals(FileSink.Outcome.WRITTEN_REUSED_SEQUENCE, sink.write(TestMessages.fill(2, "E-77", "ESZ6", "20261125")));
+        }
+        try (FileSink sink = new FileSink(options)) {
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(aAgainNewSeq));
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(a));
+            assertEquals(FileSink.Outcome.WRITTEN, sink.write(TestMessages.fill(3, "E-3", "ESZ6", "20261125")));
+        }
+    }
+
+    @Test
     void aCsvRecordCutShortInsideAQuotedFieldIsRemoved() throws Exception {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "plain", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "two\r\nlines, \"quoted\"", "20261125");
