@@ -163,7 +163,8 @@ public final class Bench {
                 // the whole gap is on CME's side before the consumer logs on: recovered only by resend requests
                 sim.command("backlog " + total);
             }
-            HeapSampler heap = new HeapSampler("soak".equals(mode) ? 1000 : 100);
+            HeapSampler heap = new HeapSampler("soak".equals(mode) ? 1000 : 100,
+                    "soak".equals(mode) ? opt("liveEverySeconds", 30) * 1000L : 0);
             heap.start();
             long t0 = System.nanoTime();
             try (AutoCloseable consumer = Sinks.consumer(sinkCase, infra, this, port, dir)) {
@@ -303,7 +304,10 @@ public final class Bench {
     /** Used heap, sampled by a daemon thread. */
     static final class HeapSampler {
         private final long everyMs;
+        /** Every so often (0 = never) a full collection, then the used heap: the live set, which the soak judges. */
+        private final long liveEveryMs;
         private final List<long[]> samples = new ArrayList<>();
+        private final List<long[]> live = new ArrayList<>();
         private volatile boolean running;
         private Thread thread;
         private long peak;
@@ -311,8 +315,9 @@ public final class Bench {
         private volatile long afterGcMax;
         private final List<Runnable> unlisten = new ArrayList<>();
 
-        HeapSampler(long everyMs) {
+        HeapSampler(long everyMs, long liveEveryMs) {
             this.everyMs = everyMs;
+            this.liveEveryMs = liveEveryMs;
         }
 
         long afterGcMax() {
@@ -355,11 +360,22 @@ public final class Bench {
             running = true;
             long start = System.nanoTime();
             thread = new Thread(() -> {
+                long nextLive = liveEveryMs;
                 while (running) {
                     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    long at = (System.nanoTime() - start) / 1_000_000;
                     synchronized (this) {
                         peak = Math.max(peak, used);
-                        samples.add(new long[] {(System.nanoTime() - start) / 1_000_000, used});
+                        samples.add(new long[] {at, used});
+                    }
+                    if (liveEveryMs > 0 && at >= nextLive) {
+                        nextLive += liveEveryMs;
+                        // a full, stop-the-world collection (G1's System.gc()): what is left is reachable
+                        ManagementFactory.getMemoryMXBean().gc();
+                        long liveSet = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        synchronized (this) {
+                            live.add(new long[] {at, liveSet});
+                        }
                     }
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(everyMs));
                 }
@@ -399,22 +415,36 @@ public final class Bench {
             }
             int skip = floors.size() / 5;
             List<double[]> fit = floors.subList(skip, floors.size());
-            double slope = 0;
-            if (fit.size() >= 2) {
-                double mx = fit.stream().mapToDouble(p -> p[0]).average().orElse(0);
-                double my = fit.stream().mapToDouble(p -> p[1]).average().orElse(0);
-                double sxy = 0;
-                double sxx = 0;
-                for (double[] p : fit) {
-                    sxy += (p[0] - mx) * (p[1] - my);
-                    sxx += (p[0] - mx) * (p[0] - mx);
-                }
-                slope = sxx == 0 ? 0 : sxy / sxx;
+            double slope = slope(fit);
+            r.put("heapFloorSlopeMbPerMin", String.format("%.2f", slope));
+            List<double[]> liveMb = new ArrayList<>();
+            for (long[] l : live) {
+                liveMb.add(new double[] {l[0] / 60_000.0, l[1] / 1048576.0});
             }
-            r.put("heapSlopeMbPerMin", String.format("%.2f", slope));
+            List<double[]> liveFit = liveMb.subList(liveMb.size() / 5, liveMb.size());
+            r.put("heapSlopeMbPerMin", String.format("%.2f", slope(liveFit)));
+            r.put("heapLiveFirstMb", liveFit.isEmpty() ? "0" : String.format("%.1f", liveFit.get(0)[1]));
+            r.put("heapLiveLastMb", liveFit.isEmpty() ? "0" : String.format("%.1f", liveFit.get(liveFit.size() - 1)[1]));
+            r.put("heapLiveSamples", String.valueOf(liveFit.size()));
             r.put("heapFloorFirstMb", fit.isEmpty() ? "0" : String.format("%.1f", fit.get(0)[1]));
             r.put("heapFloorLastMb", fit.isEmpty() ? "0" : String.format("%.1f", fit.get(fit.size() - 1)[1]));
             r.put("heapWindows", String.valueOf(fit.size()));
+        }
+
+        /** Least-squares slope of (minutes, MB) points; 0 with fewer than two. */
+        private static double slope(List<double[]> points) {
+            if (points.size() < 2) {
+                return 0;
+            }
+            double mx = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+            double my = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+            double sxy = 0;
+            double sxx = 0;
+            for (double[] p : points) {
+                sxy += (p[0] - mx) * (p[1] - my);
+                sxx += (p[0] - mx) * (p[0] - mx);
+            }
+            return sxx == 0 ? 0 : sxy / sxx;
         }
     }
 

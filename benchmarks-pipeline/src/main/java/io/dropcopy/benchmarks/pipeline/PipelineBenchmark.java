@@ -180,8 +180,10 @@ public final class PipelineBenchmark {
             if ("true".equals(m.get("capped"))) {
                 s.addNote("stopped after " + o.get("soak-max-seconds") + " s: " + m.get("messages") + " of " + o.get("soak"));
             }
-            s.note = m.containsKey("heapSlopeMbPerMin") ? "heap floor " + m.get("heapFloorFirstMb") + " -> "
-                    + m.get("heapFloorLastMb") + " MB over " + m.get("heapWindows") + " windows of 10 s" : "";
+            s.note = m.containsKey("heapSlopeMbPerMin") ? "live set (after a full GC every 30 s) "
+                    + m.get("heapLiveFirstMb") + " -> " + m.get("heapLiveLastMb") + " MB over " + m.get("heapLiveSamples")
+                    + " samples; floor of the used heap " + m.get("heapFloorFirstMb") + " -> " + m.get("heapFloorLastMb")
+                    + " MB (" + m.get("heapFloorSlopeMbPerMin") + " MB/min)" : "";
             s.error("soak", m);
             rows.add(s);
         }
