@@ -57,6 +57,8 @@ public final class Main {
 
     /** Starts a block of options for one more target session (its name); options before the first are shared. */
     static final String SESSION = "--session";
+    /** Starts a block for one more target session whose values come from a file in the .cfg format. */
+    static final String CONFIG = "--config";
 
     private Main() {
     }
@@ -195,7 +197,7 @@ public final class Main {
                 option = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            String key = option.equals(SESSION) ? SimulatorConfig.NAME : OPTIONS.get(option);
+            String key = option.equals(SESSION) || option.equals(CONFIG) ? SimulatorConfig.NAME : OPTIONS.get(option);
             if (key == null) {
                 throw new UsageException("unknown option " + option);
             }
@@ -208,13 +210,21 @@ public final class Main {
             if (value.isBlank()) {
                 throw new UsageException(option + " needs a value");
             }
-            if (option.equals(SESSION)) {
+            Map<String, String> fromFile = null;
+            if (option.equals(CONFIG)) {
+                fromFile = readConfig(value);
+                value = fromFile.get(SimulatorConfig.NAME);
+            }
+            if (option.equals(SESSION) || option.equals(CONFIG)) {
                 for (Map<String, String> b : blocks) {
                     if (b.get(SimulatorConfig.NAME).equals(value)) {
-                        throw new UsageException(SESSION + " " + value + " given twice");
+                        throw new UsageException("session " + value + " given twice");
                     }
                 }
                 values = new LinkedHashMap<>();
+                if (fromFile != null) {
+                    values.putAll(fromFile);
+                }
                 blocks.add(values);
             }
             values.put(key, value);
@@ -236,6 +246,35 @@ public final class Main {
             sessions.add(config(merged, optionOfKey, SESSION + " " + block.get(SimulatorConfig.NAME) + ": "));
         }
         return sessions;
+    }
+
+    /**
+     * A configuration file as Karaf reads {@code etc/io.dropcopy.simulator-<name>.cfg} (the same keys; blank values
+     * keep the defaults); the session's name is its {@code name} key, else the file name after
+     * {@code io.dropcopy.simulator-}, else the file name without {@code .cfg}.
+     */
+    static Map<String, String> readConfig(String file) throws UsageException {
+        java.util.Properties p = new java.util.Properties();
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UsageException(CONFIG + " " + file + ": cannot read (" + e + ")");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            String v = p.getProperty(k).strip();
+            if (!v.isEmpty()) {
+                map.put(k, v);
+            }
+        }
+        if (!map.containsKey(SimulatorConfig.NAME)) {
+            String base = path.getFileName().toString().replaceFirst("\\.cfg$", "");
+            String prefix = "io.dropcopy.simulator-"; // SimulatorComponent.PID + "-", without loading OSGi types
+            map.put(SimulatorConfig.NAME, base.startsWith(prefix) && base.length() > prefix.length()
+                    ? base.substring(prefix.length()) : base);
+        }
+        return map;
     }
 
     private static SimulatorConfig config(Map<String, String> values, Map<String, String> optionOfKey, String where)
@@ -302,6 +341,10 @@ public final class Main {
         out.println("                              session per comp id); its store is <store-dir>/<NAME> by default.");
         out.println("                              e.g. --session cgw --port 19000 --backup-port 19001");
         out.println("                                   --session msgw --port 19100 --segments 64,74,80 --drop-every 50");
+        out.println("  --config FILE               one more target session from a file in the format of Karaf's");
+        out.println("                              etc/io.dropcopy.simulator-<name>.cfg (same keys); its name: the");
+        out.println("                              name key, else <name> of the file name; options after it apply");
+        out.println("                              to it (--config a.cfg --config b.cfg --rate 50: b at 50 msg/s)");
         out.println();
         out.println("Traffic:");
         out.println("  --scenario default|realistic  default: per order ack, partial fill, fill (ExecID SIM<order>-<step>);");

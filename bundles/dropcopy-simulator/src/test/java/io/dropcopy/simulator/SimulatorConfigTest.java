@@ -229,6 +229,28 @@ class SimulatorConfigTest {
         assertTrue(clash.getMessage().contains("19001"), clash.getMessage());
     }
 
+    @Test
+    void sessionsFromConfigurationFilesAsKarafReadsThem(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("io.dropcopy.simulator-cgw.cfg");
+        java.nio.file.Files.writeString(a, "# CGW\nport = 19300\nbackupPort = 19301\nstoreDir =\nrecord =\n");
+        Path b = tmp.resolve("msgw.cfg");
+        java.nio.file.Files.writeString(b, "port = 19400\nsegments = 64,74\ntargetCompId = DEMO02N\n");
+        List<SimulatorConfig> sessions = Main.parseSessions(new String[] {"--store-dir", tmp.resolve("data").toString(),
+            "--config", a.toString(), "--config", b.toString(), "--rate", "50"});
+        assertEquals(2, sessions.size());
+        assertEquals("cgw", sessions.get(0).displayName(), "the name after io.dropcopy.simulator-");
+        assertEquals(19301, sessions.get(0).backupPort());
+        assertEquals(tmp.resolve("data").resolve("cgw"), sessions.get(0).storeDir(), "a blank value keeps the default");
+        assertEquals(SimulatorConfig.DEFAULT_RATE, sessions.get(0).rate());
+        assertEquals("msgw", sessions.get(1).displayName());
+        assertEquals(50, sessions.get(1).rate(), "options after --config apply to that session");
+        assertEquals(List.of("msgw/64", "msgw/74"), new SimulatorGroup(sessions).members().stream()
+                .map(CmeSimulator::name).filter(n -> n.startsWith("msgw")).collect(java.util.stream.Collectors.toList()));
+        Main.UsageException missing = assertThrows(Main.UsageException.class,
+                () -> Main.parseSessions(new String[] {"--config", tmp.resolve("nope.cfg").toString()}));
+        assertTrue(missing.getMessage().startsWith("--config "), missing.getMessage());
+    }
+
     private static ConfigException assertBad(String key, Map<String, ?> map) {
         ConfigException e = assertThrows(ConfigException.class, () -> SimulatorConfig.fromMap(map));
         assertEquals(key, e.key());
