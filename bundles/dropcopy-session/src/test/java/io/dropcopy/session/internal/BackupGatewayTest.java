@@ -36,6 +36,24 @@ class BackupGatewayTest extends SessionTestSupport {
         return sim;
     }
 
+    /**
+     * As in the demo assembly: the session starts before the simulator listens, so both addresses fail once and the
+     * move back to the primary waits out a back-off, during which QuickFIX/J retries the backup on its own (refused:
+     * the primary is up). Those retries must not move the failover on again, or it keeps landing on the backup.
+     */
+    @Test
+    void startedBeforeTheSimulatorItStillReachesThePrimary() throws Exception {
+        int primary = freePort();
+        int backup = freePort();
+        List<DropCopyEvent> events = new CopyOnWriteArrayList<>();
+        startSession("127.0.0.1:" + primary + ",127.0.0.1:" + backup, events::add);
+        Thread.sleep(2500); // (a precondition, not a timing assertion: both addresses have refused by now)
+        cgw(primary, backup, 5, 100);
+        await("logged on to the primary", Duration.ofSeconds(20), () -> sim.isLoggedOn() && events.size() == 15);
+        assertEquals("primary", sim.activeRole());
+        assertSameStream(execIds(1, 5), execIds(events));
+    }
+
     @Test
     void refusedOnTheBackupWhileThePrimaryIsUpThenFollowsTheTakeover() throws Exception {
         int primary = freePort();
