@@ -6,6 +6,7 @@ import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.fix.MaskingLogFactory;
 import io.dropcopy.model.DropCopyUnwrapper;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,14 @@ public final class CmeSimulator implements AutoCloseable {
     private final AtomicInteger resendsToIgnore = new AtomicInteger();
     private final WireFilter wire;
     private final LogonWatch logonWatch = new LogonWatch();
+    private final GatewayGate gate = new GatewayGate(new Gate());
+    /** CGW: the addresses QuickFIX/J's acceptor listens on; the backup is null without one. */
+    private volatile SocketAddress primaryAddress;
+    private volatile SocketAddress backupAddress;
+    /** True after a failover to the backup: the backup is the active gateway, the primary the standby. */
+    private volatile boolean backupActive;
+    private final AtomicLong failovers = new AtomicLong();
+    private final AtomicLong cmeResendRequests = new AtomicLong();
     private final Random faultRandom;
     /** The last inner messages sent in real time (guarded by streamLock), copied by PossResend duplicates. */
     private final ArrayDeque<String> recent = new ArrayDeque<>();
@@ -173,11 +182,17 @@ public final class CmeSimulator implements AutoCloseable {
             Files.createDirectories(config.storeDir());
             src = openSource();
             Path dictionary = CmeDictionary.writeTo(config.storeDir());
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dropcopy-simulator-faults-" + config.displayName());
+                t.setDaemon(true);
+                return t;
+            });
             SessionSettings settings = settings(dictionary);
             a = new SocketAcceptor(new CmeApplication(), new FileStoreFactory(settings), settings,
                     new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
             // between QuickFIX/J's codec and its session: the wire faults and the recorder see every message
             a.setIoFilterChainBuilder(chain -> {
+                chain.addLast("dropcopy-simulator-gateway", gate);
                 chain.addLast("dropcopy-simulator-logons", logonWatch);
                 chain.addLast("dropcopy-simulator-wire", wire);
             });
@@ -189,6 +204,22 @@ public final class CmeSimulator implements AutoCloseable {
             List<SocketAddress> addresses = new ArrayList<>();
             for (IoAcceptor io : a.getEndpoints()) {
                 addresses.addAll(io.getLocalAddresses());
+            }
+            primaryAddress = addresses.isEmpty() ? null : addresses.get(0);
+            backupAddress = null;
+            backupActive = false;
+            if (config.backupPort() > 0) {
+                // the backup gateway: the same acceptor (so the same session, sequence stream and store) on a
+                // second address; the gate refuses Logons on whichever address is not active
+                SocketAddress backup = new InetSocketAddress(config.backupHost(), config.backupPort());
+                IoAcceptor io = a.getEndpoints().iterator().next();
+                io.bind(backup);
+                for (SocketAddress bound : io.getLocalAddresses()) {
+                    if (!addresses.contains(bound)) {
+                        backupAddress = bound;
+                        addresses.add(bound);
+                    }
+                }
             }
             listening = List.copyOf(addresses);
             acceptor = a;
@@ -210,14 +241,13 @@ public final class CmeSimulator implements AutoCloseable {
             closeQuietly(src);
             wire.shutdown();
             session = null;
-            throw new IllegalStateException("cannot start the drop copy simulator on " + config.host() + ":"
-                    + config.port() + " (store " + config.storeDir() + "): " + rootMessage(e), e);
+            if (scheduler != null) {
+                scheduler.shutdownNow();
+                scheduler = null;
+            }
+            throw new IllegalStateException("cannot start the drop copy simulator on " + addressText() + " (store "
+                    + config.storeDir() + "): " + rootMessage(e), e);
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dropcopy-simulator-faults-" + config.displayName());
-            t.setDaemon(true);
-            return t;
-        });
         if (config.disconnectEvery() > 0) {
             long every = Math.max(1, (long) (config.disconnectEvery() * 1000));
             scheduler.scheduleAtFixedRate(() -> {
@@ -234,12 +264,16 @@ public final class CmeSimulator implements AutoCloseable {
         generator = t;
         t.start();
         SimulatorRegistry.register(this);
-        LOG.info("Drop copy simulator {} listening on {}:{} for {} (next: {}, {} msg/s, orders {}, store {})",
-                name(), config.host(), config.port(), sessionId, source.position(), rateText(), ordersText(),
-                config.storeDir());
+        LOG.info("Drop copy simulator {} listening on {} for {} (next: {}, {} msg/s, orders {}, store {})",
+                name(), addressText(), sessionId, source.position(), rateText(), ordersText(), config.storeDir());
     }
 
     private MessageSource openSource() throws IOException {
+        MessageSource s = openUnfiltered();
+        return config.segmentId() == null ? s : new SegmentFilter(s, config);
+    }
+
+    private MessageSource openUnfiltered() throws IOException {
         if (config.replay() != null) {
             return new MessageSource.Replay(config.replay(), config.replaySpeed());
         }
@@ -431,7 +465,7 @@ public final class CmeSimulator implements AutoCloseable {
                 }
                 long spacing;
                 if (gap >= 0) {
-                    double speed = src instanceof MessageSource.Replay ? ((MessageSource.Replay) src).speed() : 1;
+                    double speed = src.speed();
                     spacing = Double.isInfinite(speed) ? 0 : (long) (gap / speed);
                 } else {
                     spacing = rateInterval;
@@ -628,10 +662,16 @@ public final class CmeSimulator implements AutoCloseable {
     public void failover(int jump) throws IOException {
         Session s = requireSession();
         synchronized (streamLock) {
+            if (backupAddress != null) {
+                // CGW: the standby gateway takes over; the old active one refuses Logons from now on
+                backupActive = !backupActive;
+                failovers.incrementAndGet();
+            }
             wire.closeNow();
             s.setNextSenderMsgSeqNum(s.getExpectedSenderNum() + jump);
         }
-        LOG.warn("Simulator {}: failover, sequence jumps by {}", name(), jump);
+        LOG.warn("Simulator {}: failover{}, sequence jumps by {}", name(), backupAddress == null ? ""
+                : " to the " + activeRole() + " " + addressText(activeAddress()), jump);
     }
 
     /** Drops the client's socket now, without a Logout. Returns false when no client is connected. */
@@ -647,21 +687,41 @@ public final class CmeSimulator implements AutoCloseable {
      * The primary is down: the client's socket is dropped and the port stops listening (connection refused) for
      * {@code duration}, then listens again.
      */
-    public synchronized void primaryDown(Duration duration) {
+    public synchronized void primaryDown(Duration duration) throws IOException {
         SocketAcceptor a = acceptor;
         if (a == null) {
             throw new IllegalStateException("simulator not started");
         }
-        for (IoAcceptor io : a.getEndpoints()) {
-            io.unbind();
+        SocketAddress down = activeAddress();
+        if (backupAddress == null) {
+            for (IoAcceptor io : a.getEndpoints()) {
+                io.unbind();
+            }
+            wire.closeNow();
+        } else {
+            // CGW: the active gateway goes down, the standby takes over with CME's sequence jump
+            Session s = requireSession();
+            for (IoAcceptor io : a.getEndpoints()) {
+                io.unbind(down);
+            }
+            synchronized (streamLock) {
+                wire.closeNow();
+                backupActive = !backupActive;
+                failovers.incrementAndGet();
+                s.setNextSenderMsgSeqNum(s.getExpectedSenderNum() + config.failoverJump());
+            }
         }
-        wire.closeNow();
         downUntil = Instant.now().plus(duration);
         if (upAgain != null) {
             upAgain.cancel(false);
         }
         upAgain = scheduler.schedule(this::primaryUp, duration.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.warn("Simulator {}: primary down for {} (not listening on {})", name(), duration, listening);
+        if (backupAddress == null) {
+            LOG.warn("Simulator {}: primary down for {} (not listening on {})", name(), duration, listening);
+        } else {
+            LOG.warn("Simulator {}: gateway {} down for {}; the {} {} takes over, sequence +{}", name(),
+                    addressText(down), duration, activeRole(), addressText(activeAddress()), config.failoverJump());
+        }
     }
 
     /** Listens again after {@link #primaryDown}. */
@@ -676,18 +736,204 @@ public final class CmeSimulator implements AutoCloseable {
             return;
         }
         for (IoAcceptor io : a.getEndpoints()) {
-            if (!io.getLocalAddresses().isEmpty()) {
+            List<SocketAddress> missing = new ArrayList<>(listening);
+            missing.removeAll(io.getLocalAddresses());
+            if (missing.isEmpty()) {
                 continue;
             }
             try {
-                if (io instanceof org.apache.mina.transport.socket.SocketAcceptor) {
+                if (io instanceof org.apache.mina.transport.socket.SocketAcceptor && io.getLocalAddresses().isEmpty()) {
+                    // (MINA allows it only while nothing is bound: with a backup still up, the OS default applies)
                     ((org.apache.mina.transport.socket.SocketAcceptor) io).setReuseAddress(true);
                 }
-                io.bind(listening);
-                LOG.info("Simulator {}: listening again on {}", name(), listening);
+                io.bind(missing);
+                LOG.info("Simulator {}: listening again on {}", name(), missing);
             } catch (IOException | RuntimeException e) {
-                LOG.error("Simulator {}: cannot listen again on {}", name(), listening, e);
+                LOG.error("Simulator {}: cannot listen again on {}", name(), missing, e);
             }
+        }
+    }
+
+    // ---- CGW primary and backup ------------------------------------------------------------------------------
+
+    /** The address whose Logons go to the session: the primary, or the backup after a failover. */
+    public SocketAddress activeAddress() {
+        return backupActive && backupAddress != null ? backupAddress : primaryAddress;
+    }
+
+    /** The primary gateway's address (the port bound), or null when not started. */
+    public SocketAddress primaryAddress() {
+        return primaryAddress;
+    }
+
+    /** The backup gateway's address, or null without a backup. */
+    public SocketAddress backupAddress() {
+        return backupAddress;
+    }
+
+    /** "primary" or "backup": which gateway is active. */
+    public String activeRole() {
+        return backupActive && backupAddress != null ? "backup" : "primary";
+    }
+
+    /** Failovers from one gateway to the other ({@code down} or {@code failover} with a backup). */
+    public long failoverCount() {
+        return failovers.get();
+    }
+
+    /** Logons refused on the standby gateway ("Backup session not allowed"). */
+    public long backupLogonsRefused() {
+        return gate.refused();
+    }
+
+    /** Connections closed because no Logon came within {@link SimulatorConfig#logonTimeout()}. */
+    public long logonTimeouts() {
+        return gate.timedOut();
+    }
+
+    private boolean admits(SocketAddress local) {
+        SocketAddress backup = backupAddress;
+        if (backup == null || !(local instanceof InetSocketAddress)) {
+            return true;
+        }
+        SocketAddress active = activeAddress();
+        return active instanceof InetSocketAddress
+                && ((InetSocketAddress) active).getPort() == ((InetSocketAddress) local).getPort();
+    }
+
+    /**
+     * CME's answer to a Logon on the standby gateway: Logout, 58 "Backup session not allowed. Logout forced.", 789
+     * the sequence number expected from the client. It takes an outbound sequence number of the shared stream
+     * (stored nowhere: a resend gap-fills it), so a client that counted it is in step with the active gateway.
+     */
+    private String refusal(String logon) {
+        Session s = session;
+        int seq;
+        int expected;
+        synchronized (streamLock) {
+            seq = s == null ? 1 : s.getExpectedSenderNum();
+            expected = s == null ? 1 : s.getExpectedTargetNum();
+            if (s != null) {
+                try {
+                    s.setNextSenderMsgSeqNum(seq + 1);
+                } catch (IOException e) {
+                    LOG.warn("Simulator {}: cannot store the sequence number of a refusal", name(), e);
+                }
+            }
+        }
+        String clientSub = GatewayGate.field(logon, "50");
+        return new io.dropcopy.model.FixMessageBuilder(BEGIN_STRING, "5").add(34, seq).add(49, config.senderCompId())
+                .add(50, config.senderSubId()).add(52, SyntheticOrders.UTC_TIMESTAMP.format(Instant.now()))
+                .add(56, config.targetCompId()).add(57, clientSub).add(TEXT, SimulatorControl.BACKUP_NOT_ALLOWED)
+                .add(NEXT_EXPECTED_MSG_SEQ_NUM, expected).build();
+    }
+
+    private String addressText() {
+        StringBuilder b = new StringBuilder(config.host() + ":" + config.port());
+        if (config.backupPort() > 0) {
+            b.append(" (backup ").append(config.backupHost()).append(':').append(config.backupPort()).append(')');
+        }
+        return b.toString();
+    }
+
+    /** host:port of an address. */
+    public static String addressText(SocketAddress a) {
+        if (a instanceof InetSocketAddress) {
+            InetSocketAddress i = (InetSocketAddress) a;
+            return i.getHostString() + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    private final class Gate implements GatewayGate.Gateway {
+        @Override
+        public boolean admits(SocketAddress local) {
+            return CmeSimulator.this.admits(local);
+        }
+
+        @Override
+        public String refusal(String clientLogon) {
+            return CmeSimulator.this.refusal(clientLogon);
+        }
+
+        @Override
+        public int expectedTargetSeqNum() {
+            return nextTargetSeqNum();
+        }
+
+        @Override
+        public void logoutClient(String text) {
+            Session s = session;
+            if (s != null && s.isLoggedOn()) {
+                forceLogout(text);
+            } else {
+                wire.closeNow();
+            }
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public Duration logonTimeout() {
+            return config.logonTimeout();
+        }
+
+        @Override
+        public String name() {
+            return CmeSimulator.this.name();
+        }
+    }
+
+    // ---- CME's own session messages --------------------------------------------------------------------------
+
+    /**
+     * CME's own Resend Request to the client ({@code 35=2}, 7=begin, 16=end, 0 = up to the latest): the client must
+     * answer with a gap fill (35=4 123=Y), never with application messages. Counted in {@link #gapFillsReceived()}.
+     */
+    public void sendResendRequest(int begin, int end) {
+        Session s = requireSession();
+        if (!s.isLoggedOn()) {
+            throw new IllegalStateException("no client logged on");
+        }
+        Message rr = new Message();
+        rr.getHeader().setString(35, "2");
+        rr.setInt(BEGIN_SEQ_NO, begin);
+        rr.setInt(END_SEQ_NO, end);
+        s.send(rr);
+        cmeResendRequests.incrementAndGet();
+        LOG.warn("Simulator {}: Resend Request {}-{} sent to the client", name(), begin, end);
+    }
+
+    /** Gap fills (35=4 123=Y) the client sent, e.g. answering {@link #sendResendRequest}. */
+    public long gapFillsReceived() {
+        return gate.gapFillsReceived();
+    }
+
+    /**
+     * CME's Sequence Reset in dual-reset mode (35=4 without 123=Y, disaster recovery): NewSeqNo(36) = the next
+     * outbound sequence number plus {@code by}, where the stream continues. The client adopts it without an
+     * acknowledgment. Returns the new sequence number.
+     */
+    public int dualReset(int by) throws IOException {
+        Session s = requireSession();
+        if (!s.isLoggedOn()) {
+            throw new IllegalStateException("no client logged on");
+        }
+        if (by < 1) {
+            throw new IllegalArgumentException("the reset must move the sequence forward, got " + by);
+        }
+        synchronized (streamLock) {
+            int newSeq = s.getExpectedSenderNum() + 1 + by;
+            Message reset = new Message();
+            reset.getHeader().setString(35, "4");
+            reset.setInt(36, newSeq);
+            s.send(reset);
+            s.setNextSenderMsgSeqNum(newSeq);
+            LOG.warn("Simulator {}: dual-reset Sequence Reset, NewSeqNo(36)={}", name(), newSeq);
+            return newSeq;
         }
     }
 
@@ -879,7 +1125,8 @@ public final class CmeSimulator implements AutoCloseable {
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, got " + speed);
         }
-        MessageSource.Replay r = new MessageSource.Replay(file, speed);
+        MessageSource.Replay replay = new MessageSource.Replay(file, speed);
+        MessageSource r = config.segmentId() == null ? replay : new SegmentFilter(replay, config);
         synchronized (streamLock) {
             if (source == null) {
                 r.close();
@@ -904,8 +1151,21 @@ public final class CmeSimulator implements AutoCloseable {
         Map<String, String> m = new LinkedHashMap<>();
         Instant down = downUntil;
         m.put("name", name());
-        m.put("listening", config.host() + ":" + config.port() + (acceptor == null ? " (stopped)"
-                : down != null ? " (down until " + down + ")" : ""));
+        if (backupAddress == null) {
+            m.put("listening", config.host() + ":" + config.port() + (acceptor == null ? " (stopped)"
+                    : down != null ? " (down until " + down + ")" : ""));
+        } else {
+            m.put("listening", "primary " + addressText(primaryAddress) + ", backup " + addressText(backupAddress)
+                    + (acceptor == null ? " (stopped)" : down != null ? " (one down until " + down + ")" : ""));
+            m.put("active", activeRole() + " " + addressText(activeAddress()) + " (the other refuses Logons:"
+                    + " " + gate.refused() + " refused so far)");
+            m.put("failovers", failovers.get() + " (sequence jump " + config.failoverJump() + ")");
+        }
+        if (config.segmentId() != null) {
+            List<String> ids = new ArrayList<>();
+            config.segments().forEach(x -> ids.add(x.id()));
+            m.put("segment", config.segmentId() + " of MSGW segments " + String.join(",", ids));
+        }
         m.put("session", config.senderCompId() + " -> " + config.targetCompId());
         m.put("loggedOn", String.valueOf(isLoggedOn()));
         m.put("logons", String.valueOf(logons.get()));
@@ -932,6 +1192,10 @@ public final class CmeSimulator implements AutoCloseable {
         m.put("readingSuspended", String.valueOf(wire.isReadSuspended()));
         m.put("logonsToRefuse", String.valueOf(logonsToRefuse.get()));
         m.put("disconnectEvery", config.disconnectEvery() > 0 ? config.disconnectEvery() + " s" : "off");
+        m.put("logonTimeout", config.logonTimeout().isZero() ? "off"
+                : SimulatorConfig.durationText(config.logonTimeout()) + " (" + gate.timedOut() + " closed)");
+        m.put("cmeResendRequests", cmeResendRequests.get() + " sent, " + gate.gapFillsReceived()
+                + " gap fills received");
         m.put("testRequestAfter", "(1 + " + config.testRequestDelayMultiplier() + ") x HeartBtInt");
         m.put("disconnectAfter", "(1 + " + config.heartbeatTimeoutMultiplier() + ") x HeartBtInt");
         Path rec = recordingFile();
@@ -1092,6 +1356,13 @@ public final class CmeSimulator implements AutoCloseable {
             if (reason != null) {
                 LOG.warn("Drop copy logon from {} refused: {}", id.getTargetCompID(), reason);
                 throw new RejectLogon(reason);
+            }
+            String segment = config.segmentId();
+            String targetSub = LogonSigner.valueOf(message, TARGET_SUB_ID);
+            if (segment != null && !segment.equals(targetSub)) {
+                String why = "TargetSubID(57) " + targetSub + " is not market segment " + segment + " of this gateway";
+                LOG.warn("Drop copy logon from {} refused: {}", id.getTargetCompID(), why);
+                throw new RejectLogon(why);
             }
             if (logonsToRefuse.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 LOG.warn("Drop copy logon from {} refused on purpose (fault injection): {}", id.getTargetCompID(),

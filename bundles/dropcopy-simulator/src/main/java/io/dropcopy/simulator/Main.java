@@ -1,6 +1,8 @@
 package io.dropcopy.simulator;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,16 +48,32 @@ public final class Main {
         OPTIONS.put("--record", SimulatorConfig.RECORD);
         OPTIONS.put("--replay", SimulatorConfig.REPLAY);
         OPTIONS.put("--replay-speed", SimulatorConfig.REPLAY_SPEED);
+        OPTIONS.put("--backup-port", SimulatorConfig.BACKUP_PORT);
+        OPTIONS.put("--backup-host", SimulatorConfig.BACKUP_HOST);
+        OPTIONS.put("--failover-jump", SimulatorConfig.FAILOVER_JUMP);
+        OPTIONS.put("--segments", SimulatorConfig.SEGMENTS);
+        OPTIONS.put("--logon-timeout", SimulatorConfig.LOGON_TIMEOUT);
     }
+
+    /** Starts a block of options for one more target session (its name); options before the first are shared. */
+    static final String SESSION = "--session";
+    /** Starts a block for one more target session whose values come from a file in the .cfg format. */
+    static final String CONFIG = "--config";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         loggingDefaults();
-        SimulatorConfig config;
+        List<SimulatorConfig> sessions;
+        SimulatorGroup group;
         try {
-            config = parse(args);
+            sessions = parseSessions(args);
+            try {
+                group = new SimulatorGroup(sessions);
+            } catch (ConfigException e) {
+                throw new UsageException(e.getMessage());
+            }
         } catch (UsageException e) {
             if (e.getMessage() == null) {
                 usage(System.out);
@@ -66,9 +84,8 @@ public final class Main {
             System.exit(EXIT_USAGE);
             return;
         }
-        CmeSimulator simulator = new CmeSimulator(config);
         try {
-            simulator.start();
+            group.start();
         } catch (IllegalStateException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(EXIT_START_FAILED);
@@ -76,17 +93,27 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.stop();
+            group.stop();
             stopped.countDown();
         }, "dropcopy-simulator-shutdown"));
-        System.out.println("CME drop copy simulator: " + config);
-        System.out.println("Listening on " + config.host() + ":" + config.port() + " as " + config.senderCompId()
-                + " for " + config.targetCompId() + "; Ctrl-C to stop. Type help for the console commands (faults,"
-                + " backlog, record, replay).");
-        startConsole(simulator);
+        List<CmeSimulator> sims = group.members();
+        for (CmeSimulator sim : sims) {
+            SimulatorConfig config = sim.config();
+            System.out.println("CME drop copy simulator " + sim.name() + ": " + config);
+            System.out.println("  listening on " + config.host() + ":" + config.port()
+                    + (config.backupPort() > 0 ? " (backup " + config.backupHost() + ":" + config.backupPort() + ")"
+                    : "") + " as " + config.senderCompId() + "/" + config.senderSubId() + " for "
+                    + config.targetCompId());
+        }
+        System.out.println("Ctrl-C to stop. Type help for the console commands (faults, backlog, record, replay)"
+                + (sims.size() > 1 ? "; name a simulator after the command word: fault " + sims.get(1).name()
+                + " disconnect" : "") + ".");
+        startConsole(sims);
         try {
             while (!stopped.await(STATUS_EVERY_SECONDS, TimeUnit.SECONDS)) {
-                System.out.println(status(simulator));
+                for (CmeSimulator sim : sims) {
+                    System.out.println(status(sim));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,13 +121,13 @@ public final class Main {
     }
 
     /** Reads console commands from stdin ({@link SimulatorControl#execute}) until its end. */
-    private static void startConsole(CmeSimulator simulator) {
+    private static void startConsole(List<CmeSimulator> simulators) {
         Thread t = new Thread(() -> {
             try (java.io.BufferedReader in = new java.io.BufferedReader(
                     new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset()))) {
                 String line;
                 while ((line = in.readLine()) != null) {
-                    String answer = SimulatorControl.execute(simulator, line);
+                    String answer = SimulatorControl.execute(simulators, line);
                     if (!answer.isEmpty()) {
                         System.out.println(answer);
                     }
@@ -128,8 +155,10 @@ public final class Main {
     }
 
     static String status(CmeSimulator simulator) {
-        return String.format(Locale.ROOT, "[simulator] logged on: %s, sent: %d, next: %s%s",
-                simulator.isLoggedOn() ? "yes" : "no", simulator.sentCount(), simulator.position(),
+        return String.format(Locale.ROOT, "[simulator%s] logged on: %s%s, sent: %d, next: %s%s",
+                SimulatorRegistry.all().size() > 1 ? " " + simulator.name() : "",
+                simulator.isLoggedOn() ? "yes" : "no",
+                simulator.backupAddress() == null ? "" : " (" + simulator.activeRole() + " active)", simulator.sentCount(), simulator.position(),
                 simulator.isFinished() ? " (all " + simulator.config().orders() + " orders sent)" : "");
     }
 
@@ -139,8 +168,23 @@ public final class Main {
      * @throws UsageException with a message naming the bad option, or without a message for {@code --help}
      */
     static SimulatorConfig parse(String[] args) throws UsageException {
-        Map<String, String> values = new LinkedHashMap<>();
+        List<SimulatorConfig> sessions = parseSessions(args);
+        if (sessions.size() != 1) {
+            throw new UsageException("expected one session, got " + sessions.size());
+        }
+        return sessions.get(0);
+    }
+
+    /**
+     * Reads the options of one or more target sessions: options before the first {@code --session NAME} apply to
+     * every session, those after it to that session only. Without {@code --session}: one session, as before.
+     * Each named session without its own {@code --store-dir} keeps its store in {@code <store-dir>/<name>}.
+     */
+    static List<SimulatorConfig> parseSessions(String[] args) throws UsageException {
+        Map<String, String> common = new LinkedHashMap<>();
         Map<String, String> optionOfKey = new LinkedHashMap<>();
+        List<Map<String, String>> blocks = new ArrayList<>();
+        Map<String, String> values = common;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -153,7 +197,7 @@ public final class Main {
                 option = arg.substring(0, eq);
                 value = arg.substring(eq + 1);
             }
-            String key = OPTIONS.get(option);
+            String key = option.equals(SESSION) || option.equals(CONFIG) ? SimulatorConfig.NAME : OPTIONS.get(option);
             if (key == null) {
                 throw new UsageException("unknown option " + option);
             }
@@ -166,14 +210,80 @@ public final class Main {
             if (value.isBlank()) {
                 throw new UsageException(option + " needs a value");
             }
+            Map<String, String> fromFile = null;
+            if (option.equals(CONFIG)) {
+                fromFile = readConfig(value);
+                value = fromFile.get(SimulatorConfig.NAME);
+            }
+            if (option.equals(SESSION) || option.equals(CONFIG)) {
+                for (Map<String, String> b : blocks) {
+                    if (b.get(SimulatorConfig.NAME).equals(value)) {
+                        throw new UsageException("session " + value + " given twice");
+                    }
+                }
+                values = new LinkedHashMap<>();
+                if (fromFile != null) {
+                    values.putAll(fromFile);
+                }
+                blocks.add(values);
+            }
             values.put(key, value);
             optionOfKey.put(key, option);
         }
+        if (blocks.isEmpty()) {
+            return List.of(config(common, optionOfKey, ""));
+        }
+        List<SimulatorConfig> sessions = new ArrayList<>();
+        for (Map<String, String> block : blocks) {
+            Map<String, String> merged = new LinkedHashMap<>(common);
+            merged.putAll(block);
+            if (!block.containsKey(SimulatorConfig.STORE_DIR)) {
+                String base = common.getOrDefault(SimulatorConfig.STORE_DIR,
+                        SimulatorConfig.DEFAULT_STORE_DIR.toString());
+                merged.put(SimulatorConfig.STORE_DIR, java.nio.file.Path.of(base, block.get(SimulatorConfig.NAME))
+                        .toString());
+            }
+            sessions.add(config(merged, optionOfKey, SESSION + " " + block.get(SimulatorConfig.NAME) + ": "));
+        }
+        return sessions;
+    }
+
+    /**
+     * A configuration file as Karaf reads {@code etc/io.dropcopy.simulator-<name>.cfg} (the same keys; blank values
+     * keep the defaults); the session's name is its {@code name} key, else the file name after
+     * {@code io.dropcopy.simulator-}, else the file name without {@code .cfg}.
+     */
+    static Map<String, String> readConfig(String file) throws UsageException {
+        java.util.Properties p = new java.util.Properties();
+        java.nio.file.Path path = java.nio.file.Path.of(file);
+        try (java.io.Reader in = java.nio.file.Files.newBufferedReader(path, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UsageException(CONFIG + " " + file + ": cannot read (" + e + ")");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) {
+            String v = p.getProperty(k).strip();
+            if (!v.isEmpty()) {
+                map.put(k, v);
+            }
+        }
+        if (!map.containsKey(SimulatorConfig.NAME)) {
+            String base = path.getFileName().toString().replaceFirst("\\.cfg$", "");
+            String prefix = "io.dropcopy.simulator-"; // SimulatorComponent.PID + "-", without loading OSGi types
+            map.put(SimulatorConfig.NAME, base.startsWith(prefix) && base.length() > prefix.length()
+                    ? base.substring(prefix.length()) : base);
+        }
+        return map;
+    }
+
+    private static SimulatorConfig config(Map<String, String> values, Map<String, String> optionOfKey, String where)
+            throws UsageException {
         try {
             return SimulatorConfig.fromMap(values);
         } catch (ConfigException e) {
             String option = optionOfKey.getOrDefault(e.key(), "--" + e.key());
-            throw new UsageException(option + e.getMessage().substring(e.key().length()));
+            throw new UsageException(where + option + e.getMessage().substring(e.key().length()));
         }
     }
 
@@ -208,6 +318,34 @@ public final class Main {
         out.println("                              simulator follows the client's HeartBtInt(108)");
         out.println("  --name NAME                 the simulator's name in logs and commands (default: the client's comp id)");
         out.println();
+        out.println("Gateways (CME's fault tolerance and market segments):");
+        out.println("  --backup-port PORT          CGW backup gateway of the same session (same sequence stream and");
+        out.println("                              store); a Logon there while the primary is up gets CME's Logout");
+        out.println("                              '" + SimulatorControl.BACKUP_NOT_ALLOWED + "' with 789; when the");
+        out.println("                              primary goes down (fault down) the backup takes over (default: none)");
+        out.println("  --backup-host HOST          address of the backup gateway (default: --host)");
+        out.println("  --failover-jump N           outbound sequence jump when the backup takes over (default "
+                + SimulatorConfig.DEFAULT_FAILOVER_JUMP + ")");
+        out.println("  --segments LIST             MSGW: one gateway per market segment, each its own sequence stream");
+        out.println("                              and store (<store-dir>/segment-<id>), named <name>/<id>; the client");
+        out.println("                              logs on with TargetSubID(57) = the segment id, CME sends 50 = it.");
+        out.println("                              64,74,80 (ports --port, --port+1, ...; backups --backup-port+i) or");
+        out.println("                              64:19001/19101,74:19002 (segment:port[/backup port]). The stream is");
+        out.println("                              spread over the segments: by instrument (realistic scenario with");
+        out.println("                              segments 64, 74, 80), else by order; --rate is per segment");
+        out.println("  --logon-timeout DURATION    close a connection that sends no Logon within that time; 0 = never");
+        out.println("                              (default 60s, as CME)");
+        out.println("  --session NAME              starts the options of one more target session (or group); options");
+        out.println("                              before the first --session apply to every session. Each session");
+        out.println("                              needs its own --port (and --target-comp-id if the client runs one");
+        out.println("                              session per comp id); its store is <store-dir>/<NAME> by default.");
+        out.println("                              e.g. --session cgw --port 19000 --backup-port 19001");
+        out.println("                                   --session msgw --port 19100 --segments 64,74,80 --drop-every 50");
+        out.println("  --config FILE               one more target session from a file in the format of Karaf's");
+        out.println("                              etc/io.dropcopy.simulator-<name>.cfg (same keys); its name: the");
+        out.println("                              name key, else <name> of the file name; options after it apply");
+        out.println("                              to it (--config a.cfg --config b.cfg --rate 50: b at 50 msg/s)");
+        out.println();
         out.println("Traffic:");
         out.println("  --scenario default|realistic  default: per order ack, partial fill, fill (ExecID SIM<order>-<step>);");
         out.println("                              realistic: order lifecycles over 4 iLink source sessions, ES/NQ/ZN/CL");
@@ -241,7 +379,8 @@ public final class Main {
         out.println("  --replay-speed S            1 = as recorded, 10 = ten times faster, max = at once (default 1)");
         out.println("  --help                      this text");
         out.println();
-        out.println("While it runs, the simulator reads commands from stdin (type help):");
+        out.println("While it runs, the simulator reads commands from stdin (type help); with several simulators,");
+        out.println("name one after the command word (fault msgw/64 disconnect, status cgw):");
         out.println(SimulatorControl.consoleHelp().replaceFirst("^Commands:\\n", ""));
         out.println();
         out.println("Bad values exit with status " + EXIT_USAGE + ".");

@@ -49,6 +49,11 @@ interface MessageSource extends Closeable {
         return -1;
     }
 
+    /** Replay speed of a recorded file (1 = as recorded); 1 for the synthetic streams. */
+    default double speed() {
+        return 1;
+    }
+
     @Override
     default void close() throws IOException {
     }
@@ -222,7 +227,8 @@ interface MessageSource extends Closeable {
             read();
         }
 
-        double speed() {
+        @Override
+        public double speed() {
             return speed;
         }
 

@@ -132,9 +132,34 @@ public final class SimulatorComponent {
 
         @AttributeDefinition(name = "Replay speed", description = "1 = as recorded, 10 = ten times faster, max.")
         String replaySpeed() default "1";
+
+        @AttributeDefinition(name = "Backup port", description = "CGW backup gateway of the same target session"
+                + " (same sequence stream and store): a Logon there while the primary is up gets CME's Logout"
+                + " 'Backup session not allowed. Logout forced.' with 789; the backup takes over when the primary"
+                + " goes down (dropcopy-sim:fault down), with the failover jump. 0 = no backup.", min = "0",
+                max = "65535")
+        int backupPort() default 0;
+
+        @AttributeDefinition(name = "Backup host", required = false, description = "Address of the backup gateway;"
+                + " empty = the host.")
+        String backupHost() default "";
+
+        @AttributeDefinition(name = "Failover jump", description = "Outbound sequence jump when the backup takes"
+                + " over (4,000 in CME's certification).", min = "0")
+        int failoverJump() default SimulatorConfig.DEFAULT_FAILOVER_JUMP;
+
+        @AttributeDefinition(name = "Market segments", required = false, description = "MSGW: one gateway per"
+                + " market segment, each its own sequence stream and store, named <name>/<segment>; the client"
+                + " logs on with TargetSubID(57) = the segment id. 64,74,80 (ports port, port+1, ...) or"
+                + " 64:19001/19101,74:19002 (segment:port[/backupPort]). Empty = one CGW session.")
+        String segments() default "";
+
+        @AttributeDefinition(name = "Logon timeout", description = "A connection that sends no Logon within that"
+                + " time is closed, as CME does after 60 s; 0 = never.")
+        String logonTimeout() default "60s";
     }
 
-    private CmeSimulator simulator;
+    private SimulatorGroup simulators;
 
     @Activate
     void activate(Map<String, Object> properties) {
@@ -164,16 +189,17 @@ public final class SimulatorComponent {
                 config = config.toBuilder().name(fromFile).build().validate();
             }
         }
-        CmeSimulator s = new CmeSimulator(config);
-        s.start();
-        simulator = s;
+        // one simulator, or one per MSGW market segment
+        SimulatorGroup g = new SimulatorGroup(java.util.List.of(config));
+        g.start();
+        simulators = g;
     }
 
     private synchronized void stop() {
-        CmeSimulator s = simulator;
-        simulator = null;
-        if (s != null) {
-            s.stop();
+        SimulatorGroup g = simulators;
+        simulators = null;
+        if (g != null) {
+            g.stop();
         }
     }
 

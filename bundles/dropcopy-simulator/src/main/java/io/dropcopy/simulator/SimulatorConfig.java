@@ -40,6 +40,19 @@ public final class SimulatorConfig {
     public static final String RECORD = "record";
     public static final String REPLAY = "replay";
     public static final String REPLAY_SPEED = "replaySpeed";
+    /** CGW backup gateway: its port (0 = no backup) and address (default: {@link #HOST}). */
+    public static final String BACKUP_PORT = "backupPort";
+    public static final String BACKUP_HOST = "backupHost";
+    /** Outbound sequence jump when the backup takes over (4,000 in CME's certification). */
+    public static final String FAILOVER_JUMP = "failoverJump";
+    /**
+     * MSGW: the market segments of this target session, each its own gateway (port), sequence stream and store:
+     * {@code 64,74,80} (ports port, port+1, ...; backups backupPort, backupPort+1, ...) or
+     * {@code 64:19001/19101,74:19002} (segment:port[/backupPort]). Empty: one CGW session.
+     */
+    public static final String SEGMENTS = "segments";
+    /** CME closes a connection that sends no Logon within that time (60 s); 0 = never. */
+    public static final String LOGON_TIMEOUT = "logonTimeout";
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 19000;
@@ -63,6 +76,8 @@ public final class SimulatorConfig {
     public static final double DEFAULT_TEST_REQUEST_DELAY_MULTIPLIER = 0.5;
     /** QuickFIX/J's default: the socket is closed after (1 + 1.4) x HeartBtInt of silence. */
     public static final double DEFAULT_HEARTBEAT_TIMEOUT_MULTIPLIER = 1.4;
+    public static final int DEFAULT_FAILOVER_JUMP = 4000;
+    public static final Duration DEFAULT_LOGON_TIMEOUT = Duration.ofSeconds(60);
     /** Replay speed meaning "as fast as possible". */
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
 
@@ -85,6 +100,81 @@ public final class SimulatorConfig {
             }
             throw new ConfigException(SCENARIO, "must be default or realistic, got " + text);
         }
+    }
+
+    /** One MSGW market segment: its id (TargetSubID 57 of the client, SenderSubID 50 of CME) and gateway ports. */
+    public static final class Segment {
+        private final String id;
+        private final int port;
+        private final int backupPort;
+
+        public Segment(String id, int port, int backupPort) {
+            this.id = id;
+            this.port = port;
+            this.backupPort = backupPort;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        /** Its own port, or 0: the session's port plus the segment's index. */
+        public int port() {
+            return port;
+        }
+
+        /** Its own backup port, or 0: the session's backup port plus the index (none without one). */
+        public int backupPort() {
+            return backupPort;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Segment && ((Segment) o).id.equals(id) && ((Segment) o).port == port
+                    && ((Segment) o).backupPort == backupPort;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, port, backupPort);
+        }
+
+        @Override
+        public String toString() {
+            return id + (port > 0 ? ":" + port + (backupPort > 0 ? "/" + backupPort : "") : "");
+        }
+    }
+
+    /** Parses {@link #SEGMENTS}: {@code 64,74} or {@code 64:19001/19101,74:19002}. */
+    public static java.util.List<Segment> parseSegments(String text) {
+        java.util.List<Segment> list = new java.util.ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return list;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^:/\\s]+)(?::([0-9]+)(?:/([0-9]+))?)?")
+                    .matcher(p);
+            if (!m.matches()) {
+                throw new ConfigException(SEGMENTS, "expected segment[:port[/backupPort]], comma-separated (64,74 or"
+                        + " 64:19001/19101), got '" + p + "'");
+            }
+            if (!ids.add(m.group(1))) {
+                throw new ConfigException(SEGMENTS, "segment " + m.group(1) + " given twice");
+            }
+            list.add(new Segment(m.group(1), m.group(2) == null ? 0 : toInt(SEGMENTS, m.group(2)),
+                    m.group(3) == null ? 0 : toInt(SEGMENTS, m.group(3))));
+        }
+        return list;
+    }
+
+    static String segmentsText(java.util.List<Segment> segments) {
+        StringBuilder b = new StringBuilder();
+        for (Segment s : segments) {
+            b.append(b.length() > 0 ? "," : "").append(s);
+        }
+        return b.toString();
     }
 
     private final String host;
@@ -113,6 +203,12 @@ public final class SimulatorConfig {
     private final Path record;
     private final Path replay;
     private final double replaySpeed;
+    private final String backupHost;
+    private final int backupPort;
+    private final int failoverJump;
+    private final java.util.List<Segment> segments;
+    private final String segmentId;
+    private final Duration logonTimeout;
 
     private SimulatorConfig(Builder b) {
         this.host = b.host;
@@ -141,6 +237,12 @@ public final class SimulatorConfig {
         this.record = b.record;
         this.replay = b.replay;
         this.replaySpeed = b.replaySpeed;
+        this.backupHost = b.backupHost;
+        this.backupPort = b.backupPort;
+        this.failoverJump = b.failoverJump;
+        this.segments = java.util.List.copyOf(b.segments);
+        this.segmentId = b.segmentId;
+        this.logonTimeout = b.logonTimeout;
     }
 
     public static Builder builder() {
@@ -156,7 +258,8 @@ public final class SimulatorConfig {
                 .testRequestDelayMultiplier(testRequestDelayMultiplier)
                 .heartbeatTimeoutMultiplier(heartbeatTimeoutMultiplier).possResendEvery(possResendEvery)
                 .dropEvery(dropEvery).disconnectEvery(disconnectEvery).throttle(throttle).record(record)
-                .replay(replay).replaySpeed(replaySpeed);
+                .replay(replay).replaySpeed(replaySpeed).backupHost(backupHost).backupPort(backupPort)
+                .failoverJump(failoverJump).segments(segments).segmentId(segmentId).logonTimeout(logonTimeout);
     }
 
     /**
@@ -262,6 +365,21 @@ public final class SimulatorConfig {
         }
         if ((v = text(map, REPLAY_SPEED)) != null) {
             b.replaySpeed(parseSpeed(REPLAY_SPEED, v));
+        }
+        if ((v = text(map, BACKUP_HOST)) != null) {
+            b.backupHost(v);
+        }
+        if ((v = text(map, BACKUP_PORT)) != null) {
+            b.backupPort(toInt(BACKUP_PORT, v));
+        }
+        if ((v = text(map, FAILOVER_JUMP)) != null) {
+            b.failoverJump(toInt(FAILOVER_JUMP, v));
+        }
+        if ((v = text(map, SEGMENTS)) != null) {
+            b.segments(parseSegments(v));
+        }
+        if ((v = text(map, LOGON_TIMEOUT)) != null) {
+            b.logonTimeout(v.equals("0") ? Duration.ZERO : parseDuration(LOGON_TIMEOUT, v));
         }
         return b.build().validate();
     }
@@ -450,6 +568,24 @@ public final class SimulatorConfig {
         if (!(replaySpeed > 0)) {
             throw new ConfigException(REPLAY_SPEED, "must be a number > 0 or max, got " + replaySpeed);
         }
+        if (backupPort < 0 || backupPort > 65535) {
+            throw new ConfigException(BACKUP_PORT, "must be between 1 and 65535, or 0 for no backup, got " + backupPort);
+        }
+        if (backupPort != 0 && backupPort == port && backupHost().equals(host)) {
+            throw new ConfigException(BACKUP_PORT, "must differ from the primary's port " + port);
+        }
+        if (failoverJump < 0) {
+            throw new ConfigException(FAILOVER_JUMP, "must be >= 0, got " + failoverJump);
+        }
+        for (Segment s : segments) {
+            requireCompId(SEGMENTS, s.id());
+            if (s.port() > 65535 || s.backupPort() > 65535) {
+                throw new ConfigException(SEGMENTS, "segment " + s + ": ports go up to 65535");
+            }
+        }
+        if (logonTimeout == null || logonTimeout.isNegative()) {
+            throw new ConfigException(LOGON_TIMEOUT, "must be a duration >= 0 (0 = never), got " + logonTimeout);
+        }
         return this;
     }
 
@@ -595,6 +731,55 @@ public final class SimulatorConfig {
         return replaySpeed;
     }
 
+    /** Port of the CGW backup gateway (same sequence stream as the primary), or 0: no backup. */
+    public int backupPort() {
+        return backupPort;
+    }
+
+    /** Address of the backup gateway: {@link #host()} unless set. */
+    public String backupHost() {
+        return backupHost != null ? backupHost : host;
+    }
+
+    /** Outbound sequence jump when the backup takes over from the primary. */
+    public int failoverJump() {
+        return failoverJump;
+    }
+
+    /** MSGW market segments of this target session; empty for a CGW session. */
+    public java.util.List<Segment> segments() {
+        return segments;
+    }
+
+    /** The market segment this (expanded, {@link #forSegment}) configuration is, or null. */
+    public String segmentId() {
+        return segmentId;
+    }
+
+    /** A connection sending no Logon within this time is closed; zero = never. */
+    public Duration logonTimeout() {
+        return logonTimeout;
+    }
+
+    /**
+     * The configuration of market segment {@code index} of {@link #segments()}: its own name ({@code name/64}),
+     * ports, store directory and recording file, CME's SenderSubID(50) = the segment id.
+     */
+    public SimulatorConfig forSegment(int index) {
+        Segment seg = segments.get(index);
+        int p = seg.port() > 0 ? seg.port() : port + index;
+        int bp = seg.backupPort() > 0 ? seg.backupPort() : backupPort > 0 ? backupPort + index : 0;
+        Builder b = toBuilder().name(displayName() + "/" + seg.id()).port(p).backupPort(bp).senderSubId(seg.id())
+                .storeDir(storeDir.resolve("segment-" + seg.id())).segmentId(seg.id());
+        if (record != null) {
+            String f = record.getFileName().toString();
+            int dot = f.lastIndexOf('.');
+            String named = dot > 0 ? f.substring(0, dot) + "-" + seg.id() + f.substring(dot) : f + "-" + seg.id();
+            b.record(record.resolveSibling(named));
+        }
+        return b.build().validate();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SimulatorConfig)) {
@@ -614,7 +799,9 @@ public final class SimulatorConfig {
                 && possResendEvery == c.possResendEvery && dropEvery == c.dropEvery
                 && Double.compare(disconnectEvery, c.disconnectEvery) == 0 && Double.compare(throttle, c.throttle) == 0
                 && Objects.equals(record, c.record) && Objects.equals(replay, c.replay)
-                && Double.compare(replaySpeed, c.replaySpeed) == 0;
+                && Double.compare(replaySpeed, c.replaySpeed) == 0 && Objects.equals(backupHost, c.backupHost)
+                && backupPort == c.backupPort && failoverJump == c.failoverJump && segments.equals(c.segments)
+                && Objects.equals(segmentId, c.segmentId) && logonTimeout.equals(c.logonTimeout);
     }
 
     @Override
@@ -622,7 +809,7 @@ public final class SimulatorConfig {
         return Objects.hash(host, port, senderCompId, senderSubId, targetCompId, accessKeyId, rate, orders, storeDir,
                 heartbeatInterval, name, scenario, seed, burstSize, burstEvery, resendWindow, testRequestDelayMultiplier,
                 heartbeatTimeoutMultiplier, possResendEvery, dropEvery, disconnectEvery, throttle, record, replay,
-                replaySpeed);
+                replaySpeed, backupHost, backupPort, failoverJump, segments, segmentId, logonTimeout);
     }
 
     /** Every value except the secret key. */
@@ -642,7 +829,11 @@ public final class SimulatorConfig {
                 + (disconnectEvery > 0 ? ", disconnectEvery=" + disconnectEvery : "")
                 + (throttle > 0 ? ", throttle=" + throttle : "")
                 + (record != null ? ", record=" + record : "")
-                + (replay != null ? ", replay=" + replay + ", replaySpeed=" + speedText(replaySpeed) : "") + "}";
+                + (replay != null ? ", replay=" + replay + ", replaySpeed=" + speedText(replaySpeed) : "")
+                + (backupPort > 0 ? ", backup=" + backupHost() + ":" + backupPort + ", failoverJump=" + failoverJump : "")
+                + (segments.isEmpty() ? "" : ", segments=" + segmentsText(segments))
+                + (segmentId != null ? ", segment=" + segmentId : "")
+                + (logonTimeout.equals(DEFAULT_LOGON_TIMEOUT) ? "" : ", logonTimeout=" + durationText(logonTimeout)) + "}";
     }
 
     /** Fluent builder; {@link #build()} does not validate (call {@link SimulatorConfig#validate()}). */
@@ -673,8 +864,49 @@ public final class SimulatorConfig {
         private Path record;
         private Path replay;
         private double replaySpeed = 1;
+        private String backupHost;
+        private int backupPort;
+        private int failoverJump = DEFAULT_FAILOVER_JUMP;
+        private java.util.List<Segment> segments = java.util.List.of();
+        private String segmentId;
+        private Duration logonTimeout = DEFAULT_LOGON_TIMEOUT;
 
         private Builder() {
+        }
+
+        public Builder backupHost(String backupHost) {
+            this.backupHost = backupHost;
+            return this;
+        }
+
+        public Builder backupPort(int backupPort) {
+            this.backupPort = backupPort;
+            return this;
+        }
+
+        public Builder failoverJump(int failoverJump) {
+            this.failoverJump = failoverJump;
+            return this;
+        }
+
+        public Builder segments(java.util.List<Segment> segments) {
+            this.segments = segments == null ? java.util.List.of() : segments;
+            return this;
+        }
+
+        /** Segments as in {@link SimulatorConfig#SEGMENTS}: {@code 64,74} or {@code 64:19001/19101,74:19002}. */
+        public Builder segments(String spec) {
+            return segments(parseSegments(spec));
+        }
+
+        Builder segmentId(String segmentId) {
+            this.segmentId = segmentId;
+            return this;
+        }
+
+        public Builder logonTimeout(Duration logonTimeout) {
+            this.logonTimeout = logonTimeout;
+            return this;
         }
 
         public Builder host(String host) {

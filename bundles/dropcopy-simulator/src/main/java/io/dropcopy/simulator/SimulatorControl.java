@@ -43,14 +43,16 @@ public final class SimulatorControl {
 
     static {
         fault("disconnect", "", "drop the client's socket now, without a Logout");
-        fault("down", "<seconds>", "primary down: drop the socket and stop listening (connection refused) for that long");
-        fault("up", "", "listen again now after 'down'");
+        fault("down", "<seconds>", "primary down: drop the socket and stop listening (connection refused) for that long;"
+                + " with a backup, the backup takes over with the failover sequence jump");
+        fault("up", "", "listen again now after 'down' (with a backup: as the standby)");
         fault("logout", "[text]", "Logout now with Text(58) and NextExpectedMsgSeqNum(789); the client may log on again");
         fault("refuse-logon", "[count] [text]", "answer the next logons (default 1) with a Logout and 789 (default text '"
                 + BACKUP_NOT_ALLOWED + "')");
         fault("gap", "<n>", "skip n outbound sequence numbers: a gap a resend can only gap-fill");
         fault("failover", "[jump]", "drop the socket and jump the outbound sequence (default "
-                + CmeSimulator.FAILOVER_JUMP + "), as the backup after a failover");
+                + CmeSimulator.FAILOVER_JUMP + "), as the backup after a failover; with a backup, the other gateway"
+                + " becomes the active one");
         fault("drop", "<n>", "lose the next n business messages on the wire (stored: a resend recovers them)");
         fault("drop-every", "<n>", "lose every n-th business message on the wire; 0 = off");
         fault("possresend", "<n>", "send n PossResend (97=Y) copies of recent messages (with RequestTime 5979), mixed"
@@ -64,6 +66,10 @@ public final class SimulatorControl {
                 + " rejected");
         fault("expect-seq", "<n>", "expect that sequence number from the client next (a lower logon gets a Logout"
                 + " with 789)");
+        fault("resend-request", "[begin] [end]", "CME's own Resend Request (35=2, default 1 to 0 = all): the client"
+                + " must answer with a gap fill (35=4 123=Y)");
+        fault("seq-reset", "<n>", "CME's dual-reset Sequence Reset (35=4 without 123): the outbound sequence jumps"
+                + " n ahead, to be adopted without acknowledgment");
         fault("weekly-reset", "", "both sequence numbers back to 1 (the client is logged out with 789=1), as at the"
                 + " Sunday start-up");
         fault("clear", "", "undo what lasts: throttle off, reading resumed, listening again, pending drops, refusals"
@@ -94,11 +100,18 @@ public final class SimulatorControl {
             case "down": {
                 Duration d = seconds(f, arg(f, a, 0));
                 sim.primaryDown(d);
+                if (sim.backupAddress() != null) {
+                    return "gateway down until " + sim.downUntil() + "; the " + sim.activeRole() + " "
+                            + CmeSimulator.addressText(sim.activeAddress()) + " is active, next "
+                            + sim.nextSenderSeqNum();
+                }
                 return "not listening until " + sim.downUntil();
             }
             case "up":
                 sim.primaryUp();
-                return "listening on " + sim.config().host() + ":" + sim.config().port();
+                return "listening on " + sim.config().host() + ":" + sim.config().port()
+                        + (sim.backupAddress() == null ? "" : " and " + CmeSimulator.addressText(sim.backupAddress())
+                        + "; active: " + sim.activeRole() + " " + CmeSimulator.addressText(sim.activeAddress()));
             case "logout": {
                 String text = a.isEmpty() ? "Logout forced" : String.join(" ", a);
                 sim.forceLogout(text);
@@ -123,7 +136,9 @@ public final class SimulatorControl {
             case "failover": {
                 int by = a.isEmpty() ? CmeSimulator.FAILOVER_JUMP : positive(f, a.get(0));
                 sim.failover(by);
-                return "socket dropped, outbound sequence jumped by " + by + ", next " + sim.nextSenderSeqNum();
+                return "socket dropped, outbound sequence jumped by " + by + ", next " + sim.nextSenderSeqNum()
+                        + (sim.backupAddress() == null ? "" : "; active: " + sim.activeRole() + " "
+                        + CmeSimulator.addressText(sim.activeAddress()));
             }
             case "drop": {
                 int count = positive(f, arg(f, a, 0));
@@ -182,6 +197,18 @@ public final class SimulatorControl {
                 int next = positive(f, arg(f, a, 0));
                 sim.expectClientSeqNum(next);
                 return "expecting " + next + " from the client";
+            }
+            case "resend-request": {
+                int begin = a.isEmpty() ? 1 : positive(f, a.get(0));
+                int end = a.size() < 2 ? 0 : nonNegative(f, a.get(1));
+                sim.sendResendRequest(begin, end);
+                return "Resend Request " + begin + "-" + end + " sent; gap fills received so far: "
+                        + sim.gapFillsReceived();
+            }
+            case "seq-reset": {
+                int by = positive(f, arg(f, a, 0));
+                int next = sim.dualReset(by);
+                return "Sequence Reset (dual-reset mode) sent, NewSeqNo(36)=" + next;
             }
             case "weekly-reset":
                 sim.weeklyReset();
@@ -251,6 +278,61 @@ public final class SimulatorControl {
      * {@code record <file>|stop}, {@code replay <file> [speed]}, {@code help}.
      */
     public static String execute(CmeSimulator sim, String line) {
+        return execute(List.of(sim), line);
+    }
+
+    /**
+     * One console line for several simulators: after the command word, the name of a simulator picks it
+     * ({@code fault msgw/64 disconnect}, {@code status b}); without one, the only simulator, or for {@code status}
+     * all of them.
+     */
+    public static String execute(List<CmeSimulator> sims, String line) {
+        List<String> words = new ArrayList<>(Arrays.asList(line.strip().split("\\s+")));
+        if (words.isEmpty() || words.get(0).isEmpty()) {
+            return "";
+        }
+        if (sims.size() == 1) {
+            CmeSimulator only = sims.get(0);
+            if (words.size() > 1 && words.get(1).equals(only.name())) {
+                words.remove(1);
+            }
+            return executeOne(only, String.join(" ", words));
+        }
+        String command = words.get(0).toLowerCase(Locale.ROOT);
+        if (command.equals("help") || command.equals("?")) {
+            return consoleHelp() + "\n  (several simulators: name one after the command word: fault <name> disconnect;"
+                    + " simulators: " + names(sims) + ")";
+        }
+        CmeSimulator target = null;
+        if (words.size() > 1) {
+            for (CmeSimulator s : sims) {
+                if (s.name().equals(words.get(1))) {
+                    target = s;
+                }
+            }
+        }
+        if (target != null) {
+            words.remove(1);
+            return executeOne(target, String.join(" ", words));
+        }
+        if (command.equals("status")) {
+            StringBuilder b = new StringBuilder();
+            for (CmeSimulator s : sims) {
+                b.append(status(s)).append(System.lineSeparator());
+            }
+            return b.toString().strip();
+        }
+        return "error: several simulators run; name one after the command word (" + command + " <name> ...): "
+                + names(sims);
+    }
+
+    private static String names(List<CmeSimulator> sims) {
+        List<String> names = new ArrayList<>();
+        sims.forEach(s -> names.add(s.name()));
+        return String.join(", ", names);
+    }
+
+    private static String executeOne(CmeSimulator sim, String line) {
         List<String> words = new ArrayList<>(Arrays.asList(line.strip().split("\\s+")));
         if (words.isEmpty() || words.get(0).isEmpty()) {
             return "";

@@ -32,11 +32,25 @@ class RecordReplayTest {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The events as dropcopy-model translated them (its JSON), without what belongs to the delivering target session
+     * (outer MsgSeqNum, PossDup, SendingTime, outer header): what a consumer downstream sees of each message.
+     */
+    private static List<String> events(TestDropCopyClient client) {
+        return client.eventsBySeq().stream().map(e -> {
+            String json = e.toJson();
+            int inner = json.indexOf("\"sourceSession\"");
+            assertTrue(inner > 0, json);
+            return e.kind().label() + " possResend=" + e.possResend() + " " + json.substring(inner);
+        }).collect(Collectors.toList());
+    }
+
     @Test
     void aRecordedRealisticRunReplaysAsTheSameBusinessMessages(@TempDir Path tmp) throws Exception {
         Path file = tmp.resolve("recordings/live.rec");
         int port = freePort();
         List<String> live;
+        List<String> liveEvents;
         // the live run: realistic traffic, a message lost on the wire every 40 (resent with 43=Y), a PossResend copy
         // every 25: the recording holds copies out of order that the replay must put back in place
         SimulatorConfig config = SimulatorConfig.builder().port(port).storeDir(tmp.resolve("live")).rate(0)
@@ -59,6 +73,7 @@ class RecordReplayTest {
             assertTrue(client.events.stream().filter(DropCopyEvent::possDup).count() > 10, "lost and resent");
             assertTrue(client.events.stream().filter(DropCopyEvent::possResend).count() > 10, "PossResend copies");
             live = business(client);
+            liveEvents = events(client);
             sim.stopRecording();
         }
 
@@ -80,6 +95,7 @@ class RecordReplayTest {
             await("the replay", TIMEOUT, () -> sim.isFinished() && client.events.size() == live.size(),
                     () -> client.events.size() + " of " + live.size());
             assertEquals(live, business(client), "the same inner messages, in the same order, PossResend kept");
+            assertEquals(liveEvents, events(client), "the same translated events (dropcopy-model), in the same order");
             assertEquals(0, client.events.stream().filter(DropCopyEvent::possDup).count(), "re-sequenced: no gap");
             assertEquals(List.of(), client.errors);
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -188,6 +189,66 @@ class SimulatorConfigTest {
         p.forEach((k, v) -> map.put(k.toString(), v));
         assertEquals(SimulatorConfig.builder().build().toBuilder().storeDir(SimulatorConfig.DEFAULT_STORE_DIR).build(),
                 SimulatorConfig.fromMap(map));
+    }
+
+    @Test
+    void gatewaysBackupAndSegments() {
+        SimulatorConfig c = SimulatorConfig.fromMap(Map.of("port", "19000", "backupPort", "19500", "failoverJump", "10",
+                "segments", "64, 74:19010/19510,80", "record", "rec/live.rec", "name", "msgw", "logonTimeout", "0"));
+        assertEquals(19500, c.backupPort());
+        assertEquals("127.0.0.1", c.backupHost());
+        assertEquals(10, c.failoverJump());
+        assertEquals(java.time.Duration.ZERO, c.logonTimeout());
+        assertEquals(3, c.segments().size());
+        List<SimulatorConfig> expanded = SimulatorGroup.expand(c);
+        assertEquals(3, expanded.size());
+        SimulatorConfig s64 = expanded.get(0);
+        assertEquals("msgw/64", s64.displayName());
+        assertEquals("64", s64.segmentId());
+        assertEquals("64", s64.senderSubId(), "CME's 50 on a segment is the segment id");
+        assertEquals(19000, s64.port());
+        assertEquals(19500, s64.backupPort());
+        assertEquals(Path.of("sim-data", "segment-64"), s64.storeDir());
+        assertEquals(Path.of("rec", "live-64.rec"), s64.record());
+        assertEquals(19010, expanded.get(1).port());
+        assertEquals(19510, expanded.get(1).backupPort());
+        assertEquals(19002, expanded.get(2).port(), "port + index");
+        assertEquals(19502, expanded.get(2).backupPort());
+        SimulatorConfig plain = SimulatorConfig.builder().build();
+        assertEquals(List.of(plain), SimulatorGroup.expand(plain), "no segments: the session itself");
+
+        assertBad(SimulatorConfig.SEGMENTS, Map.of("segments", "64,64"));
+        assertBad(SimulatorConfig.SEGMENTS, Map.of("segments", "64:x"));
+        assertBad(SimulatorConfig.BACKUP_PORT, Map.of("port", "19000", "backupPort", "19000"));
+        assertBad(SimulatorConfig.BACKUP_PORT, Map.of("backupPort", "70000"));
+        assertBad(SimulatorConfig.FAILOVER_JUMP, Map.of("failoverJump", "-1"));
+        assertBad(SimulatorConfig.LOGON_TIMEOUT, Map.of("logonTimeout", "soon"));
+        ConfigException clash = assertThrows(ConfigException.class, () -> new SimulatorGroup(List.of(
+                SimulatorConfig.fromMap(Map.of("port", "19000", "segments", "64,74")),
+                SimulatorConfig.fromMap(Map.of("port", "19001", "name", "other", "storeDir", "x")))));
+        assertTrue(clash.getMessage().contains("19001"), clash.getMessage());
+    }
+
+    @Test
+    void sessionsFromConfigurationFilesAsKarafReadsThem(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("io.dropcopy.simulator-cgw.cfg");
+        java.nio.file.Files.writeString(a, "# CGW\nport = 19300\nbackupPort = 19301\nstoreDir =\nrecord =\n");
+        Path b = tmp.resolve("msgw.cfg");
+        java.nio.file.Files.writeString(b, "port = 19400\nsegments = 64,74\ntargetCompId = DEMO02N\n");
+        List<SimulatorConfig> sessions = Main.parseSessions(new String[] {"--store-dir", tmp.resolve("data").toString(),
+            "--config", a.toString(), "--config", b.toString(), "--rate", "50"});
+        assertEquals(2, sessions.size());
+        assertEquals("cgw", sessions.get(0).displayName(), "the name after io.dropcopy.simulator-");
+        assertEquals(19301, sessions.get(0).backupPort());
+        assertEquals(tmp.resolve("data").resolve("cgw"), sessions.get(0).storeDir(), "a blank value keeps the default");
+        assertEquals(SimulatorConfig.DEFAULT_RATE, sessions.get(0).rate());
+        assertEquals("msgw", sessions.get(1).displayName());
+        assertEquals(50, sessions.get(1).rate(), "options after --config apply to that session");
+        assertEquals(List.of("msgw/64", "msgw/74"), new SimulatorGroup(sessions).members().stream()
+                .map(CmeSimulator::name).filter(n -> n.startsWith("msgw")).collect(java.util.stream.Collectors.toList()));
+        Main.UsageException missing = assertThrows(Main.UsageException.class,
+                () -> Main.parseSessions(new String[] {"--config", tmp.resolve("nope.cfg").toString()}));
+        assertTrue(missing.getMessage().startsWith("--config "), missing.getMessage());
     }
 
     private static ConfigException assertBad(String key, Map<String, ?> map) {

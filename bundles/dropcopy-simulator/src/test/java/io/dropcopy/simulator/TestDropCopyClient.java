@@ -35,6 +35,20 @@ final class TestDropCopyClient implements Application, AutoCloseable {
         int resendChunkSize;
         boolean closedResendInterval;
         String compId = COMP_ID;
+        String targetSubId = "G";
+        int backupPort;
+
+        /** TargetSubID(57): G on CGW, the market segment id on MSGW. */
+        Options targetSubId(String sub) {
+            this.targetSubId = sub;
+            return this;
+        }
+
+        /** A second address (QuickFIX/J's SocketConnectPort1): the client alternates between them on reconnect. */
+        Options backupPort(int port) {
+            this.backupPort = port;
+            return this;
+        }
 
         /** The client's comp id: tests running at the same time need their own (QuickFIX/J's JVM-wide registry). */
         Options compId(String id) {
@@ -88,7 +102,8 @@ final class TestDropCopyClient implements Application, AutoCloseable {
 
     TestDropCopyClient(int port, Path dir, String accessKeyId, String secretKey, Options options)
             throws IOException, ConfigError {
-        this.sessionId = new SessionID("FIX.4.2", options.compId, "OPS1", "US,IL", "CME", "G", null, null);
+        this.sessionId = new SessionID("FIX.4.2", options.compId, "OPS1", "US,IL", "CME", options.targetSubId, null,
+                null);
         this.accessKeyId = accessKeyId;
         this.secretKey = secretKey;
         Path dictionary = CmeDictionary.writeTo(dir);
@@ -99,9 +114,13 @@ final class TestDropCopyClient implements Application, AutoCloseable {
         s.setString(sessionId, "SenderSubID", "OPS1");
         s.setString(sessionId, "SenderLocationID", "US,IL");
         s.setString(sessionId, "TargetCompID", "CME");
-        s.setString(sessionId, "TargetSubID", "G");
+        s.setString(sessionId, "TargetSubID", options.targetSubId);
         s.setString(sessionId, "SocketConnectHost", "127.0.0.1");
         s.setLong(sessionId, "SocketConnectPort", port);
+        if (options.backupPort > 0) {
+            s.setString(sessionId, "SocketConnectHost1", "127.0.0.1");
+            s.setLong(sessionId, "SocketConnectPort1", options.backupPort);
+        }
         s.setLong(sessionId, "HeartBtInt", options.heartbeat);
         s.setLong(sessionId, "ResendRequestChunkSize", options.resendChunkSize);
         s.setBool(sessionId, "ClosedResendInterval", options.closedResendInterval);

@@ -40,6 +40,8 @@ final class TargetSession {
      * QuickFIX/J's threads report to it while this is held by an initiator being stopped.
      */
     private final AddressFailover failover;
+    /** The initiator generation whose move to another address is already scheduled (guarded by failover). */
+    private int moveScheduledFor = -1;
     /** Moves to another address off QuickFIX/J's threads; exists while started. */
     private volatile java.util.concurrent.ScheduledExecutorService failoverExecutor;
     /** Bumped whenever the initiator is replaced or stopped, so events of an old one are ignored. */
@@ -151,11 +153,18 @@ final class TargetSession {
             return;
         }
         synchronized (failover) {
+            if (moveScheduledFor == ofGeneration) {
+                // QuickFIX/J's own reconnect to the address being left, while the move waits out its back-off:
+                // counting it would move the failover on once more, out of step with the initiator (seen against
+                // the simulator's CGW backup: the session kept retrying the backup, refused while the primary was up)
+                return;
+            }
             TargetSessionConfig.Address from = failover.current();
             long delay = failover.ended();
             if (delay < 0) {
                 return;
             }
+            moveScheduledFor = ofGeneration;
             TargetSessionConfig.Address to = failover.current();
             LOG.warn("Drop copy session {}: no logon at {} ({}); trying {} {}", config.name, from, why, to,
                     delay == 0 ? "now" : "in " + delay + " ms");

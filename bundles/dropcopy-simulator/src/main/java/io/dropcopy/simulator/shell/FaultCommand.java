@@ -1,6 +1,7 @@
 package io.dropcopy.simulator.shell;
 
 import io.dropcopy.simulator.SimulatorControl;
+import io.dropcopy.simulator.SimulatorRegistry;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -24,22 +25,37 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
                 + "  ignore-resend <n>     leave n Resend Requests unanswered\n"
                 + "  resend-window <d>     resend window (48h, 30m, 1s)\n"
                 + "  expect-seq <n>        client sequence number expected next\n"
+                + "  resend-request [b] [e]  CME's own Resend Request (gap fill expected)\n"
+                + "  seq-reset <n>         dual-reset Sequence Reset, sequence +n\n"
                 + "  weekly-reset          both sequence numbers back to 1\n"
                 + "  clear                 throttle off, reading, listening\n"
-                + "Options go before the fault name: dropcopy-sim:fault --sim demo disconnect")
+                + "The simulator may be named first (several run: one per configuration, one per MSGW segment"
+                + " 'name/segment'): dropcopy-sim:fault demo disconnect, dropcopy-sim:fault msgw/64 gap 10;"
+                + " or with the option before it: dropcopy-sim:fault --sim demo disconnect")
 @Service
 public class FaultCommand extends SimAction {
 
-    @Argument(index = 0, name = "fault", description = "The fault's name", required = true)
-    @Completion(FaultNameCompleter.class)
+    @Argument(index = 0, name = "fault", description = "The fault's name, or the simulator's name followed by the"
+            + " fault's", required = true)
+    @Completion(FaultOrSimulatorCompleter.class)
     String fault;
 
     @Argument(index = 1, name = "args", description = "The fault's arguments", multiValued = true)
+    @Completion(FaultNameCompleter.class)
     List<String> args;
 
     @Override
     public Object execute() throws Exception {
-        out().println(SimulatorControl.fault(simulator(), fault, args));
+        String name = fault;
+        List<String> rest = args == null ? List.of() : args;
+        if (sim == null && !SimulatorControl.FAULTS.containsKey(name) && SimulatorRegistry.names().contains(name)
+                && !rest.isEmpty()) {
+            // dropcopy-sim:fault <simulator> <fault> [args]
+            sim = name;
+            name = rest.get(0);
+            rest = rest.subList(1, rest.size());
+        }
+        out().println(SimulatorControl.fault(simulator(), name, rest));
         return null;
     }
 }

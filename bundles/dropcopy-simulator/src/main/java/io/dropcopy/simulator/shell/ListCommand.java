@@ -27,8 +27,9 @@ public class ListCommand extends SimAction {
         String format = "%-12s %-21s %-10s %-9s %-8s %-8s %-9s %s%n";
         out.printf(format, "Name", "Listening", "Client", "LoggedOn", "NextOut", "NextIn", "Sent", "Position");
         for (CmeSimulator s : all) {
-            out.printf(format, s.name(), s.config().host() + ":" + s.config().port()
-                    + (s.downUntil() != null ? " (down)" : ""), s.config().targetCompId(), s.isLoggedOn(),
+            String listening = s.backupAddress() == null ? s.config().host() + ":" + s.config().port()
+                    : io.dropcopy.simulator.CmeSimulator.addressText(s.activeAddress()) + " (" + s.activeRole() + ")";
+            out.printf(format, s.name(), listening + (s.downUntil() != null ? " (down)" : ""), s.config().targetCompId(), s.isLoggedOn(),
                     seq(s.nextSenderSeqNum()), seq(s.nextTargetSeqNum()), s.sentCount(), s.position());
         }
     }

@@ -71,6 +71,14 @@ class SimulatorCommandsTest {
             assertEquals("resend window 2s\n", output().replace("\r", ""));
             assertEquals(java.time.Duration.ofSeconds(2), sim.resendWindow());
 
+            // the simulator named first: dropcopy-sim:fault demo resend-window 3s
+            fault = command(new FaultCommand());
+            fault.fault = "demo";
+            fault.args = List.of("resend-window", "3s");
+            fault.execute();
+            assertEquals("resend window 3s\n", output().replace("\r", ""));
+            assertEquals(java.time.Duration.ofSeconds(3), sim.resendWindow());
+
             fault = command(new FaultCommand());
             fault.sim = "demo";
             fault.fault = "throttle";
