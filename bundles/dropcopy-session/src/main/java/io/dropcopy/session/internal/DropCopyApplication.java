@@ -28,7 +28,26 @@ final class DropCopyApplication implements Application {
     private static final int REF_MSG_TYPE = 372;
 
     interface Dispatcher {
+        /** Synchronous: returning means every consumer handled the event durably. */
         void dispatch(DropCopyEvent event) throws Exception;
+
+        /**
+         * Hands the event over; {@code completion} is called once, before or after this returns, when every consumer
+         * committed it (or one failed). Throwing means it was not handed over: QuickFIX/J does not count it.
+         */
+        default void dispatch(DropCopyEvent event, Completion completion) throws Exception {
+            dispatch(event);
+            completion.committed();
+        }
+
+        /** How many events of the group may be handed over and not yet committed, per session. */
+        default int maxInFlight(String group) {
+            return io.dropcopy.session.api.DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
+        }
+    }
+
+    /** Completion of one event handed over. */
+    interface Completion extends io.dropcopy.session.api.DeferredDropCopyListener.Completion {
     }
 
     /** Thrown out of {@code fromApp} so QuickFIX/J keeps the message unconsumed. */
@@ -59,6 +78,13 @@ final class DropCopyApplication implements Application {
     private volatile java.time.Instant lastMessage;
     /** NextExpectedMsgSeqNum(789) of CME's Logout answering our Logon, until a logon succeeds; 0 when none. */
     private volatile int nextExpectedByCme;
+
+    /** Business messages handed over and not yet committed (deferred delivery); see CheckpointStore. */
+    final CommitWindow window = new CommitWindow();
+    /** The sequence store of the running initiator, persisting the checkpoint. */
+    volatile CheckpointStore store;
+    /** Told of the first failed completion of a generation: the session starts again from the checkpoint. */
+    volatile java.util.function.Consumer<Throwable> onDeferredFailure = cause -> { };
 
     DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
         this.config = config;
@@ -232,23 +258,88 @@ final class DropCopyApplication implements Application {
                     config.name, event.seqNum(), PossibleResends.key(event));
             return;
         }
+        CommitWindow.Ticket ticket;
         try {
-            dispatcher.dispatch(event);
+            ticket = window.begin((int) event.seqNum(), dispatcher.maxInFlight(config.group));
+        } catch (CommitWindow.NotTakingException e) {
+            throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
+                    + " not taken, it will be requested again: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DispatchFailedException("Drop copy session " + config.name + ": interrupted", e);
+        }
+        Delivery delivery = new Delivery(ticket, event, arrived);
+        try {
+            dispatcher.dispatch(event, delivery);
         } catch (Exception e) {
+            delivery.abandon();
             routeLatency.record(System.nanoTime() - arrived);
-            routeFailures.incrementAndGet();
-            lastRouteFailure = String.valueOf(e.getMessage());
-            lastRouteFailureAt = java.time.Instant.now();
+            routeFailed(e);
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not handled, it will be requested again: " + e.getMessage(), e);
         }
-        possibleResends.delivered(event);
-        routeLatency.record(System.nanoTime() - arrived);
-        received.incrementAndGet();
-        java.time.Instant now = java.time.Instant.now();
-        lastMessage = now;
-        perKind[event.kind().ordinal()].increment();
-        recordEndToEnd(event.sendingTime(), now);
+    }
+
+    private void routeFailed(Throwable e) {
+        routeFailures.incrementAndGet();
+        lastRouteFailure = String.valueOf(e.getMessage());
+        lastRouteFailureAt = java.time.Instant.now();
+    }
+
+    /** The fate of one event handed over; the first call counts. Completions may come on any thread. */
+    private final class Delivery extends java.util.concurrent.atomic.AtomicBoolean implements Completion {
+        private static final long serialVersionUID = 1L;
+        private final transient CommitWindow.Ticket ticket;
+        private final transient DropCopyEvent event;
+        private final long arrived;
+
+        Delivery(CommitWindow.Ticket ticket, DropCopyEvent event, long arrived) {
+            this.ticket = ticket;
+            this.event = event;
+            this.arrived = arrived;
+        }
+
+        @Override
+        public void committed() {
+            if (!compareAndSet(false, true)) {
+                return;
+            }
+            if (window.commit(ticket)) {
+                CheckpointStore s = store;
+                if (s != null) {
+                    s.checkpointMoved();
+                }
+            }
+            possibleResends.delivered(event);
+            routeLatency.record(System.nanoTime() - arrived);
+            received.incrementAndGet();
+            java.time.Instant now = java.time.Instant.now();
+            lastMessage = now;
+            perKind[event.kind().ordinal()].increment();
+            recordEndToEnd(event.sendingTime(), now);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            if (!compareAndSet(false, true)) {
+                return;
+            }
+            routeLatency.record(System.nanoTime() - arrived);
+            routeFailed(cause);
+            if (window.fail(ticket, cause)) {
+                LOG.error("Drop copy session {}: a route failed seq {} after taking it; taking nothing more, logging"
+                        + " on again from seq {} so it is resent: {}", config.name, event.seqNum(),
+                        window.lowestOpen(), String.valueOf(cause));
+                onDeferredFailure.accept(cause);
+            }
+        }
+
+        /** The dispatcher threw: not handed over (QuickFIX/J does not count it). */
+        void abandon() {
+            if (compareAndSet(false, true)) {
+                window.abandon(ticket);
+            }
+        }
     }
 
     /** Messages whose routes failed, the last failure's message and time (for health: DOWN while failing). */
