@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * after another, prints the table, writes {@code pipeline.csv} and draws {@code pipeline.png} from that CSV.
  */
 public final class PipelineBenchmark {
-    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,artemis,artemis-cached,postgres,kafka";
+    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,file-group,artemis,artemis-cached,postgres,kafka";
 
     private final Map<String, String> o = new LinkedHashMap<>();
 
