@@ -178,6 +178,25 @@ public class HubImpl implements DropCopyHub {
             completion.committed();
             return;
         }
+        if (list.size() == 1) { // one deferred consumer: its completion is the session's (which counts once)
+            try {
+                list.get(0).deferred.onEvent(event, new DropCopyApplication.Completion() {
+                    @Override
+                    public void committed() {
+                        observed(event);
+                        completion.committed();
+                    }
+
+                    @Override
+                    public void failed(Throwable cause) {
+                        completion.failed(cause);
+                    }
+                });
+            } catch (Exception | LinkageError e) {
+                completion.failed(e);
+            }
+            return;
+        }
         Joint joint = new Joint(list.size(), event, completion);
         for (Subscriber s : list) {
             if (s.sync != null) {

@@ -408,7 +408,13 @@ final class TargetSession {
                 .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
                         application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
                         application.eventsByKind())
-                .withRejected(application.rejected.get());
+                .withRejected(application.rejected.get())
+                .withDeferred(application.window.inFlight(), persistedNextTarget(started));
+    }
+
+    private int persistedNextTarget(boolean started) {
+        CheckpointStore store = application.store;
+        return started && store != null ? store.persistedNextTarget() : 0;
     }
 
     private static String addressInUse(Session session, boolean started) {
