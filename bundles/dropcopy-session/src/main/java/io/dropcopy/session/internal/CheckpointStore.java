@@ -29,22 +29,38 @@ final class CheckpointStore implements MessageStore, Closeable {
     /** What the store holds. */
     private int persisted;
     private boolean closed;
+    /**
+     * Commits move the checkpoint at most this often in the store (0: at every move). A persisted checkpoint lagging
+     * behind is always safe (more is resent after a crash, the sinks drop it); one ahead never happens.
+     */
+    private final long minPersistNanos;
+    private long lastPersistNanos;
+    private boolean dirty;
 
     CheckpointStore(MessageStore store, CommitWindow window, String name) throws IOException {
+        this(store, window, name, 0);
+    }
+
+    CheckpointStore(MessageStore store, CommitWindow window, String name, long minPersistMillis) throws IOException {
         this.store = store;
         this.window = window;
         this.name = name;
+        this.minPersistNanos = minPersistMillis * 1_000_000L;
+        this.lastPersistNanos = System.nanoTime() - minPersistNanos;
         this.next = store.getNextTargetMsgSeqNum();
         this.persisted = next;
     }
 
-    /** Wraps every store the factory makes; {@code created} learns each new one. */
+    /**
+     * Wraps every store the factory makes; {@code created} learns each new one. {@code minPersistMillis}: see
+     * {@link #minPersistNanos} (a JDBC store pays a database commit per write).
+     */
     static MessageStoreFactory factory(MessageStoreFactory factory, CommitWindow window, String name,
-                                       java.util.function.Consumer<CheckpointStore> created) {
+                                       long minPersistMillis, java.util.function.Consumer<CheckpointStore> created) {
         return sessionId -> {
             MessageStore store = factory.create(sessionId);
             try {
-                CheckpointStore s = new CheckpointStore(store, window, name);
+                CheckpointStore s = new CheckpointStore(store, window, name, minPersistMillis);
                 created.accept(s);
                 return s;
             } catch (IOException e) {
@@ -53,11 +69,25 @@ final class CheckpointStore implements MessageStore, Closeable {
         };
     }
 
+    /** QuickFIX/J moved its number (session thread). */
+    private void moved() throws IOException {
+        int open = window.lowestOpen();
+        if (open > next || minPersistNanos == 0) {
+            persist(); // nothing open below it: QuickFIX/J's own number, at once, as QuickFIX/J would
+        } else if (Math.min(next, open) < persisted) {
+            persist(); // lower (never the case when only counting up): at once
+        } else {
+            dirty = true; // the checkpoint is a message still open: its commit persists it
+        }
+    }
+
     private void persist() throws IOException {
         int checkpoint = Math.min(next, window.lowestOpen());
+        dirty = false;
         if (checkpoint != persisted) {
             store.setNextTargetMsgSeqNum(checkpoint);
             persisted = checkpoint;
+            lastPersistNanos = System.nanoTime();
         }
     }
 
@@ -66,6 +96,21 @@ final class CheckpointStore implements MessageStore, Closeable {
         if (closed) {
             return; // stays lower: everything from it comes again
         }
+        if (minPersistNanos > 0 && System.nanoTime() - lastPersistNanos < minPersistNanos) {
+            dirty = true; // flush() writes it
+            return;
+        }
+        tryPersist();
+    }
+
+    /** Writes a checkpoint held back by {@link #minPersistNanos}; called every few ms by the session. */
+    synchronized void flush() {
+        if (dirty && !closed) {
+            tryPersist();
+        }
+    }
+
+    private void tryPersist() {
         try {
             persist();
         } catch (IOException | RuntimeException e) {
@@ -87,13 +132,13 @@ final class CheckpointStore implements MessageStore, Closeable {
     @Override
     public synchronized void setNextTargetMsgSeqNum(int next) throws IOException {
         this.next = next;
-        persist();
+        moved();
     }
 
     @Override
     public synchronized void incrNextTargetMsgSeqNum() throws IOException {
         next++;
-        persist();
+        moved();
     }
 
     @Override

@@ -116,6 +116,14 @@ final class TargetSession {
             failoverExecutor = null;
             throw e;
         }
+        if ("jdbc".equals(config.store)) {
+            failoverExecutor.scheduleWithFixedDelay(() -> {
+                CheckpointStore store = application.store;
+                if (store != null) {
+                    store.flush();
+                }
+            }, JDBC_CHECKPOINT_MILLIS, JDBC_CHECKPOINT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         LOG.info("Drop copy {} started", config);
     }
 
@@ -123,7 +131,7 @@ final class TargetSession {
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
         application.window.restart(); // a new generation: the store below reads the checkpoint back
         quickfix.MessageStoreFactory stores = CheckpointStore.factory(storeFactory(settings), application.window,
-                config.name, s -> application.store = s);
+                config.name, "jdbc".equals(config.store) ? JDBC_CHECKPOINT_MILLIS : 0, s -> application.store = s);
         ThreadedSocketInitiator created = new ThreadedSocketInitiator(application, stores,
                 settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
@@ -222,6 +230,12 @@ final class TargetSession {
             stopInitiator();
         }
     }
+
+    /**
+     * With store = jdbc, commits of deferred deliveries move the persisted checkpoint at most this often (each write is
+     * a database commit); the file store writes at every move (a plain write, no fsync).
+     */
+    static final long JDBC_CHECKPOINT_MILLIS = 50;
 
     /** How long a stop waits for the events its consumers hold to be committed. */
     static final long DRAIN_MILLIS = 10_000;

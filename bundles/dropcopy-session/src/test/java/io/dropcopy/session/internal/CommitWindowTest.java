@@ -159,4 +159,29 @@ class CommitWindowTest {
         assertEquals(Integer.MAX_VALUE, w.lowestOpen());
         assertTrue(w.awaitEmpty(0));
     }
+
+    @Test
+    void aJdbcStoreWritesCommitsAtMostEverySoOftenAndQuickFixJsOwnNumberAtOnce() throws Exception {
+        CommitWindow w = new CommitWindow();
+        MemoryStore memory = new MemoryStore();
+        CheckpointStore store = new CheckpointStore(memory, w, "t", 60_000);
+        CommitWindow.Ticket t1 = w.begin(1, 10);
+        store.incrNextTargetMsgSeqNum();
+        CommitWindow.Ticket t2 = w.begin(2, 10);
+        store.incrNextTargetMsgSeqNum();
+        assertTrue(w.commit(t1));
+        store.checkpointMoved();
+        assertEquals(2, memory.getNextTargetMsgSeqNum(), "the first move is written");
+        assertTrue(w.commit(t2));
+        store.checkpointMoved();
+        assertEquals(2, memory.getNextTargetMsgSeqNum(), "the next one waits (lagging is safe)");
+        store.flush();
+        assertEquals(3, memory.getNextTargetMsgSeqNum(), "and the flush writes it");
+
+        CommitWindow.Ticket t3 = w.begin(3, 10);    // synchronous: committed before QuickFIX/J counts it
+        w.commit(t3);
+        store.checkpointMoved();
+        store.incrNextTargetMsgSeqNum();
+        assertEquals(4, memory.getNextTargetMsgSeqNum(), "nothing open: QuickFIX/J's number, at once");
+    }
 }
