@@ -42,20 +42,21 @@ final class CommitWindow {
     private boolean closed;
 
     /**
-     * Registers message {@code seqNum} before it is handed over, waiting while {@code maxInFlight} are open.
+     * Registers message {@code seqNum} before it is handed over, waiting while {@code maxInFlight} are open, and after a
+     * failure until the session stops (it then logs on again from the checkpoint): one message refused, not every
+     * message that arrives meanwhile.
      *
-     * @throws NotTakingException after a failure of this generation or once {@link #close}d (also when that happens
-     *                            while waiting)
+     * @throws NotTakingException once {@link #close}d or restarted (also when that happens while waiting)
      */
     synchronized Ticket begin(int seqNum, int maxInFlight) throws NotTakingException, InterruptedException {
+        long entered = generation;
         while (true) {
-            if (failure != null) {
-                throw new NotTakingException("a consumer failed message " + failedSeqNum + ": " + failure, failure);
+            if (closed || generation != entered) {
+                throw failure != null
+                        ? new NotTakingException("a consumer failed message " + failedSeqNum + ": " + failure, failure)
+                        : new NotTakingException("the session is stopping", null);
             }
-            if (closed) {
-                throw new NotTakingException("the session is stopping", null);
-            }
-            if (inFlight < Math.max(1, maxInFlight)) {
+            if (failure == null && inFlight < Math.max(1, maxInFlight)) {
                 break;
             }
             wait();

@@ -131,12 +131,23 @@ class CommitWindowTest {
 
         assertTrue(w.fail(t2, new IllegalStateException("disk full")), "the first failure rewinds");
         assertFalse(w.fail(t3, new IllegalStateException("again")), "later ones do not");
-        assertThrows(CommitWindow.NotTakingException.class, () -> w.begin(4, 10), "nothing more is taken");
+        CompletableFuture<Throwable> fourth = CompletableFuture.supplyAsync(() -> {
+            try {
+                w.begin(4, 10);
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        assertThrows(java.util.concurrent.TimeoutException.class, () -> fourth.get(200, TimeUnit.MILLISECONDS),
+                "nothing more is taken: the session thread waits for the session to stop");
         w.commit(t1);
         store.checkpointMoved();
         assertEquals(2, memory.getNextTargetMsgSeqNum(), "never past the failed message");
 
-        w.restart();                                 // the session logs on again from the store: 2
+        w.close();                                   // the session stops
+        assertTrue(fourth.get(10, TimeUnit.SECONDS) instanceof CommitWindow.NotTakingException);
+        w.restart();                                 // and logs on again from the store: 2
         CheckpointStore again = new CheckpointStore(memory, w, "t");
         assertEquals(2, again.getNextTargetMsgSeqNum());
         assertFalse(w.commit(t3), "a completion of the old generation is ignored");
