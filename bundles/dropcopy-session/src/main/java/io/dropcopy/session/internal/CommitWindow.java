@@ -149,10 +149,13 @@ final class CommitWindow {
         notifyAll();
     }
 
-    /** Waits up to {@code millis} until nothing is open; true when nothing is. */
+    /**
+     * Waits up to {@code millis} until nothing is open; true when nothing is. Gives up at once after a failure: a failed
+     * message stays open for good (everything from it comes again anyway).
+     */
     synchronized boolean awaitEmpty(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (inFlight > 0) {
+        while (inFlight > 0 && failure == null) {
             long left = (deadline - System.nanoTime()) / 1_000_000L;
             if (left <= 0) {
                 return false;
