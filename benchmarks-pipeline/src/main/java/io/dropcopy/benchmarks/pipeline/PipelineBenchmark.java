@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * after another, prints the table, writes {@code pipeline.csv} and draws {@code pipeline.png} from that CSV.
  */
 public final class PipelineBenchmark {
-    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,artemis,artemis-cached,postgres,kafka";
+    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,file-group,artemis,artemis-cached,postgres,kafka";
 
     private final Map<String, String> o = new LinkedHashMap<>();
 
@@ -43,6 +43,7 @@ public final class PipelineBenchmark {
         o.put("timeout-minutes", "30");
         o.put("max-seconds", "60");
         o.put("soak-max-seconds", "900");
+        o.put("jvm-args", "");
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
                 usage();
@@ -78,6 +79,8 @@ public final class PipelineBenchmark {
                 "  --work=<tmp>/dropcopy-pipeline-bench  scratch space (stores, journals, logs of each run)",
                 "  --max-seconds=60         cap of a throughput or gap run: a sink far below its target is measured over",
                 "                           the messages it took by then (the table says so) instead of for hours",
+                "  --jvm-args=\"-XX:...\"     extra options of each measured JVM, space-separated (e.g. a JFR recording:",
+                "                           -XX:StartFlightRecording=filename=noop.jfr,settings=profile)",
                 "  --chart-only=<csv>       only draw <csv>'s chart (next to it, .png)"));
     }
 
@@ -242,8 +245,13 @@ public final class PipelineBenchmark {
         deleteTree(dir);
         Files.createDirectories(dir);
         Path log = work.resolve(c + "-" + mode + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + o.get("xmx"),
-                "-XX:+UseG1GC", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + o.get("xmx"), "-XX:+UseG1GC"));
+        for (String extra : o.get("jvm-args").trim().split("\\s+")) {
+            if (!extra.isEmpty()) {
+                cmd.add(extra);
+            }
+        }
+        cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx")));
         cmd.addAll(Arrays.asList(args));
         System.out.printf(Locale.ROOT, "%-15s %-10s ... ", c, mode);

@@ -47,6 +47,7 @@ final class Sinks {
         NOOP("noop", "session + dropcopy: route, no sink"),
         FILE("file", "dropcopy-file: JSON lines, fsync=always (default)"),
         FILE_BATCH("file-batch", "dropcopy-file: JSON lines, fsync=batch"),
+        FILE_GROUP("file-group", "dropcopy:?delivery=async into dropcopy-file: fsync=batch (group commit, durable when counted)"),
         ARTEMIS("artemis", "JMS route (as shipped) into embedded Artemis, persistent"),
         ARTEMIS_CACHED("artemis-cached", "same, connection cached (Spring CachingConnectionFactory)"),
         POSTGRES("postgres", "dropcopy-jdbc: idempotent upserts, embedded PostgreSQL 14"),
@@ -172,12 +173,14 @@ final class Sinks {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                RouteDefinition route = from("dropcopy:" + Bench.GROUP).routeId("bench-" + c.id);
+                RouteDefinition route = from("dropcopy:" + Bench.GROUP + (c == Case.FILE_GROUP ? "?delivery=async" : ""))
+                        .routeId("bench-" + c.id);
                 switch (c) {
                     case FILE:
                         route.to("dropcopy-file:" + files);
                         break;
                     case FILE_BATCH:
+                    case FILE_GROUP:
                         route.to("dropcopy-file:" + files + "?fsync=batch");
                         break;
                     case ARTEMIS:

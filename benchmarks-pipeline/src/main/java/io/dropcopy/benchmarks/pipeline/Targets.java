@@ -29,6 +29,7 @@ final class Targets {
                     break;
                 case "file":
                 case "file-batch":
+                case "file-group":
                     check(targets, met, ">= 30,000 msg/s", r.msgPerSec, v -> v >= FILE_MSG_S);
                     break;
                 case "artemis":

@@ -19,7 +19,7 @@ public final class BenchSessions {
 
     /** Registers a target session configured as {@code etc/io.dropcopy.session-<name>.cfg} would; it logs on once its group is consumed. */
     public void register(Map<String, Object> properties, Path dataDir) {
-        session = new TargetSession(TargetSessionConfig.parse(properties, dataDir), hub::dispatch);
+        session = new TargetSession(TargetSessionConfig.parse(properties, dataDir), hub.dispatcher());
         hub.register(session);
     }
 

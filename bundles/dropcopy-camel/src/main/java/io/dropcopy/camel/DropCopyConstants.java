@@ -15,6 +15,11 @@ public final class DropCopyConstants {
     public static final String POSS_DUP = "DropCopyPossDup";
     /** Exchange property holding the {@link io.dropcopy.model.DropCopyEvent} itself. */
     public static final String EVENT_PROPERTY = "DropCopyEvent";
+    /**
+     * Exchange property {@code "async"} on exchanges of a {@code delivery=async} consumer: a sink may then complete the
+     * exchange only once the event is durable (group commit) instead of before it returns.
+     */
+    public static final String DELIVERY_PROPERTY = "DropCopyDelivery";
 
     private DropCopyConstants() {
     }

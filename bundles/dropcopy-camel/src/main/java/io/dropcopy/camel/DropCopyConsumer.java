@@ -1,6 +1,7 @@
 package io.dropcopy.camel;
 
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.session.api.DeferredDropCopyListener;
 import io.dropcopy.session.api.DropCopyHub;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,9 +11,10 @@ import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
- * Turns each event into an exchange (body: the event's JSON) and runs the route synchronously on the
- * session's thread, as camel-quickfix does. A failed exchange is thrown back to the session, which then
- * does not count the message as received: it comes again.
+ * Turns each event into an exchange (body: the event's JSON). {@code delivery=sync} (default) runs the route
+ * synchronously on the session's thread, as camel-quickfix does: a failed exchange is thrown back to the session,
+ * which then does not count the message as received, so it comes again. {@code delivery=async} runs it on Camel's
+ * asynchronous routing engine and reports each exchange's end to the session ({@link DeferredDropCopyListener}).
  */
 public class DropCopyConsumer extends DefaultConsumer {
     private final DropCopyHub hub;
@@ -32,7 +34,10 @@ public class DropCopyConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        subscription = hub.subscribe(getEndpoint().getGroup(), this::process);
+        DropCopyEndpoint endpoint = getEndpoint();
+        subscription = endpoint.isAsync()
+                ? hub.subscribeDeferred(endpoint.getGroup(), endpoint.getMaxInFlight(), this::processAsync)
+                : hub.subscribe(endpoint.getGroup(), this::process);
         org.apache.camel.health.HealthCheckRegistry registry =
                 org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
@@ -59,22 +64,8 @@ public class DropCopyConsumer extends DefaultConsumer {
     }
 
     void process(DropCopyEvent event) throws Exception {
-        Exchange exchange = createExchange(false);
+        Exchange exchange = exchange(event);
         try {
-            Message in = exchange.getIn();
-            in.setBody(event.toJson());
-            in.setHeader(DropCopyConstants.GROUP, event.group());
-            in.setHeader(DropCopyConstants.TARGET_SESSION, event.targetSession());
-            in.setHeader(DropCopyConstants.SEQ_NUM, event.seqNum());
-            in.setHeader(DropCopyConstants.KIND, event.kind().label());
-            in.setHeader(DropCopyConstants.EXEC_ID, event.execId());
-            in.setHeader(DropCopyConstants.ORDER_ID, event.orderId());
-            in.setHeader(DropCopyConstants.SYMBOL, event.symbol());
-            String tradeDate = event.tradeDate();
-            in.setHeader(DropCopyConstants.TRADE_DATE, tradeDate != null ? tradeDate : LocalDate.now(ZoneOffset.UTC).toString());
-            in.setHeader(DropCopyConstants.POSS_DUP, event.possDup() || event.possResend());
-            exchange.setProperty(DropCopyConstants.EVENT_PROPERTY, event);
-
             getProcessor().process(exchange);
 
             Exception failure = exchange.getException();
@@ -84,5 +75,44 @@ public class DropCopyConsumer extends DefaultConsumer {
         } finally {
             releaseExchange(exchange, false);
         }
+    }
+
+    /**
+     * delivery=async: the route takes the exchange on the session's thread and may finish it on another (a sink's
+     * batch); the session learns its fate from the callback.
+     */
+    void processAsync(DropCopyEvent event, DeferredDropCopyListener.Completion completion) {
+        Exchange exchange = exchange(event);
+        exchange.setProperty(DropCopyConstants.DELIVERY_PROPERTY, "async");
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                Exception failure = exchange.getException();
+                if (failure != null) {
+                    completion.failed(failure);
+                } else {
+                    completion.committed();
+                }
+            } finally {
+                releaseExchange(exchange, false);
+            }
+        });
+    }
+
+    private Exchange exchange(DropCopyEvent event) {
+        Exchange exchange = createExchange(false);
+        Message in = exchange.getIn();
+        in.setBody(event.toJson());
+        in.setHeader(DropCopyConstants.GROUP, event.group());
+        in.setHeader(DropCopyConstants.TARGET_SESSION, event.targetSession());
+        in.setHeader(DropCopyConstants.SEQ_NUM, event.seqNum());
+        in.setHeader(DropCopyConstants.KIND, event.kind().label());
+        in.setHeader(DropCopyConstants.EXEC_ID, event.execId());
+        in.setHeader(DropCopyConstants.ORDER_ID, event.orderId());
+        in.setHeader(DropCopyConstants.SYMBOL, event.symbol());
+        String tradeDate = event.tradeDate();
+        in.setHeader(DropCopyConstants.TRADE_DATE, tradeDate != null ? tradeDate : LocalDate.now(ZoneOffset.UTC).toString());
+        in.setHeader(DropCopyConstants.POSS_DUP, event.possDup() || event.possResend());
+        exchange.setProperty(DropCopyConstants.EVENT_PROPERTY, event);
+        return exchange;
     }
 }

@@ -38,6 +38,17 @@ class DropCopyConsumerTest {
             };
         }
 
+        final Map<String, io.dropcopy.session.api.DeferredDropCopyListener> deferred = new ConcurrentHashMap<>();
+        volatile int maxInFlight;
+
+        @Override
+        public AutoCloseable subscribeDeferred(String group, int maxInFlight,
+                                               io.dropcopy.session.api.DeferredDropCopyListener listener) {
+            deferred.put(group, listener);
+            this.maxInFlight = maxInFlight;
+            return () -> deferred.remove(group);
+        }
+
         @Override
         public AutoCloseable observe(String group, DropCopyListener observer) {
             throw new UnsupportedOperationException();
@@ -131,6 +142,91 @@ class DropCopyConsumerTest {
                     () -> camel.getEndpoint("dropcopy:DEMO").createProducer());
             camel.stop();
             assertTrue(hub.listeners.isEmpty(), "stopping the route unsubscribes");
+        }
+    }
+
+    /** A completion as the session sees it: committed, or failed with what. */
+    static final class Outcome implements io.dropcopy.session.api.DeferredDropCopyListener.Completion {
+        final java.util.concurrent.CompletableFuture<Throwable> done = new java.util.concurrent.CompletableFuture<>();
+
+        @Override
+        public void committed() {
+            done.complete(null);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            done.complete(cause);
+        }
+    }
+
+    @Test
+    void asyncDeliveryCompletesTheSessionsEventOnlyWhenTheExchangeEndsWhereverItEnds() throws Exception {
+        InMemoryHub hub = new InMemoryHub();
+        List<org.apache.camel.AsyncCallback> parked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(hub));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    errorHandler(noErrorHandler());
+                    // a sink committing later: parks the exchange's callback until the test releases it
+                    from("dropcopy:DEMO?delivery=async&maxInFlight=7").process(new org.apache.camel.AsyncProcessor() {
+                        @Override
+                        public boolean process(Exchange exchange, org.apache.camel.AsyncCallback callback) {
+                            exchanges.add(exchange);
+                            parked.add(callback);
+                            return false;
+                        }
+
+                        @Override
+                        public void process(Exchange exchange) {
+                            throw new UnsupportedOperationException("async only");
+                        }
+
+                        @Override
+                        public java.util.concurrent.CompletableFuture<Exchange> processAsync(Exchange exchange) {
+                            throw new UnsupportedOperationException();
+                        }
+                    });
+                }
+            });
+            camel.start();
+            assertTrue(hub.deferred.containsKey("DEMO"), "an async consumer subscribes as deferred");
+            assertTrue(hub.listeners.isEmpty());
+            assertEquals(7, hub.maxInFlight);
+
+            Outcome first = new Outcome();
+            Outcome second = new Outcome();
+            hub.deferred.get("DEMO").onEvent(event("DEMO", 7, "E-7"), first);
+            hub.deferred.get("DEMO").onEvent(event("DEMO", 8, "E-8"), second);
+            assertEquals(2, parked.size(), "both taken at once, neither completed");
+            assertTrue(!first.done.isDone() && !second.done.isDone());
+            assertEquals("async", exchanges.get(0).getProperty(DropCopyConstants.DELIVERY_PROPERTY));
+
+            exchanges.get(1).setException(new IllegalStateException("broker down"));
+            Thread other = new Thread(() -> parked.get(1).done(false)); // completed on another thread, out of order
+            other.start();
+            other.join();
+            assertEquals("broker down", second.done.get(10, java.util.concurrent.TimeUnit.SECONDS).getMessage());
+            assertTrue(!first.done.isDone());
+            parked.get(0).done(false);
+            assertEquals(null, first.done.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aBadDeliveryOptionIsRefusedWhenTheRouteIsBuilt() throws Exception {
+        InMemoryHub hub = new InMemoryHub();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(hub));
+            Exception e = assertThrows(Exception.class, () -> camel.getEndpoint("dropcopy:DEMO?delivery=later"));
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().contains("delivery must be sync or async"), root.getMessage());
         }
     }
 

@@ -37,6 +37,11 @@ public class StatusCommand extends HubAction {
         out.println("addresses: " + s.addresses());
         out.println("nextTargetSeqNum: " + seq(s.nextTargetSeqNum()));
         out.println("nextSenderSeqNum: " + seq(s.nextSenderSeqNum()));
+        if (s.inFlight() > 0 || (s.persistedNextTargetSeqNum() != 0
+                && s.persistedNextTargetSeqNum() != s.nextTargetSeqNum())) {
+            out.println("inFlight: " + s.inFlight() + " (async routes; persisted next incoming: "
+                    + seq(s.persistedNextTargetSeqNum()) + ")");
+        }
         out.println("received: " + s.received());
         out.println("deadLettered: " + s.deadLettered());
         out.println("refusedSends: " + s.refusedSends());

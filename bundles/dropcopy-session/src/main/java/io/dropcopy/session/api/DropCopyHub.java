@@ -16,6 +16,19 @@ public interface DropCopyHub {
      */
     AutoCloseable subscribe(String group, DropCopyListener consumer);
 
+    /** In-flight window of {@link #subscribeDeferred(String, int, DeferredDropCopyListener)} unless given. */
+    int DEFAULT_MAX_IN_FLIGHT = 10_000;
+
+    /**
+     * Like {@link #subscribe}, for a consumer that confirms each event later ({@link DeferredDropCopyListener}): the
+     * session hands over up to {@code maxInFlight} events not yet committed (per target session; with several deferred
+     * consumers of a group the smallest window applies) and waits when that many are, and it persists a message as
+     * received only once it and every earlier one are committed by every consumer of the group.
+     */
+    default AutoCloseable subscribeDeferred(String group, int maxInFlight, DeferredDropCopyListener consumer) {
+        throw new UnsupportedOperationException("deferred delivery");
+    }
+
     /**
      * Watches the group's events without consuming them (console tail, diagnostics): an observer neither
      * starts sessions nor affects delivery, and its exceptions are ignored.

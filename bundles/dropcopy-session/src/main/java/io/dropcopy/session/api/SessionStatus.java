@@ -18,6 +18,8 @@ public final class SessionStatus {
     private final java.util.List<String> unrecoverableGaps;
     private final String addressInUse;
     private long rejected;
+    private int inFlight;
+    private int persistedNextTargetSeqNum;
     private long routeFailures;
     private String lastRouteFailure;
     private String lastRouteFailureTime;
@@ -134,6 +136,26 @@ public final class SessionStatus {
     public SessionStatus withRejected(long rejected) {
         this.rejected = rejected;
         return this;
+    }
+
+    /** Deferred delivery: events handed to the routes and not yet completed, and the incoming number the store holds. */
+    public SessionStatus withDeferred(int inFlight, int persistedNextTargetSeqNum) {
+        this.inFlight = inFlight;
+        this.persistedNextTargetSeqNum = persistedNextTargetSeqNum;
+        return this;
+    }
+
+    /** Events handed to {@code delivery=async} routes and not yet completed (0 with synchronous routes). */
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * The next incoming sequence number as persisted (where the session starts again after a crash): with async
+     * routes, the lowest message not yet completed; otherwise {@link #nextTargetSeqNum()}. 0 when unknown.
+     */
+    public int persistedNextTargetSeqNum() {
+        return persistedNextTargetSeqNum;
     }
 
     /** A copy with the route failure counters. */

@@ -43,8 +43,11 @@ final class FrameGuard extends IoFilterAdapter {
                 session.setAttribute(STATE, scan);
             }
             IoBuffer buf = (IoBuffer) message;
+            java.nio.ByteBuffer bytes = buf.buf();
+            byte[] array = bytes.hasArray() ? bytes.array() : null; // heap buffers: no per-byte bounds-checked get
+            int offset = array != null ? bytes.arrayOffset() : 0;
             for (int i = buf.position(); i < buf.limit(); i++) {
-                if (!accept(scan, buf.get(i))) {
+                if (!accept(scan, array != null ? array[offset + i] : buf.get(i))) {
                     refused.incrementAndGet();
                     LOG.error("Drop copy session {}: refused a frame announcing a BodyLength over {} from {}:"
                                     + " connection dropped, the session logs on again and recovers by resend",

@@ -55,21 +55,48 @@ public class HubImpl implements DropCopyHub {
     private java.util.concurrent.ScheduledExecutorService rebalancer;
 
     private final Map<String, TargetSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, List<Subscriber>> listeners = new ConcurrentHashMap<>();
+
+    /** A consumer of a group: synchronous ({@link DropCopyListener}) or deferred, with its in-flight window. */
+    private static final class Subscriber {
+        final DropCopyListener sync;
+        final io.dropcopy.session.api.DeferredDropCopyListener deferred;
+        final int maxInFlight;
+
+        Subscriber(DropCopyListener sync, io.dropcopy.session.api.DeferredDropCopyListener deferred, int maxInFlight) {
+            this.sync = sync;
+            this.deferred = deferred;
+            this.maxInFlight = maxInFlight;
+        }
+    }
     private final Map<String, List<DropCopyListener>> observers = new ConcurrentHashMap<>();
 
     @Override
     public AutoCloseable subscribe(String group, DropCopyListener listener) {
-        List<DropCopyListener> list;
+        return add(group, new Subscriber(listener, null, 0));
+    }
+
+    @Override
+    public AutoCloseable subscribeDeferred(String group, int maxInFlight,
+                                           io.dropcopy.session.api.DeferredDropCopyListener listener) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
+        }
+        return add(group, new Subscriber(null, listener, maxInFlight));
+    }
+
+    private AutoCloseable add(String group, Subscriber subscriber) {
+        List<Subscriber> list;
         synchronized (this) {
             list = listeners.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
-            list.add(listener);
+            list.add(subscriber);
             if (list.size() == 1) {
                 control.consumed(group, true);
             }
         }
-        LOG.info("Consumer subscribed to drop copy group {}", group);
-        return () -> unsubscribe(group, listener);
+        LOG.info("Consumer subscribed to drop copy group {}{}", group,
+                subscriber.deferred != null ? " (deferred, up to " + subscriber.maxInFlight + " in flight)" : "");
+        return () -> unsubscribe(group, subscriber);
     }
 
     @Override
@@ -83,8 +110,8 @@ public class HubImpl implements DropCopyHub {
         };
     }
 
-    private synchronized void unsubscribe(String group, DropCopyListener listener) {
-        List<DropCopyListener> list = listeners.get(group);
+    private synchronized void unsubscribe(String group, Subscriber listener) {
+        List<Subscriber> list = listeners.get(group);
         if (list != null && list.remove(listener) && list.isEmpty()) {
             listeners.remove(group);
             stopGroup(group);
@@ -108,15 +135,131 @@ public class HubImpl implements DropCopyHub {
         }
     }
 
-    /** Called on the session's QuickFIX/J thread; a listener's exception reaches the session. */
+    /**
+     * Synchronous hand-over (dead letter replay): returns once every consumer committed the event, waiting for the
+     * deferred ones (up to a minute); a consumer's failure is thrown.
+     */
     void dispatch(DropCopyEvent event) throws Exception {
-        List<DropCopyListener> list = listeners.get(event.group());
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        dispatch(event, new DropCopyApplication.Completion() {
+            @Override
+            public void committed() {
+                done.complete(null);
+            }
+
+            @Override
+            public void failed(Throwable cause) {
+                done.completeExceptionally(cause);
+            }
+        });
+        try {
+            done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof Exception ? (Exception) cause : new IllegalStateException(cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("a consumer of group " + event.group() + " did not commit the event within 60 s");
+        }
+    }
+
+    /**
+     * Called on the session's QuickFIX/J thread: hands the event to every consumer of its group. A synchronous
+     * consumer's exception is thrown (not handed over); the completion is called once every consumer committed it,
+     * or with the first failure of a deferred one. Observers see it once it is committed.
+     */
+    void dispatch(DropCopyEvent event, DropCopyApplication.Completion completion) throws Exception {
+        List<Subscriber> list = listeners.get(event.group());
         if (list == null || list.isEmpty()) {
             throw new IllegalStateException("no consumer for drop copy group " + event.group());
         }
-        for (DropCopyListener l : list) {
-            l.onEvent(event);
+        if (list.size() == 1 && list.get(0).sync != null) { // the common case, without the counting below
+            list.get(0).sync.onEvent(event);
+            observed(event);
+            completion.committed();
+            return;
         }
+        if (list.size() == 1) { // one deferred consumer: its completion is the session's (which counts once)
+            try {
+                list.get(0).deferred.onEvent(event, new DropCopyApplication.Completion() {
+                    @Override
+                    public void committed() {
+                        observed(event);
+                        completion.committed();
+                    }
+
+                    @Override
+                    public void failed(Throwable cause) {
+                        completion.failed(cause);
+                    }
+                });
+            } catch (Exception | LinkageError e) {
+                completion.failed(e);
+            }
+            return;
+        }
+        Joint joint = new Joint(list.size(), event, completion);
+        for (Subscriber s : list) {
+            if (s.sync != null) {
+                s.sync.onEvent(event);
+                joint.committed();
+            } else {
+                try {
+                    s.deferred.onEvent(event, joint.part());
+                } catch (Exception | LinkageError e) {
+                    joint.failed(e);
+                }
+            }
+        }
+    }
+
+    /** Counts the consumers' commits of one event; the first failure fails it. */
+    private final class Joint {
+        private final java.util.concurrent.atomic.AtomicInteger left;
+        private final java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+        private final DropCopyEvent event;
+        private final DropCopyApplication.Completion completion;
+
+        Joint(int parts, DropCopyEvent event, DropCopyApplication.Completion completion) {
+            this.left = new java.util.concurrent.atomic.AtomicInteger(parts);
+            this.event = event;
+            this.completion = completion;
+        }
+
+        void committed() {
+            if (left.decrementAndGet() == 0 && over.compareAndSet(false, true)) {
+                observed(event);
+                completion.committed();
+            }
+        }
+
+        void failed(Throwable cause) {
+            if (over.compareAndSet(false, true)) {
+                completion.failed(cause);
+            }
+        }
+
+        /** One consumer's share: counts once, whatever it calls. */
+        io.dropcopy.session.api.DeferredDropCopyListener.Completion part() {
+            java.util.concurrent.atomic.AtomicBoolean called = new java.util.concurrent.atomic.AtomicBoolean();
+            return new io.dropcopy.session.api.DeferredDropCopyListener.Completion() {
+                @Override
+                public void committed() {
+                    if (called.compareAndSet(false, true)) {
+                        Joint.this.committed();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    if (called.compareAndSet(false, true)) {
+                        Joint.this.failed(cause);
+                    }
+                }
+            };
+        }
+    }
+
+    private void observed(DropCopyEvent event) {
         List<DropCopyListener> watching = observers.get(event.group());
         if (watching != null) {
             for (DropCopyListener o : watching) {
@@ -127,6 +270,35 @@ public class HubImpl implements DropCopyHub {
                 }
             }
         }
+    }
+
+    /** The session-side dispatcher: sync and deferred hand-over, and the group's in-flight window. */
+    DropCopyApplication.Dispatcher dispatcher() {
+        return new DropCopyApplication.Dispatcher() {
+            @Override
+            public void dispatch(DropCopyEvent event) throws Exception {
+                HubImpl.this.dispatch(event);
+            }
+
+            @Override
+            public void dispatch(DropCopyEvent event, DropCopyApplication.Completion completion) throws Exception {
+                HubImpl.this.dispatch(event, completion);
+            }
+
+            @Override
+            public int maxInFlight(String group) {
+                List<Subscriber> list = listeners.get(group);
+                int max = Integer.MAX_VALUE;
+                if (list != null) {
+                    for (Subscriber s : list) {
+                        if (s.deferred != null) {
+                            max = Math.min(max, s.maxInFlight);
+                        }
+                    }
+                }
+                return max == Integer.MAX_VALUE ? DEFAULT_MAX_IN_FLIGHT : max;
+            }
+        };
     }
 
     @Override

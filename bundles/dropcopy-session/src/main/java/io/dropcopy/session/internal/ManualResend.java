@@ -124,13 +124,33 @@ final class ManualResend {
     private void deliver(String raw) {
         try {
             DropCopyEvent event = EventTranslator.translate(raw, config.group, config.name);
-            dispatcher.dispatch(event);
-            delivered++;
+            // Deferred consumers complete later (a batch): counted then; nothing waits for it here.
+            dispatcher.dispatch(event, new DropCopyApplication.Completion() {
+                @Override
+                public void committed() {
+                    synchronized (ManualResend.this) {
+                        delivered++;
+                    }
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    synchronized (ManualResend.this) {
+                        failed++;
+                    }
+                    LOG.error("Drop copy session {}: a route failed on a resent message: {}", config.name,
+                            String.valueOf(cause));
+                }
+            });
         } catch (MalformedMessageException e) {
-            failed++;
+            synchronized (this) {
+                failed++;
+            }
             LOG.error("Drop copy session {}: resent message does not translate: {}", config.name, e.getMessage());
         } catch (Exception e) {
-            failed++;
+            synchronized (this) {
+                failed++;
+            }
             LOG.error("Drop copy session {}: a route failed on a resent message: {}", config.name, e.toString());
         }
     }

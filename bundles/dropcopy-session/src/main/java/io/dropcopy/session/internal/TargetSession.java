@@ -61,12 +61,29 @@ final class TargetSession {
         this.logs = logs;
         // The session's thread and an operator's resend (socket thread) hand events to the routes one at a time.
         Object dispatchLock = new Object();
-        DropCopyApplication.Dispatcher serialized = event -> {
-            synchronized (dispatchLock) {
-                dispatcher.dispatch(event);
+        DropCopyApplication.Dispatcher serialized = new DropCopyApplication.Dispatcher() {
+            @Override
+            public void dispatch(io.dropcopy.model.DropCopyEvent event) throws Exception {
+                synchronized (dispatchLock) {
+                    dispatcher.dispatch(event);
+                }
+            }
+
+            @Override
+            public void dispatch(io.dropcopy.model.DropCopyEvent event, DropCopyApplication.Completion completion)
+                    throws Exception {
+                synchronized (dispatchLock) {
+                    dispatcher.dispatch(event, completion);
+                }
+            }
+
+            @Override
+            public int maxInFlight(String group) {
+                return dispatcher.maxInFlight(group);
             }
         };
         this.application = new DropCopyApplication(config, serialized, config.storeDir.resolve("dead-letters"));
+        this.application.onDeferredFailure = this::deferredFailed;
         this.manualResend = new ManualResend(config, serialized, ManualResend.MAX_CHUNK);
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, config.qualifier);
@@ -101,12 +118,23 @@ final class TargetSession {
             failoverExecutor = null;
             throw e;
         }
+        if ("jdbc".equals(config.store)) {
+            failoverExecutor.scheduleWithFixedDelay(() -> {
+                CheckpointStore store = application.store;
+                if (store != null) {
+                    store.flush();
+                }
+            }, JDBC_CHECKPOINT_MILLIS, JDBC_CHECKPOINT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         LOG.info("Drop copy {} started", config);
     }
 
     private void startInitiator() throws ConfigError, IOException {
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
-        ThreadedSocketInitiator created = new ThreadedSocketInitiator(application, storeFactory(settings),
+        application.window.restart(); // a new generation: the store below reads the checkpoint back
+        quickfix.MessageStoreFactory stores = CheckpointStore.factory(storeFactory(settings), application.window,
+                config.name, "jdbc".equals(config.store) ? JDBC_CHECKPOINT_MILLIS : 0, s -> application.store = s);
+        ThreadedSocketInitiator created = new ThreadedSocketInitiator(application, stores,
                 settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
         created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
@@ -196,11 +224,102 @@ final class TargetSession {
         if (initiator == null) {
             return;
         }
+        drainDeferred();
         stopInitiator();
         LOG.info("Drop copy session {} stopped", config.name);
     }
 
+    /** For crash tests: stops at once, as a killed process would, committing nothing of what the consumers hold. */
+    synchronized void kill() {
+        if (failoverExecutor != null) {
+            failoverExecutor.shutdownNow();
+            failoverExecutor = null;
+        }
+        if (initiator != null) {
+            stopInitiator();
+        }
+    }
+
+    /**
+     * With store = jdbc, commits of deferred deliveries move the persisted checkpoint at most this often (each write is
+     * a database commit); the file store writes at every move (a plain write, no fsync).
+     */
+    static final long JDBC_CHECKPOINT_MILLIS = 50;
+
+    /** How long a stop waits for the events its consumers hold to be committed. */
+    static final long DRAIN_MILLIS = 10_000;
+
+    /**
+     * Before a stop: takes nothing more and gives the consumers a moment to commit what they hold, so the checkpoint is
+     * where the stream is. What they do not commit in time comes again on the next start (they drop duplicates).
+     */
+    private void drainDeferred() {
+        CommitWindow window = application.window;
+        if (window.inFlight() == 0) {
+            return;
+        }
+        window.close();
+        try {
+            if (!window.awaitEmpty(DRAIN_MILLIS)) {
+                LOG.warn("Drop copy session {}: {} events still not committed after {} ms; they will be resent on the"
+                        + " next start", config.name, window.inFlight(), DRAIN_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A consumer failed an event it had taken (deferred delivery): log out now and log on again after the reconnect
+     * interval, from the checkpoint the store holds, so CME resends the failed event and everything after it.
+     */
+    private void deferredFailed(Throwable cause) {
+        java.util.concurrent.ScheduledExecutorService executor = failoverExecutor;
+        if (executor == null) {
+            return;
+        }
+        int ofGeneration = generation;
+        try {
+            executor.execute(() -> rewind(ofGeneration));
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // stopped meanwhile: the next start reads the checkpoint anyway
+        }
+    }
+
+    private synchronized void rewind(int ofGeneration) {
+        if (ofGeneration != generation || initiator == null) {
+            return;
+        }
+        CheckpointStore store = application.store;
+        LOG.warn("Drop copy session {}: logging out after a route failure; logging on again in {} s from seq {}",
+                config.name, config.reconnectInterval, store == null ? "?" : store.persistedNextTarget());
+        stopInitiator();
+        int stoppedAt = generation;
+        java.util.concurrent.ScheduledExecutorService executor = failoverExecutor;
+        if (executor == null) {
+            return;
+        }
+        try {
+            executor.schedule(() -> restartAfterRewind(stoppedAt), config.reconnectInterval,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // stopped meanwhile
+        }
+    }
+
+    private synchronized void restartAfterRewind(int ofGeneration) {
+        if (ofGeneration != generation || initiator != null || failoverExecutor == null) {
+            return;
+        }
+        try {
+            startInitiator();
+        } catch (ConfigError | IOException | RuntimeException e) {
+            LOG.error("Drop copy session {} cannot start: {}", config.name, e.toString());
+        }
+    }
+
     private void stopInitiator() {
+        application.window.close(); // a session thread waiting for room gives up, so the initiator can stop
         generation++;
         watchdog.close();
         watchdog = null;
@@ -312,7 +431,13 @@ final class TargetSession {
                 .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
                         application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
                         application.eventsByKind())
-                .withRejected(application.rejected.get());
+                .withRejected(application.rejected.get())
+                .withDeferred(application.window.inFlight(), persistedNextTarget(started));
+    }
+
+    private int persistedNextTarget(boolean started) {
+        CheckpointStore store = application.store;
+        return started && store != null ? store.persistedNextTarget() : 0;
     }
 
     private static String addressInUse(Session session, boolean started) {

@@ -33,7 +33,7 @@ public class TargetSessionComponent {
     void activate(Map<String, Object> properties, org.osgi.framework.BundleContext context) {
         TargetSessionConfig config = TargetSessionConfig.parse(properties,
                 Paths.get(System.getProperty("karaf.data", "data")));
-        session = new TargetSession(config, hub::dispatch);
+        session = new TargetSession(config, hub.dispatcher());
         if ("jdbc".equals(config.store)) {
             if (dataSource == null) {
                 throw TargetSessionConfig.bad("store", "is jdbc but no DataSource service matches dataSource.target"

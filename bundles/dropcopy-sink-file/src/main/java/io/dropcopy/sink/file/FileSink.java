@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -254,11 +256,45 @@ public final class FileSink implements AutoCloseable {
         return options;
     }
 
+    /** Told when a record written by {@link #write(DropCopyEvent, Durable)} is on disk, or why it may not be. */
+    @FunctionalInterface
+    public interface Durable {
+        /**
+         * @param outcome what the write did
+         * @param failure null when the record is forced to disk (or, with {@link Fsync#NONE}, written); else the fsync's
+         *                failure: the record may be lost, write it again
+         */
+        void done(Outcome outcome, Throwable failure);
+    }
+
     /**
      * Writes the event unless its file already holds it. Returns once the record is written (and forced, with
      * {@link Fsync#ALWAYS}); throws if it could not be, leaving the file without any part of it.
      */
-    public synchronized Outcome write(DropCopyEvent event) throws IOException {
+    public Outcome write(DropCopyEvent event) throws IOException {
+        return write(event, null);
+    }
+
+    /**
+     * Group commit: writes the event as {@link #write(DropCopyEvent)} does and calls {@code whenDurable} once the record
+     * is on disk: with {@link Fsync#BATCH} after the fsync that covers it ({@link Options#batchEvents} records or
+     * {@link Options#batchIntervalMs}, whichever comes first), on the thread that forces (this one, or the sink's
+     * timer), possibly before this returns; at once with {@link Fsync#ALWAYS} and {@link Fsync#NONE}. A duplicate is
+     * durable when the records not yet forced are. A failed write is thrown and {@code whenDurable} not called.
+     */
+    public Outcome write(DropCopyEvent event, Durable whenDurable) throws IOException {
+        List<Runnable> ready = new ArrayList<>(1);
+        Outcome outcome;
+        try {
+            outcome = writeLocked(event, whenDurable, ready);
+        } finally {
+            ready.forEach(Runnable::run);
+        }
+        return outcome;
+    }
+
+    private synchronized Outcome writeLocked(DropCopyEvent event, Durable whenDurable, List<Runnable> ready)
+            throws IOException {
         if (closed) {
             throw new IllegalStateException("file sink " + options.directory() + " is closed");
         }
@@ -266,11 +302,12 @@ public final class FileSink implements AutoCloseable {
         Map<String, Object> fields = JsonObjectReader.read(json);
         Identity id = Identity.ofJson(fields);
         Path path = fileFor(event.group(), fileDate(event, fields));
-        JournalFile file = file(path);
+        JournalFile file = file(path, ready);
         IdentityIndex.Verdict verdict = file.index.check(id, file);
         if (verdict == IdentityIndex.Verdict.DUPLICATE) {
             duplicates++;
             LOG.debug("{}: {} already written, skipped", path, id);
+            whenForced(file, Outcome.DUPLICATE, whenDurable, ready); // it may be among the records not yet forced
             return Outcome.DUPLICATE;
         }
         if (verdict == IdentityIndex.Verdict.REUSED_SEQUENCE) {
@@ -279,18 +316,34 @@ public final class FileSink implements AutoCloseable {
                     + "written", path, id);
         }
         String record = options.format() == Format.JSONL ? json + "\n" : Csv.line(fields);
+        Outcome outcome = verdict == IdentityIndex.Verdict.NEW ? Outcome.WRITTEN : Outcome.WRITTEN_REUSED_SEQUENCE;
         try {
             file.append(record, id);
             written++;
+            whenForced(file, outcome, whenDurable, ready);
             if (options.fsync() == Fsync.ALWAYS
                     || (options.fsync() == Fsync.BATCH && file.pending >= options.batchEvents())) {
-                force(file);
+                force(file, ready);
             }
         } catch (IOException | RuntimeException e) {
-            discard(path, file); // read the file again before the next write: it knows best what it holds
+            discard(path, file, e, ready); // read the file again before the next write: it knows best what it holds
             throw e;
         }
-        return verdict == IdentityIndex.Verdict.NEW ? Outcome.WRITTEN : Outcome.WRITTEN_REUSED_SEQUENCE;
+        return outcome;
+    }
+
+    /** Calls whenDurable once the file's records written so far are forced (now, when none are pending). */
+    private void whenForced(JournalFile file, Outcome outcome, Durable whenDurable, List<Runnable> ready) {
+        if (whenDurable == null) {
+            return;
+        }
+        if (options.fsync() == Fsync.BATCH && file.pending > 0) {
+            file.waiting.add(failure -> whenDurable.done(outcome, failure));
+        } else if (options.fsync() != Fsync.ALWAYS || file.pending == 0) {
+            ready.add(() -> whenDurable.done(outcome, null));
+        } else {
+            file.waiting.add(failure -> whenDurable.done(outcome, failure)); // forced below, before write returns
+        }
     }
 
     /** The journal file of a group and date: {@code <directory>/<group>/<yyyy-MM-dd>.<jsonl|csv>}. */
@@ -308,9 +361,16 @@ public final class FileSink implements AutoCloseable {
     }
 
     /** Forces every open file's unforced records to disk. */
-    public synchronized void force() throws IOException {
-        for (JournalFile f : open.values()) {
-            force(f);
+    public void force() throws IOException {
+        List<Runnable> ready = new ArrayList<>();
+        try {
+            synchronized (this) {
+                for (JournalFile f : open.values()) {
+                    force(f, ready);
+                }
+            }
+        } finally {
+            ready.forEach(Runnable::run);
         }
     }
 
@@ -342,6 +402,15 @@ public final class FileSink implements AutoCloseable {
         if (timer != null) {
             timer.shutdownNow();
         }
+        List<Runnable> ready = new ArrayList<>();
+        try {
+            closeLocked(ready);
+        } finally {
+            ready.forEach(Runnable::run);
+        }
+    }
+
+    private void closeLocked(List<Runnable> ready) throws IOException {
         synchronized (this) {
             if (closed) {
                 return;
@@ -353,10 +422,11 @@ public final class FileSink implements AutoCloseable {
                 it.remove();
                 try {
                     if (options.fsync() != Fsync.NONE) {
-                        force(f);
+                        force(f, ready);
                     }
                     f.close();
                 } catch (IOException e) {
+                    f.failWaiting(e, ready);
                     if (failure == null) {
                         failure = e;
                     } else {
@@ -394,7 +464,7 @@ public final class FileSink implements AutoCloseable {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
-    private JournalFile file(Path path) throws IOException {
+    private JournalFile file(Path path, List<Runnable> ready) throws IOException {
         JournalFile file = open.get(path);
         if (file != null) {
             return file;
@@ -411,8 +481,11 @@ public final class FileSink implements AutoCloseable {
             eldest.remove();
             try {
                 if (options.fsync() != Fsync.NONE) {
-                    force(old);
+                    force(old, ready);
                 }
+            } catch (IOException | RuntimeException e) {
+                old.failWaiting(e, ready);
+                throw e;
             } finally {
                 old.close();
             }
@@ -420,15 +493,22 @@ public final class FileSink implements AutoCloseable {
         return file;
     }
 
-    private void force(JournalFile file) throws IOException {
+    private void force(JournalFile file, List<Runnable> ready) throws IOException {
         if (file.pending > 0) {
-            file.force();
+            try {
+                file.force();
+            } catch (IOException | RuntimeException e) {
+                file.failWaiting(e, ready);
+                throw e;
+            }
             forces++;
         }
+        file.releaseWaiting(ready);
     }
 
-    private void discard(Path path, JournalFile file) {
+    private void discard(Path path, JournalFile file, Throwable why, List<Runnable> ready) {
         open.remove(path);
+        file.failWaiting(why, ready);
         try {
             file.close();
         } catch (IOException e) {
@@ -437,24 +517,35 @@ public final class FileSink implements AutoCloseable {
     }
 
     private void forceOnTimer() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            for (Iterator<Map.Entry<Path, JournalFile>> it = open.entrySet().iterator(); it.hasNext(); ) {
-                JournalFile f = it.next().getValue();
-                try {
-                    force(f);
-                } catch (IOException e) {
-                    LOG.error("{}: fsync failed, the file will be read again before the next write", f.path, e);
-                    it.remove();
+        List<Runnable> ready = new ArrayList<>();
+        try {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                for (Iterator<Map.Entry<Path, JournalFile>> it = open.entrySet().iterator(); it.hasNext(); ) {
+                    JournalFile f = it.next().getValue();
                     try {
-                        f.close();
-                    } catch (IOException ignored) {
-                        // already failing
+                        force(f, ready);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.error("{}: fsync failed, the file will be read again before the next write", f.path, e);
+                        it.remove();
+                        try {
+                            f.close();
+                        } catch (IOException ignored) {
+                            // already failing
+                        }
                     }
                 }
             }
+        } finally {
+            ready.forEach(r -> {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("a group commit callback failed: {}", e.toString());
+                }
+            });
         }
     }
 

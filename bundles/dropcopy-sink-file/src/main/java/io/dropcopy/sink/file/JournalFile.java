@@ -30,6 +30,8 @@ final class JournalFile implements Closeable, IdentityIndex.Records {
     private Map<String, Integer> csvHeader;
     /** Events written and not yet forced to disk. */
     int pending;
+    /** Group commit: told (null, or the failure) once the records written so far are forced. */
+    final List<java.util.function.Consumer<Throwable>> waiting = new java.util.ArrayList<>();
     /** Bytes cut off on open (a record cut short by a crash), 0 when the file was whole. */
     final long repairedBytes;
     /** Complete records that could not be read back (damaged in the middle of the file): kept, logged, skipped. */
@@ -125,6 +127,26 @@ final class JournalFile implements Closeable, IdentityIndex.Records {
         if (pending > 0) {
             channel.force(false);
             pending = 0;
+        }
+    }
+
+    /** Everything forced: the waiting callbacks become ready. */
+    void releaseWaiting(List<Runnable> ready) {
+        if (!waiting.isEmpty()) {
+            for (java.util.function.Consumer<Throwable> w : waiting) {
+                ready.add(() -> w.accept(null));
+            }
+            waiting.clear();
+        }
+    }
+
+    /** The records may not be on disk: the waiting callbacks learn why. */
+    void failWaiting(Throwable why, List<Runnable> ready) {
+        if (!waiting.isEmpty()) {
+            for (java.util.function.Consumer<Throwable> w : waiting) {
+                ready.add(() -> w.accept(why));
+            }
+            waiting.clear();
         }
     }
 

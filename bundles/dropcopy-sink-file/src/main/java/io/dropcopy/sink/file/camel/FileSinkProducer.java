@@ -2,17 +2,25 @@ package io.dropcopy.sink.file.camel;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.file.FileSink;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Writes the exchange's event (exchange property {@code DropCopyEvent}, as the {@code dropcopy:} consumer sets it)
- * synchronously; any failure is thrown, so the drop copy session does not count the message as received and it comes
- * again. Sets header {@code DropCopySinkOutcome} ({@code WRITTEN}, {@code DUPLICATE}, {@code WRITTEN_REUSED_SEQUENCE}).
+ * Writes the exchange's event (exchange property {@code DropCopyEvent}, as the {@code dropcopy:} consumer sets it); any
+ * failure fails the exchange, so the drop copy session does not count the message as received and it comes again. Sets
+ * header {@code DropCopySinkOutcome} ({@code WRITTEN}, {@code DUPLICATE}, {@code WRITTEN_REUSED_SEQUENCE}).
+ *
+ * <p>On an exchange of a {@code dropcopy:<group>?delivery=async} consumer (exchange property
+ * {@code DropCopyDelivery=async}) it is a group commit: the exchange completes only once the record is on disk (with
+ * {@code fsync=batch}, after the batch's fsync), so the session counts it as received only then. Otherwise the
+ * exchange completes when the record is written (and forced, with {@code fsync=always}), as before.
  */
-public class FileSinkProducer extends DefaultProducer {
+public class FileSinkProducer extends DefaultAsyncProducer {
     public static final String EVENT_PROPERTY = "DropCopyEvent";
     public static final String OUTCOME_HEADER = "DropCopySinkOutcome";
+    /** Set to {@code async} by a {@code dropcopy:} consumer with {@code delivery=async}. */
+    public static final String DELIVERY_PROPERTY = "DropCopyDelivery";
 
     private FileSink sink;
 
@@ -40,11 +48,51 @@ public class FileSinkProducer extends DefaultProducer {
         super.doStop();
     }
 
+    private static final int RUNNING = 0;
+    private static final int RETURNED = 1;
+    private static final int DONE_EARLY = 2;
+    private static final int THREW = 3;
+
     @Override
-    public void process(Exchange exchange) throws Exception {
-        DropCopyEvent event = event(exchange);
-        FileSink.Outcome outcome = sink.write(event);
-        exchange.getMessage().setHeader(OUTCOME_HEADER, outcome.name());
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        DropCopyEvent event;
+        try {
+            event = event(exchange);
+            if (!"async".equals(exchange.getProperty(DELIVERY_PROPERTY))) {
+                FileSink.Outcome outcome = sink.write(event);
+                exchange.getMessage().setHeader(OUTCOME_HEADER, outcome.name());
+                callback.done(true);
+                return true;
+            }
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        // Group commit: complete the exchange after the fsync covering the record, possibly on the sink's timer thread.
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
+        try {
+            sink.write(event, (outcome, failure) -> {
+                exchange.getMessage().setHeader(OUTCOME_HEADER, outcome.name());
+                if (failure != null) {
+                    exchange.setException(failure instanceof Exception ? (Exception) failure
+                            : new java.io.IOException(failure));
+                }
+                if (!state.compareAndSet(RUNNING, DONE_EARLY) && state.get() == RETURNED) {
+                    callback.done(false);
+                }
+            });
+        } catch (Exception e) {
+            state.set(THREW);
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (state.compareAndSet(RUNNING, RETURNED)) {
+            return false; // the callback completes it
+        }
+        callback.done(true);
+        return true;
     }
 
     static DropCopyEvent event(Exchange exchange) {

@@ -60,4 +60,34 @@ class FileSinkProducerTest {
         String csv = Files.readString(dir.resolve("DEMO/2026-11-25.csv"));
         assertEquals(2, csv.split("\r\n").length, csv);
     }
+
+    @Test
+    void onAnAsyncDropCopyExchangeTheExchangeCompletesAfterTheBatchFsync() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy-file", new FileSinkComponent());
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    errorHandler(noErrorHandler());
+                    from("direct:in").to("dropcopy-file:" + dir + "?fsync=batch&fsyncIntervalMs=60000&fsyncEvents=2");
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            java.util.concurrent.CompletableFuture<Exchange> first = template.asyncSend("direct:in", ex -> {
+                ex.setProperty("DropCopyEvent", event(7, "E-7"));
+                ex.setProperty(FileSinkProducer.DELIVERY_PROPERTY, "async");
+            });
+            assertThrows(java.util.concurrent.TimeoutException.class,
+                    () -> first.get(300, java.util.concurrent.TimeUnit.MILLISECONDS), "written, not yet forced: waits");
+            Exchange second = template.send("direct:in", ex -> {
+                ex.setProperty("DropCopyEvent", event(8, "E-8"));
+                ex.setProperty(FileSinkProducer.DELIVERY_PROPERTY, "async");
+            });
+            assertEquals("WRITTEN", second.getMessage().getHeader(FileSinkProducer.OUTCOME_HEADER));
+            Exchange one = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("WRITTEN", one.getMessage().getHeader(FileSinkProducer.OUTCOME_HEADER), "the batch of two forced");
+            assertEquals(null, one.getException());
+        }
+    }
 }

@@ -1,0 +1,70 @@
+package io.dropcopy.sink.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.testing.TestMessages;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fsync=batch as a group commit: a record's callback comes only after the fsync that covers it. */
+class GroupCommitTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachCallbackComesAfterTheFsyncOfItsBatchAndADuplicateWaitsForTheRecordsNotYetForced() throws Exception {
+        List<String> durable = new CopyOnWriteArrayList<>();
+        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(3)
+                .withBatchIntervalMs(60_000);
+        try (FileSink sink = new FileSink(options)) {
+            DropCopyEvent a = TestMessages.fill(1, "E-1", "ESZ6", "20261125");
+            DropCopyEvent b = TestMessages.fill(2, "E-2", "ESZ6", "20261125");
+            DropCopyEvent c = TestMessages.fill(3, "E-3", "ESZ6", "20261125");
+            assertEquals(FileSink.Outcome.WRITTEN, sink.write(a, (o, f) -> durable.add("E-1 " + o + " " + f)));
+            assertEquals(FileSink.Outcome.WRITTEN, sink.write(b, (o, f) -> durable.add("E-2 " + o + " " + f)));
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(a, (o, f) -> durable.add("E-1 again " + o + " " + f)));
+            assertTrue(durable.isEmpty(), "nothing forced yet: " + durable);
+            assertEquals(0, sink.forces());
+            sink.write(c, (o, f) -> durable.add("E-3 " + o + " " + f));
+            assertEquals(1, sink.forces(), "the third record makes the batch");
+            assertEquals(List.of("E-1 WRITTEN null", "E-2 WRITTEN null", "E-1 again DUPLICATE null", "E-3 WRITTEN null"),
+                    durable);
+
+            durable.clear();
+            sink.write(a, (o, f) -> durable.add("E-1 forced " + o));
+            assertEquals(List.of("E-1 forced DUPLICATE"), durable, "nothing unforced: a duplicate is durable at once");
+        }
+    }
+
+    @Test
+    void theTimerForcesAPartialBatchAndCompletesIt() throws Exception {
+        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
+                .withBatchIntervalMs(20);
+        try (FileSink sink = new FileSink(options)) {
+            CompletableFuture<Throwable> done = new CompletableFuture<>();
+            sink.write(TestMessages.fill(1, "E-1", "ESZ6", "20261125"), (o, f) -> done.complete(f));
+            assertNull(done.get(30, TimeUnit.SECONDS), "forced by the timer, without failure");
+            assertEquals(1, sink.forces());
+        }
+    }
+
+    @Test
+    void closingForcesAndCompletesWhatWaits() throws Exception {
+        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
+                .withBatchIntervalMs(60_000);
+        CompletableFuture<Throwable> done = new CompletableFuture<>();
+        FileSink sink = new FileSink(options);
+        sink.write(TestMessages.fill(1, "E-1", "ESZ6", "20261125"), (o, f) -> done.complete(f));
+        assertTrue(!done.isDone());
+        sink.close();
+        assertNull(done.getNow(new IllegalStateException("not completed")));
+    }
+}
