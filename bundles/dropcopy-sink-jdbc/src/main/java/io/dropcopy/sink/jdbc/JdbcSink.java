@@ -62,7 +62,7 @@ public final class JdbcSink implements AutoCloseable {
     private final Supplier<DataSource> dataSource;
     private DataSource connectedTo;
     private Connection connection;
-    private boolean postgres;
+    boolean postgres;
     private DataSource migrated;
     private boolean closed;
 
@@ -109,7 +109,7 @@ public final class JdbcSink implements AutoCloseable {
     /**
      * Batch mode: writes the events in order in ONE transaction, all or none. Each event is applied exactly as by
      * {@link #write} (a duplicate inside the list is skipped like any other), so the database ends the same; what is
-     * gained is one commit for many events.
+     * gained is one commit for many events, and a few set-wise statements for all of them ({@link BatchWriter}).
      */
     public synchronized List<Outcome> writeAll(List<DropCopyEvent> events) throws SQLException {
         List<EventRow> rows = new ArrayList<>(events.size());
@@ -118,11 +118,7 @@ public final class JdbcSink implements AutoCloseable {
         }
         Connection c = connection();
         try {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            List<Outcome> outcomes = new ArrayList<>(rows.size());
-            for (EventRow row : rows) {
-                outcomes.add(apply(c, row, now));
-            }
+            List<Outcome> outcomes = BatchWriter.applyAll(this, c, rows, OffsetDateTime.now(ZoneOffset.UTC));
             c.commit();
             outcomes.forEach(this::count);
             return outcomes;
@@ -160,7 +156,7 @@ public final class JdbcSink implements AutoCloseable {
 
     // ---------------------------------------------------------------- the rules
 
-    private Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
+    Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
         long[] seen = seen(c, r);
         if (seen[0] > 0) {
             return Outcome.DUPLICATE; // its ExecID is known (stored, or kept as a dead letter)
@@ -466,7 +462,7 @@ public final class JdbcSink implements AutoCloseable {
         return out;
     }
 
-    private Outcome deadLetter(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
+    Outcome deadLetter(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dropcopy_dead_letter (target_session,"
                 + " outer_sender_sub_id, outer_target_sub_id, seq_num, exec_id, kind, group_name, reason, raw_json,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -587,7 +583,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setString(PreparedStatement ps, int i, String v) throws SQLException {
+    static void setString(PreparedStatement ps, int i, String v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.VARCHAR);
         } else {
@@ -595,7 +591,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setDecimal(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
+    static void setDecimal(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.NUMERIC);
         } else {
@@ -603,7 +599,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setTime(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
+    static void setTime(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -611,7 +607,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setDate(PreparedStatement ps, int i, LocalDate v) throws SQLException {
+    static void setDate(PreparedStatement ps, int i, LocalDate v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.DATE);
         } else {
