@@ -256,7 +256,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
                     failure.addSuppressed(e);
                 }
                 LOG.warn("drop copy sink {}: a transaction of {} message(s) failed and was rolled back; they come again: {}",
-                        name, batch.size(), failure.toString());
+                        name, batch.size(), shortly(failure));
                 for (Entry<T> e : batch) {
                     markHole(e, failure);
                 }
@@ -317,6 +317,12 @@ public final class TransactionBatcher<T> implements AutoCloseable {
         } catch (RuntimeException | Error problem) {
             LOG.error("drop copy sink {}: completing a message failed", name, problem);
         }
+    }
+
+    /** A failure for one log line (a JDBC batch error quotes the whole statement with its values). */
+    static String shortly(Exception e) {
+        String s = String.valueOf(e).replaceAll("\\s+", " ");
+        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
     }
 
     private static Exception asException(Throwable t) {
