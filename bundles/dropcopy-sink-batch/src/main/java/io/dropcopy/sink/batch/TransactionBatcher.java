@@ -53,7 +53,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
 
     /** Where an item sits in its stream, for the rule "nothing committed behind a hole"; null: no rule. */
     public interface Keys<T> {
-        /** The stream (e.g. target session and outer sub ids), compared with equals. */
+        /** The stream (e.g. the drop copy target session), compared with equals; null: not in any stream. */
         Object stream(T item);
 
         /** Its position in the stream (e.g. the FIX sequence number). */
@@ -276,7 +276,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             return false;
         }
         Object stream = keys.stream(e.item);
-        Hole hole = holes.get(stream);
+        Hole hole = stream == null ? null : holes.get(stream);
         if (hole == null) {
             return false;
         }
@@ -295,6 +295,9 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             return;
         }
         Object stream = keys.stream(e.item);
+        if (stream == null) {
+            return;
+        }
         long position = keys.position(e.item);
         Hole hole = holes.get(stream);
         if (hole == null) {
