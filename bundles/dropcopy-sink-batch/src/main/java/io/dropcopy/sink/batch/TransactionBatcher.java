@@ -26,12 +26,16 @@ import org.slf4j.LoggerFactory;
  * (a drop copy session: {@link Keys}) is remembered, and a later item of that stream with a higher position is failed
  * without being written, until an item at or below the failed position comes (the caller went back and sends again).
  * Otherwise a bust could be written before the fill it busts, which is then dead-lettered and, as a duplicate on
- * the resend, never applied; and a broker's consumers would see messages out of order.
+ * the resend, never applied; and a broker's consumers would see messages out of order. A hole is forgotten after
+ * {@link #HOLE_EXPIRY_MS} without the failed item coming again (a route whose error handler swallows the failure
+ * never sends it again: it must not fail everything after it for good).
  *
  * <p>The queue is bounded: {@link #submit} blocks while it is full (back-pressure on the caller, nothing dropped).
  */
 public final class TransactionBatcher<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionBatcher.class);
+    /** How long a hole is kept waiting for its failed item to come again. */
+    public static final long HOLE_EXPIRY_MS = 30_000;
 
     /** The sink's side, called on the writer thread only. */
     public interface Transaction<T> {
@@ -83,6 +87,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
     private static final class Hole {
         long position;
         Exception cause;
+        long since;
     }
 
     private final String name;
@@ -285,6 +290,12 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             holes.remove(stream); // the caller went back: from here on the stream is in order again
             return false;
         }
+        if (System.nanoTime() - hole.since > TimeUnit.MILLISECONDS.toNanos(HOLE_EXPIRY_MS)) {
+            holes.remove(stream);
+            LOG.warn("drop copy sink {}: message {} of {} failed {} s ago and has not come again (an error handler"
+                    + " took it?); writing the later ones again", name, hole.position, stream, HOLE_EXPIRY_MS / 1000);
+            return false;
+        }
         complete(e, new EarlierFailureException("not written: message " + hole.position + " of " + stream
                 + " failed before it (" + hole.cause + "); it comes again after that one", hole.cause));
         return true;
@@ -304,6 +315,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             hole = new Hole();
             hole.position = position;
             hole.cause = cause;
+            hole.since = System.nanoTime();
             holes.put(stream, hole);
         } else if (position < hole.position) {
             hole.position = position;
