@@ -116,6 +116,10 @@ public final class JdbcSink implements AutoCloseable {
         for (DropCopyEvent e : events) {
             rows.add(new EventRow(e));
         }
+        return writeRows(rows);
+    }
+
+    private List<Outcome> writeRows(List<EventRow> rows) throws SQLException {
         Connection c = connection();
         try {
             List<Outcome> outcomes = BatchWriter.applyAll(this, c, rows, OffsetDateTime.now(ZoneOffset.UTC));
@@ -126,6 +130,33 @@ public final class JdbcSink implements AutoCloseable {
             failed(c, e);
             throw e;
         }
+    }
+
+    /** An event read into the values the tables want: {@link #prepare} on any thread, {@link #writePrepared} later. */
+    public static final class Prepared {
+        final EventRow row;
+
+        private Prepared(EventRow row) {
+            this.row = row;
+        }
+
+        public DropCopyEvent event() {
+            return row.event;
+        }
+    }
+
+    /** Reads the event (its JSON) into its row values; thread-safe, so a caller can do it while the writer writes. */
+    public static Prepared prepare(DropCopyEvent event) {
+        return new Prepared(new EventRow(event));
+    }
+
+    /** {@link #writeAll} for events already {@link #prepare prepared}. */
+    public synchronized List<Outcome> writePrepared(List<Prepared> events) throws SQLException {
+        List<EventRow> rows = new ArrayList<>(events.size());
+        for (Prepared p : events) {
+            rows.add(p.row);
+        }
+        return writeRows(rows);
     }
 
     public String name() {

@@ -29,13 +29,13 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
 
     /** An exchange waiting for its transaction. */
     static final class Pending {
+        final JdbcSink.Prepared prepared;
         final DropCopyEvent event;
-        final Exchange exchange;
         JdbcSink.Outcome outcome;
 
-        Pending(DropCopyEvent event, Exchange exchange) {
+        Pending(DropCopyEvent event) {
+            this.prepared = JdbcSink.prepare(event); // on the caller's thread, while the writer writes
             this.event = event;
-            this.exchange = exchange;
         }
     }
 
@@ -64,9 +64,9 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
 
             @Override
             public void commit() throws Exception {
-                List<DropCopyEvent> events = new ArrayList<>(open.size());
-                open.forEach(p -> events.add(p.event));
-                List<JdbcSink.Outcome> outcomes = writer.writeAll(events); // one transaction; rolled back if it throws
+                List<JdbcSink.Prepared> events = new ArrayList<>(open.size());
+                open.forEach(p -> events.add(p.prepared));
+                List<JdbcSink.Outcome> outcomes = writer.writePrepared(events); // one transaction; rolled back if it throws
                 for (int i = 0; i < open.size(); i++) {
                     open.get(i).outcome = outcomes.get(i);
                 }
@@ -108,7 +108,7 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Pending pending;
         try {
-            pending = new Pending(JdbcSinkProducer.event(exchange), exchange);
+            pending = new Pending(JdbcSinkProducer.event(exchange));
         } catch (RuntimeException e) {
             exchange.setException(e);
             callback.done(true);
