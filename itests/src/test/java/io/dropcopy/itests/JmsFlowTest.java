@@ -37,7 +37,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * broker (its own free port, loopback only, persistent journal under data/artemis/), the ConnectionFactory
  * service {@code dropcopyJms}, and the shipped route file {@code dropcopy-jms-route.yaml} publishing group DEMO
  * to {@code jms:topic:dropcopy.DEMO}. Two JMS consumers, themselves route files, take the topic: one
- * everything, one with the selector {@code kind = 'fill'}; the JMS properties name the files they write.
+ * everything, one with the selector {@code kind = 'fill'}; the JMS properties name the files they write. A
+ * route through the batching sink {@code dropcopy-jms:queue:} (same feature) fills a queue read back the same way.
  * (A plain JMS client against a real Artemis broker is {@code dropcopy-routes}' JmsRouteTest.)
  */
 @RunWith(PaxExam.class)
@@ -119,6 +120,28 @@ public class JmsFlowTest extends KarafTestSupport {
                 StandardCharsets.UTF_8);
         Diagnosis.await("events arrive from the topic", 120, () -> names(all).size() >= 30 && names(fills).size() >= 5,
                 () -> "all: " + names(all).size() + ", fills: " + names(fills).size());
+
+        // The batching JMS sink of the same feature (bundle dropcopy-sink-jms): its component found in Karaf, the
+        // ConnectionFactory service taken by name, every event committed to a queue and read back from it.
+        Path batched = data.resolve("itest-jms-batch");
+        Files.writeString(routes.resolve("itest-jms-batch.yaml"), "- route:\n"
+                + "    id: itest-jms-batch-producer\n"
+                + "    from:\n"
+                + "      uri: dropcopy:DEMO\n"
+                + "      steps:\n"
+                + "        - to: \"dropcopy-jms:queue:dropcopy.itest.batch?connectionFactory=#dropcopyJms&batchSize=100\"\n"
+                + "- route:\n"
+                + "    id: itest-jms-batch-consumer\n"
+                + "    from:\n"
+                + "      uri: jms:queue:dropcopy.itest.batch\n"
+                + "      parameters:\n"
+                + "        connectionFactory: \"#dropcopyJms\"\n"
+                + "      steps:\n"
+                + "        - to:\n"
+                + "            uri: \"file:" + batched + "?fileName=${header.targetSession}-${header.seqNum}-${header.kind}.json\"\n",
+                StandardCharsets.UTF_8);
+        Diagnosis.await("events arrive through dropcopy-jms:queue:", 120, () -> names(batched).size() >= 20,
+                () -> "batched: " + names(batched).size());
 
         Set<String> kinds = new TreeSet<>();
         for (String name : names(all)) {

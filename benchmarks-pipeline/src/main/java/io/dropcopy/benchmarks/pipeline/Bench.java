@@ -100,6 +100,14 @@ public final class Bench {
         }
     }
 
+    /**
+     * Options of the {@code dropcopy:} consumer for the cases that batch (artemis-batch, postgres-batch, kafka-async):
+     * {@code --batch-consumer-options}, e.g. {@code ?delivery=async}.
+     */
+    String batchConsumerOptions() {
+        return opts.getOrDefault("batchConsumerOptions", "");
+    }
+
     boolean wantsExecIds() {
         return completedAt != null;
     }

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * after another, prints the table, writes {@code pipeline.csv} and draws {@code pipeline.png} from that CSV.
  */
 public final class PipelineBenchmark {
-    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,file-group,artemis,artemis-cached,postgres,kafka";
+    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,file-group,artemis,artemis-cached,artemis-batch,"
+            + "postgres,postgres-batch,kafka,kafka-async";
+    /** The dropcopy: consumer's options for the cases that batch: asynchronous delivery, so a batch holds many. */
+    static final String BATCH_CONSUMER_OPTIONS = "?delivery=async";
 
     private final Map<String, String> o = new LinkedHashMap<>();
 
@@ -38,6 +41,7 @@ public final class PipelineBenchmark {
         o.put("skip", "");
         o.put("xmx", "512m");
         o.put("sim-xmx", "1g");
+        o.put("batch-consumer-options", BATCH_CONSUMER_OPTIONS);
         o.put("out", "docs/benchmarks");
         o.put("work", System.getProperty("java.io.tmpdir") + "/dropcopy-pipeline-bench");
         o.put("timeout-minutes", "30");
@@ -75,6 +79,8 @@ public final class PipelineBenchmark {
                 "  --skip=latency,throughput  skip those modes",
                 "  --xmx=512m               heap limit of each measured JVM (the issue's bound: it must run within it)",
                 "  --sim-xmx=1g             heap of the simulator's JVM",
+                "  --batch-consumer-options=" + BATCH_CONSUMER_OPTIONS + "  dropcopy: consumer options of artemis-batch,"
+                        + " postgres-batch, kafka-async (e.g. ?delivery=async)",
                 "  --out=docs/benchmarks    where pipeline.csv and pipeline.png are written",
                 "  --work=<tmp>/dropcopy-pipeline-bench  scratch space (stores, journals, logs of each run)",
                 "  --max-seconds=60         cap of a throughput or gap run: a sink far below its target is measured over",
@@ -113,12 +119,6 @@ public final class PipelineBenchmark {
         Row baseline = null;
         for (String c : o.get("cases").split(",")) {
             Row row = new Row("pipeline", c, Sinks.describe(c));
-            if (c.equals("kafka")) {
-                row.note = "not measured: the Kafka route (dropcopy-kafka-route.yaml) and its test broker (kafka-test-broker)"
-                        + " are in the build but not yet wired into this benchmark";
-                rows.add(row);
-                continue;
-            }
             if (!skip.contains("throughput")) {
                 Map<String, String> t = fork(work, c, "throughput", "messages=" + o.get("messages"),
                         "maxSeconds=" + o.get("max-seconds"));
@@ -252,7 +252,8 @@ public final class PipelineBenchmark {
             }
         }
         cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx")));
+                Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx"),
+                "batchConsumerOptions=" + o.get("batch-consumer-options")));
         cmd.addAll(Arrays.asList(args));
         System.out.printf(Locale.ROOT, "%-15s %-10s ... ", c, mode);
         System.out.flush();

@@ -10,6 +10,8 @@ import io.dropcopy.session.internal.BenchSessions;
 import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.sink.file.camel.FileSinkComponent;
 import io.dropcopy.sink.jdbc.camel.JdbcSinkComponent;
+import io.dropcopy.sink.jms.JmsSinkComponent;
+import io.dropcopy.kafka.testbroker.KafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,7 +53,10 @@ final class Sinks {
         ARTEMIS("artemis", "JMS route (as shipped) into embedded Artemis, persistent"),
         ARTEMIS_CACHED("artemis-cached", "same, connection cached (Spring CachingConnectionFactory)"),
         POSTGRES("postgres", "dropcopy-jdbc: idempotent upserts, embedded PostgreSQL 14"),
-        KAFKA("kafka", "Kafka route, KRaft broker in its own JVM");
+        KAFKA("kafka", "Kafka route (as shipped, synchronous, acks=all), KRaft broker in its own JVM"),
+        ARTEMIS_BATCH("artemis-batch", "dropcopy-jms: batching transacted JMS sink into embedded Artemis, persistent"),
+        POSTGRES_BATCH("postgres-batch", "dropcopy-jdbc: batch mode (batchSize=500), embedded PostgreSQL 14"),
+        KAFKA_ASYNC("kafka-async", "Kafka route with synchronous=false (callback after the broker's ack)");
 
         final String id;
         final String description;
@@ -77,9 +82,13 @@ final class Sinks {
         ActiveMQConnectionFactory jms;
         EmbeddedPostgres postgres;
         DataSource dataSource;
+        KafkaBroker kafka;
 
         @Override
         public void close() throws Exception {
+            if (kafka != null) {
+                kafka.close();
+            }
             if (jms != null) {
                 jms.close();
             }
@@ -97,7 +106,8 @@ final class Sinks {
         try {
             switch (c) {
                 case ARTEMIS:
-                case ARTEMIS_CACHED: {
+                case ARTEMIS_CACHED:
+                case ARTEMIS_BATCH: {
                     int port = Bench.freePort();
                     Path a = dir.resolve("artemis");
                     Configuration config = new ConfigurationImpl()
@@ -120,15 +130,19 @@ final class Sinks {
                     break;
                 }
                 case POSTGRES:
+                case POSTGRES_BATCH:
                     // PostgreSQL's defaults (fsync, synchronous_commit on): a commit is durable when the sink returns
                     infra.postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
                             .setCleanDataDirectory(true).start();
-                    infra.dataSource = infra.postgres.getPostgresDatabase();
+                    // batch mode: the driver sends a JDBC batch of inserts as multi-row INSERTs
+                    infra.dataSource = c == Case.POSTGRES ? infra.postgres.getPostgresDatabase()
+                            : infra.postgres.getDatabase("postgres", "postgres", Map.of("reWriteBatchedInserts", "true"));
                     break;
                 case KAFKA:
-                    // not wired yet: kafka-test-broker's KafkaBroker (own JVM, KRaft) here and the steps of
-                    // dropcopy-kafka-route.yaml (synchronous, acks=all, idempotent) in consumer()
-                    throw new UnsupportedOperationException("not measured: the Kafka route is not wired into the benchmark yet");
+                case KAFKA_ASYNC:
+                    // a real broker (KRaft) in its own JVM, its log on disk (fsync left to the OS, Kafka's default)
+                    infra.kafka = KafkaBroker.start(dir.resolve("kafka"));
+                    break;
                 default:
                     break;
             }
@@ -160,6 +174,7 @@ final class Sinks {
         camel.addComponent("dropcopy", new DropCopyComponent(sessions.hub()));
         camel.addComponent(FileSinkComponent.SCHEME, new FileSinkComponent());
         camel.addComponent("dropcopy-jdbc", new JdbcSinkComponent());
+        camel.addComponent(JmsSinkComponent.SCHEME, new JmsSinkComponent());
         if (infra.jms != null) {
             camel.getRegistry().bind("dropcopyJms", c == Case.ARTEMIS_CACHED
                     ? new org.springframework.jms.connection.CachingConnectionFactory(infra.jms) : infra.jms);
@@ -173,7 +188,11 @@ final class Sinks {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                RouteDefinition route = from("dropcopy:" + Bench.GROUP + (c == Case.FILE_GROUP ? "?delivery=async" : ""))
+                // the batching sinks and the asynchronous Kafka send batch only with the consumer's asynchronous
+                // delivery (--batch-consumer-options); with a synchronous consumer each batch holds one message
+                boolean async = c == Case.FILE_GROUP || c == Case.ARTEMIS_BATCH || c == Case.POSTGRES_BATCH
+                        || c == Case.KAFKA_ASYNC;
+                RouteDefinition route = from("dropcopy:" + Bench.GROUP + (async ? bench.batchConsumerOptions() : ""))
                         .routeId("bench-" + c.id);
                 switch (c) {
                     case FILE:
@@ -201,6 +220,22 @@ final class Sinks {
                         break;
                     case POSTGRES:
                         route.to("dropcopy-jdbc:bench?dataSource=dropcopy");
+                        break;
+                    case ARTEMIS_BATCH:
+                        // the JMS properties of the shipped route are set by dropcopy-jms itself
+                        route.to("dropcopy-jms:topic:dropcopy." + Bench.GROUP + "?connectionFactory=#dropcopyJms&batchSize=500");
+                        break;
+                    case POSTGRES_BATCH:
+                        route.to("dropcopy-jdbc:bench?dataSource=dropcopy&batchSize=500");
+                        break;
+                    case KAFKA:
+                    case KAFKA_ASYNC:
+                        // the steps of the shipped dropcopy-kafka-route.yaml
+                        route.setHeader("kafka.KEY", header("DropCopyOrderId"))
+                                .to("kafka:dropcopy." + Bench.GROUP + "?brokers=" + infra.kafka.bootstrapServers()
+                                        + "&synchronous=" + (c == Case.KAFKA) + "&requestRequiredAcks=all"
+                                        + "&enableIdempotence=true&retries=2147483647&maxInFlightRequest=1"
+                                        + "&maxBlockMs=10000&requestTimeoutMs=10000&deliveryTimeoutMs=30000");
                         break;
                     default:
                         break;

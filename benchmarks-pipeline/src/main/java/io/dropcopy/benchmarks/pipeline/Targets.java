@@ -34,9 +34,11 @@ final class Targets {
                     break;
                 case "artemis":
                 case "artemis-cached":
+                case "artemis-batch":
                     check(targets, met, ">= 10,000 msg/s", r.msgPerSec, v -> v >= ARTEMIS_MSG_S);
                     break;
                 case "postgres":
+                case "postgres-batch":
                     check(targets, met, ">= 10,000 executions/s", r.msgPerSec, v -> v >= POSTGRES_EXEC_S);
                     break;
                 default:

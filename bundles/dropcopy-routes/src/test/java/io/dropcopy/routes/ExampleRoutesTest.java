@@ -38,6 +38,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import io.dropcopy.sink.jms.JmsSinkComponent;
 
 /**
  * The example route files of the repository's {@code routes/} folder, each loaded unchanged by the route file
@@ -58,8 +61,9 @@ class ExampleRoutesTest {
         traffic = TestMessages.generate(1_000, 21L);
     }
 
-    @Test
-    void jmsFillsRouteQueuesEachFillBustAndCorrection() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dropcopy-jms-fills.yaml", "dropcopy-jms-fills-batch.yaml"})
+    void jmsFillsRouteQueuesEachFillBustAndCorrection(String file) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -74,7 +78,10 @@ class ExampleRoutesTest {
                 .addAcceptorConfiguration("dropcopy", "tcp://127.0.0.1:" + port + "?protocols=CORE")).start();
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port)) {
             try (DefaultCamelContext camel = context(new Properties());
-                    RouteFileDeployer deployer = deploy(camel, "dropcopy-jms-fills.yaml", c -> c.getRegistry().bind("dropcopyJms", cf))) {
+                    RouteFileDeployer deployer = deploy(camel, file, c -> {
+                        c.getRegistry().bind("dropcopyJms", cf);
+                        c.addComponent(JmsSinkComponent.SCHEME, new JmsSinkComponent());
+                    })) {
                 deliverAll();
             }
             // The queue kept them with no consumer there while they were sent.
@@ -104,14 +111,15 @@ class ExampleRoutesTest {
         }
     }
 
-    @Test
-    void dbRouteStoresEachExecutionOnceAndAppliesBustsAndCorrections() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"dropcopy-db.yaml", "dropcopy-db-batch.yaml"})
+    void dbRouteStoresEachExecutionOnceAndAppliesBustsAndCorrections(String file) throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:" + tmp.resolve("h2/dropcopy").toAbsolutePath());
         // Twice, the second time in a new context, as after a restart: nothing doubles.
         for (int run = 0; run < 2; run++) {
             try (DefaultCamelContext camel = context(new Properties());
-                    RouteFileDeployer deployer = deploy(camel, "dropcopy-db.yaml", c -> {
+                    RouteFileDeployer deployer = deploy(camel, file, c -> {
                         c.getRegistry().bind("dropcopy", ds);
                         c.addComponent("dropcopy-jdbc", new JdbcSinkComponent());
                     })) {

@@ -62,7 +62,7 @@ public final class JdbcSink implements AutoCloseable {
     private final Supplier<DataSource> dataSource;
     private DataSource connectedTo;
     private Connection connection;
-    private boolean postgres;
+    boolean postgres;
     private DataSource migrated;
     private boolean closed;
 
@@ -109,20 +109,20 @@ public final class JdbcSink implements AutoCloseable {
     /**
      * Batch mode: writes the events in order in ONE transaction, all or none. Each event is applied exactly as by
      * {@link #write} (a duplicate inside the list is skipped like any other), so the database ends the same; what is
-     * gained is one commit for many events.
+     * gained is one commit for many events, and a few set-wise statements for all of them ({@link BatchWriter}).
      */
     public synchronized List<Outcome> writeAll(List<DropCopyEvent> events) throws SQLException {
         List<EventRow> rows = new ArrayList<>(events.size());
         for (DropCopyEvent e : events) {
             rows.add(new EventRow(e));
         }
+        return writeRows(rows);
+    }
+
+    private List<Outcome> writeRows(List<EventRow> rows) throws SQLException {
         Connection c = connection();
         try {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            List<Outcome> outcomes = new ArrayList<>(rows.size());
-            for (EventRow row : rows) {
-                outcomes.add(apply(c, row, now));
-            }
+            List<Outcome> outcomes = BatchWriter.applyAll(this, c, rows, OffsetDateTime.now(ZoneOffset.UTC));
             c.commit();
             outcomes.forEach(this::count);
             return outcomes;
@@ -130,6 +130,33 @@ public final class JdbcSink implements AutoCloseable {
             failed(c, e);
             throw e;
         }
+    }
+
+    /** An event read into the values the tables want: {@link #prepare} on any thread, {@link #writePrepared} later. */
+    public static final class Prepared {
+        final EventRow row;
+
+        private Prepared(EventRow row) {
+            this.row = row;
+        }
+
+        public DropCopyEvent event() {
+            return row.event;
+        }
+    }
+
+    /** Reads the event (its JSON) into its row values; thread-safe, so a caller can do it while the writer writes. */
+    public static Prepared prepare(DropCopyEvent event) {
+        return new Prepared(new EventRow(event));
+    }
+
+    /** {@link #writeAll} for events already {@link #prepare prepared}. */
+    public synchronized List<Outcome> writePrepared(List<Prepared> events) throws SQLException {
+        List<EventRow> rows = new ArrayList<>(events.size());
+        for (Prepared p : events) {
+            rows.add(p.row);
+        }
+        return writeRows(rows);
     }
 
     public String name() {
@@ -160,7 +187,7 @@ public final class JdbcSink implements AutoCloseable {
 
     // ---------------------------------------------------------------- the rules
 
-    private Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
+    Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
         long[] seen = seen(c, r);
         if (seen[0] > 0) {
             return Outcome.DUPLICATE; // its ExecID is known (stored, or kept as a dead letter)
@@ -466,7 +493,7 @@ public final class JdbcSink implements AutoCloseable {
         return out;
     }
 
-    private Outcome deadLetter(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
+    Outcome deadLetter(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dropcopy_dead_letter (target_session,"
                 + " outer_sender_sub_id, outer_target_sub_id, seq_num, exec_id, kind, group_name, reason, raw_json,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -587,7 +614,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setString(PreparedStatement ps, int i, String v) throws SQLException {
+    static void setString(PreparedStatement ps, int i, String v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.VARCHAR);
         } else {
@@ -595,7 +622,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setDecimal(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
+    static void setDecimal(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.NUMERIC);
         } else {
@@ -603,7 +630,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setTime(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
+    static void setTime(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -611,7 +638,7 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
-    private static void setDate(PreparedStatement ps, int i, LocalDate v) throws SQLException {
+    static void setDate(PreparedStatement ps, int i, LocalDate v) throws SQLException {
         if (v == null) {
             ps.setNull(i, Types.DATE);
         } else {

@@ -11,6 +11,8 @@ import org.apache.camel.support.DefaultComponent;
  * {@code dropcopy-jdbc:<name>?dataSource=<name>}: writes each exchange's drop copy event to the database of the
  * DataSource (a bean of the Camel registry by that name, or in Karaf the OSGi DataSource service whose
  * {@code dataSourceName} or {@code osgi.jndi.service.name} is that name, as pax-jdbc-config registers it).
+ * Options {@code batchSize}, {@code batchIntervalMs}, {@code queueSize}: the asynchronous batch mode
+ * ({@link JdbcBatchingProducer}).
  */
 public class JdbcSinkComponent extends DefaultComponent {
     public static final String SCHEME = "dropcopy-jdbc";
@@ -39,6 +41,10 @@ public class JdbcSinkComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         if (endpoint.getDataSource() == null || endpoint.getDataSource().isBlank()) {
             throw new IllegalArgumentException("dropcopy-jdbc:" + remaining + " needs dataSource=<name of a DataSource>");
+        }
+        if (endpoint.getBatchSize() < 0 || endpoint.getBatchIntervalMs() < 0 || endpoint.getQueueSize() < 1) {
+            throw new IllegalArgumentException("dropcopy-jdbc:" + remaining + ": batchSize and batchIntervalMs must not be"
+                    + " negative and queueSize must be at least 1");
         }
         return endpoint;
     }

@@ -9,6 +9,9 @@ import org.apache.camel.support.DefaultEndpoint;
 public class JdbcSinkEndpoint extends DefaultEndpoint {
     private final String name;
     private String dataSource;
+    private int batchSize;
+    private long batchIntervalMs;
+    private int queueSize = 10_000;
 
     JdbcSinkEndpoint(String uri, JdbcSinkComponent component, String name) {
         super(uri, component);
@@ -33,9 +36,40 @@ public class JdbcSinkEndpoint extends DefaultEndpoint {
         this.dataSource = dataSource;
     }
 
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Asynchronous batch mode when above 1: exchanges are queued and written by one writer thread, up to this many in
+     * one transaction, each completed (its route continues) only after that transaction committed. 0 or 1: each
+     * exchange in its own transaction on the caller's thread (the default).
+     */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public long getBatchIntervalMs() {
+        return batchIntervalMs;
+    }
+
+    /** Batch mode: how long the writer waits for more exchanges before committing a batch not yet full (0: never). */
+    public void setBatchIntervalMs(long batchIntervalMs) {
+        this.batchIntervalMs = batchIntervalMs;
+    }
+
+    public int getQueueSize() {
+        return queueSize;
+    }
+
+    /** Batch mode: most exchanges waiting for the writer; the caller blocks beyond (back-pressure, nothing dropped). */
+    public void setQueueSize(int queueSize) {
+        this.queueSize = queueSize;
+    }
+
     @Override
     public Producer createProducer() {
-        return new JdbcSinkProducer(this);
+        return batchSize > 1 ? new JdbcBatchingProducer(this) : new JdbcSinkProducer(this);
     }
 
     @Override

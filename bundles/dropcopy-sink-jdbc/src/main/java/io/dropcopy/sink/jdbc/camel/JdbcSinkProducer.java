@@ -40,7 +40,11 @@ public class JdbcSinkProducer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        JdbcSinkEndpoint endpoint = getEndpoint();
+        sink = openSink(getEndpoint());
+    }
+
+    /** The sink of the endpoint's DataSource, migrated if the database is there already. */
+    static JdbcSink openSink(JdbcSinkEndpoint endpoint) {
         String name = endpoint.getDataSource();
         DataSource bean = null;
         try {
@@ -58,7 +62,7 @@ public class JdbcSinkProducer extends DefaultProducer {
             throw new IllegalStateException("dropcopy-jdbc:" + endpoint.getName() + ": no DataSource named '" + name
                     + "' in the Camel registry");
         }
-        sink = new JdbcSink(endpoint.getName(), dataSource);
+        JdbcSink sink = new JdbcSink(endpoint.getName(), dataSource);
         try {
             sink.migrate();
         } catch (Exception e) {
@@ -66,6 +70,7 @@ public class JdbcSinkProducer extends DefaultProducer {
             LOG.warn("dropcopy-jdbc:{}: database not ready at start ({}); will try again with the first message",
                     endpoint.getName(), e.getMessage());
         }
+        return sink;
     }
 
     @Override

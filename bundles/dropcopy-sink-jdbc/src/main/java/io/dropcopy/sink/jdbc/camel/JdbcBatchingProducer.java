@@ -1,0 +1,148 @@
+package io.dropcopy.sink.jdbc.camel;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.sink.batch.TransactionBatcher;
+import io.dropcopy.sink.jdbc.JdbcSink;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * The batch mode of {@code dropcopy-jdbc:} ({@code batchSize} above 1): an asynchronous producer. Each exchange is
+ * queued (the caller blocks while {@code queueSize} exchanges wait: back-pressure, nothing dropped); one writer
+ * thread writes up to {@code batchSize} events in ONE transaction ({@link JdbcSink#writeAll}: the same rules as one
+ * by one, with JDBC batches), commits, and only then completes each exchange (sets {@code DropCopySinkOutcome} and
+ * calls its {@link AsyncCallback}, so the route goes on, on the writer thread). A failed transaction is rolled back:
+ * the database is unchanged and every exchange of the batch fails with the cause; a later event of the same drop
+ * copy session is then failed without being written until the session sends the failed one again, so nothing is
+ * committed out of order (a bust never before its fill).
+ *
+ * <p>Batches form by themselves under load (what arrives while a transaction commits is the next batch); with a
+ * synchronous {@code dropcopy:} consumer each batch holds one event, since the session waits for each. The
+ * consumer's {@code delivery=async} lets them grow.
+ */
+public class JdbcBatchingProducer extends DefaultAsyncProducer {
+    private JdbcSink sink;
+    private TransactionBatcher<Pending> batcher;
+
+    /** An exchange waiting for its transaction. */
+    static final class Pending {
+        final JdbcSink.Prepared prepared;
+        final DropCopyEvent event;
+        JdbcSink.Outcome outcome;
+
+        Pending(DropCopyEvent event) {
+            this.prepared = JdbcSink.prepare(event); // on the caller's thread, while the writer writes
+            this.event = event;
+        }
+    }
+
+    JdbcBatchingProducer(JdbcSinkEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public JdbcSinkEndpoint getEndpoint() {
+        return (JdbcSinkEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        JdbcSinkEndpoint endpoint = getEndpoint();
+        sink = JdbcSinkProducer.openSink(endpoint);
+        JdbcSink writer = sink;
+        batcher = new TransactionBatcher<>("jdbc-" + endpoint.getName(), new TransactionBatcher.Transaction<Pending>() {
+            private final List<Pending> open = new ArrayList<>();
+
+            @Override
+            public void add(Pending item) {
+                open.add(item);
+            }
+
+            @Override
+            public void commit() throws Exception {
+                List<JdbcSink.Prepared> events = new ArrayList<>(open.size());
+                open.forEach(p -> events.add(p.prepared));
+                List<JdbcSink.Outcome> outcomes = writer.writePrepared(events); // one transaction; rolled back if it throws
+                for (int i = 0; i < open.size(); i++) {
+                    open.get(i).outcome = outcomes.get(i);
+                }
+                open.clear();
+            }
+
+            @Override
+            public void rollback(Exception cause) {
+                open.clear(); // writeAll rolled back already
+            }
+        }, endpoint.getBatchSize(), endpoint.getBatchIntervalMs(), endpoint.getQueueSize(),
+                new TransactionBatcher.Keys<Pending>() {
+                    @Override
+                    public Object stream(Pending item) {
+                        return item.event.targetSession();
+                    }
+
+                    @Override
+                    public long position(Pending item) {
+                        return item.event.seqNum();
+                    }
+                });
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (batcher != null) {
+            batcher.close(); // writes what is queued (Camel stops the producer once its exchanges are done)
+            batcher = null;
+        }
+        if (sink != null) {
+            sink.close();
+            sink = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        Pending pending;
+        try {
+            pending = new Pending(JdbcSinkProducer.event(exchange));
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        TransactionBatcher<Pending> b = batcher;
+        try {
+            if (b == null) {
+                throw new IllegalStateException("dropcopy-jdbc:" + getEndpoint().getName() + " is not started");
+            }
+            b.submit(pending, failure -> {
+                if (failure != null) {
+                    exchange.setException(failure);
+                } else {
+                    exchange.getMessage().setHeader(JdbcSinkProducer.OUTCOME_HEADER, pending.outcome.name());
+                }
+                callback.done(false);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return false;
+    }
+
+    /** Exchanges waiting for the writer. */
+    public int queued() {
+        TransactionBatcher<Pending> b = batcher;
+        return b == null ? 0 : b.queued();
+    }
+}

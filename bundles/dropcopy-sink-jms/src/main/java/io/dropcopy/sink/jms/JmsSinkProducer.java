@@ -1,0 +1,306 @@
+package io.dropcopy.sink.jms;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.sink.batch.TransactionBatcher;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+import javax.jms.DeliveryMode;
+import javax.jms.Destination;
+import javax.jms.JMSException;
+import javax.jms.MessageProducer;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultAsyncProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer of {@code dropcopy-jms:}: an asynchronous, batching, persistent JMS sender. Each exchange becomes one
+ * persistent {@link TextMessage} (body: the exchange's body as text, the event's JSON as the {@code dropcopy:}
+ * consumer sets it) and is queued (the caller blocks while {@code queueSize} wait: back-pressure, nothing dropped).
+ * One writer thread owns a transacted JMS session and its producer (the destination is resolved once per
+ * connection, not per send): it sends each message as it comes, commits after {@code batchSize} messages or when
+ * nothing more waits (after {@code batchIntervalMs} if set), and only then completes the exchanges (their
+ * {@link AsyncCallback}s; the route goes on, on the writer thread). A failed send or commit rolls the transaction
+ * back and closes the connection (the next batch opens a new one): every exchange of the batch fails, and a later
+ * message of the same drop copy session fails unsent until the session sends the failed one again, so a consumer of
+ * the destination sees each session's messages in order.
+ *
+ * <p>At-least-once: a commit that reached the broker but whose answer was lost fails its exchanges although the
+ * messages are there; they are sent again. Each message carries its identity (targetSession + seqNum, execId).
+ *
+ * <p>JMS properties: with {@code eventProperties=true} (default) group, targetSession, seqNum (long), kind, execId,
+ * orderId, symbol, tradeDate, possDup (boolean) from the exchange's event; then every Camel header whose name is a
+ * Java identifier not starting with DropCopy, Camel or JMS, and whose value is a string, number or boolean (a
+ * header set by a {@code setHeader} step, as camel-jms would send it).
+ */
+public class JmsSinkProducer extends DefaultAsyncProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(JmsSinkProducer.class);
+    public static final String EVENT_PROPERTY = "DropCopyEvent";
+
+    private TransactionBatcher<Pending> batcher;
+    private JmsTransaction transaction;
+
+    /** A message waiting for its transaction. */
+    static final class Pending {
+        final String body;
+        final Map<String, Object> properties;
+        final Object stream;
+        final long position;
+
+        Pending(String body, Map<String, Object> properties, Object stream, long position) {
+            this.body = body;
+            this.properties = properties;
+            this.stream = stream;
+            this.position = position;
+        }
+    }
+
+    JmsSinkProducer(JmsSinkEndpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public JmsSinkEndpoint getEndpoint() {
+        return (JmsSinkEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        JmsSinkEndpoint endpoint = getEndpoint();
+        Object configured = endpoint.getConnectionFactory();
+        ConnectionFactory bean = configured instanceof ConnectionFactory ? (ConnectionFactory) configured : null;
+        String name = endpoint.connectionFactoryName();
+        if (bean == null) {
+            try {
+                bean = endpoint.getCamelContext().getRegistry().lookupByNameAndType(name, ConnectionFactory.class);
+            } catch (RuntimeException e) {
+                LOG.debug("no registry bean {} of type ConnectionFactory", name, e);
+            }
+        }
+        Supplier<ConnectionFactory> factory;
+        if (bean != null) {
+            ConnectionFactory fixed = bean;
+            factory = () -> fixed;
+        } else if (endpoint.getComponent().serviceLookup() != null) {
+            factory = endpoint.getComponent().serviceLookup().apply(name); // may come later: sends fail until then
+        } else {
+            throw new IllegalStateException("dropcopy-jms:" + endpoint.describe() + ": no JMS ConnectionFactory named '"
+                    + name + "' in the Camel registry");
+        }
+        transaction = new JmsTransaction(endpoint, factory);
+        batcher = new TransactionBatcher<>("jms-" + endpoint.describe(), transaction, endpoint.getBatchSize(),
+                endpoint.getBatchIntervalMs(), endpoint.getQueueSize(), new TransactionBatcher.Keys<Pending>() {
+                    @Override
+                    public Object stream(Pending item) {
+                        return item.stream;
+                    }
+
+                    @Override
+                    public long position(Pending item) {
+                        return item.position;
+                    }
+                });
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (batcher != null) {
+            batcher.close(); // sends what is queued (Camel stops the producer once its exchanges are done)
+            batcher = null;
+        }
+        if (transaction != null) {
+            transaction.close();
+            transaction = null;
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        TransactionBatcher<Pending> b = batcher;
+        try {
+            if (b == null) {
+                throw new IllegalStateException("dropcopy-jms:" + getEndpoint().describe() + " is not started");
+            }
+            b.submit(pending(exchange), failure -> {
+                if (failure != null) {
+                    exchange.setException(failure);
+                }
+                callback.done(false);
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        return false;
+    }
+
+    /** Exchanges waiting for the writer. */
+    public int queued() {
+        TransactionBatcher<Pending> b = batcher;
+        return b == null ? 0 : b.queued();
+    }
+
+    /** Body and properties taken on the caller's thread: the exchange is not touched again until it completes. */
+    Pending pending(Exchange exchange) {
+        Object e = exchange.getProperty(EVENT_PROPERTY);
+        DropCopyEvent event = e instanceof DropCopyEvent ? (DropCopyEvent) e : null;
+        String body = exchange.getIn().getBody(String.class);
+        if (body == null) {
+            if (event == null) {
+                throw new IllegalArgumentException("dropcopy-jms: the exchange has neither a body nor a drop copy event");
+            }
+            body = event.toJson();
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        if (event != null && getEndpoint().isEventProperties()) {
+            props.put("group", event.group());
+            props.put("targetSession", event.targetSession());
+            props.put("seqNum", event.seqNum());
+            props.put("kind", event.kind().label());
+            put(props, "execId", event.execId());
+            put(props, "orderId", event.orderId());
+            put(props, "symbol", event.symbol());
+            put(props, "tradeDate", event.tradeDate());
+            props.put("possDup", event.possDup() || event.possResend());
+        }
+        for (Map.Entry<String, Object> h : exchange.getIn().getHeaders().entrySet()) {
+            String key = h.getKey();
+            Object value = h.getValue();
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (value == null || lower.startsWith("dropcopy") || lower.startsWith("camel") || lower.startsWith("jms")
+                    || !identifier(key)) {
+                continue;
+            }
+            if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                    || value instanceof Short || value instanceof Byte || value instanceof Double || value instanceof Float) {
+                props.put(key, value);
+            } else if (value instanceof Number || value instanceof Character || value instanceof Enum) {
+                props.put(key, value.toString());
+            }
+        }
+        Object stream = event != null ? event.targetSession() : exchange.getIn().getHeader("DropCopyTargetSession");
+        Long position = event != null ? Long.valueOf(event.seqNum())
+                : exchange.getIn().getHeader("DropCopySeqNum", Long.class);
+        return new Pending(body, props, position == null ? null : stream, position == null ? 0 : position);
+    }
+
+    private static void put(Map<String, Object> props, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            props.put(key, value);
+        }
+    }
+
+    private static boolean identifier(String key) {
+        if (key.isEmpty() || !Character.isJavaIdentifierStart(key.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            if (!Character.isJavaIdentifierPart(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The transacted session, used on the writer thread only (a JMS session is single-threaded). */
+    static final class JmsTransaction implements TransactionBatcher.Transaction<Pending> {
+        private final JmsSinkEndpoint endpoint;
+        private final Supplier<ConnectionFactory> factory;
+        private Connection connection;
+        private Session session;
+        private MessageProducer producer;
+
+        JmsTransaction(JmsSinkEndpoint endpoint, Supplier<ConnectionFactory> factory) {
+            this.endpoint = endpoint;
+            this.factory = factory;
+        }
+
+        @Override
+        public void add(Pending item) throws JMSException {
+            open();
+            TextMessage m = session.createTextMessage(item.body);
+            for (Map.Entry<String, Object> p : item.properties.entrySet()) {
+                m.setObjectProperty(p.getKey(), p.getValue());
+            }
+            producer.send(m); // in a transacted session Artemis sends without waiting; the commit waits
+        }
+
+        @Override
+        public void commit() throws JMSException {
+            if (session != null) {
+                session.commit(); // returns once the broker has the whole batch (journaled, when persistent)
+            }
+        }
+
+        @Override
+        public void rollback(Exception cause) {
+            if (session != null) {
+                try {
+                    session.rollback();
+                } catch (JMSException | RuntimeException e) {
+                    LOG.debug("dropcopy-jms:{}: rollback failed (the connection is closed anyway)", endpoint.describe(), e);
+                }
+            }
+            close(); // a failed connection is not used again: the next batch opens a new one
+        }
+
+        private void open() throws JMSException {
+            if (session != null) {
+                return;
+            }
+            ConnectionFactory cf = factory.get();
+            if (cf == null) {
+                throw new JMSException("dropcopy-jms:" + endpoint.describe() + ": the JMS ConnectionFactory '"
+                        + endpoint.connectionFactoryName() + "' is not available (yet)");
+            }
+            Connection c = cf.createConnection();
+            try {
+                Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+                Destination d = endpoint.isTopic() ? s.createTopic(endpoint.getDestinationName())
+                        : s.createQueue(endpoint.getDestinationName());
+                MessageProducer p = s.createProducer(d);
+                p.setDeliveryMode(DeliveryMode.PERSISTENT);
+                connection = c;
+                session = s;
+                producer = p;
+                LOG.info("dropcopy-jms:{}: connected (transacted, batches of up to {})", endpoint.describe(),
+                        endpoint.getBatchSize());
+            } catch (JMSException | RuntimeException e) {
+                try {
+                    c.close();
+                } catch (JMSException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        }
+
+        void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (JMSException | RuntimeException e) {
+                    LOG.debug("dropcopy-jms:{}: closing the connection", endpoint.describe(), e);
+                }
+            }
+            connection = null;
+            session = null;
+            producer = null;
+        }
+    }
+}
