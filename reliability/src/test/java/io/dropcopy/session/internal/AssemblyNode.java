@@ -114,6 +114,27 @@ final class AssemblyNode {
         return owned;
     }
 
+    /**
+     * When this node last logged that it became the owner of {@code group} since its start (epoch ms, from the log
+     * line's local time stamp), or 0.
+     */
+    synchronized long ownerSince(String group) {
+        refresh();
+        String what = "Drop copy group " + group + ": this node is the owner";
+        long at = 0;
+        for (String l : lines) {
+            if (l.contains(what)) {
+                try {
+                    at = java.time.LocalDateTime.parse(l.substring(0, 23).replace(',', '.'))
+                            .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                } catch (RuntimeException e) {
+                    at = -1; // another log layout
+                }
+            }
+        }
+        return at;
+    }
+
     /** Whether this node, running, has joined the election of {@code group} since its start. */
     synchronized boolean joined(String group) {
         if (!alive()) {

@@ -95,6 +95,7 @@ class TwoAssemblyTakeoverTest {
 
                 // 2. Kill the owner of DEMO mid-stream, KILLS times; the killed node comes back as the standby.
                 List<Long> takeovers = new ArrayList<>();
+                List<Long> electedAfter = new ArrayList<>();
                 for (int k = 1; k <= KILLS; k++) {
                     AssemblyNode owner = a.owns("DEMO") ? a : b;
                     AssemblyNode standby = owner == a ? b : a;
@@ -112,8 +113,10 @@ class TwoAssemblyTakeoverTest {
                     long takeover = firstAfter(db, "DEMO", deadAt) - killedAt;
                     takeovers.add(takeover);
                     assertTrue(standby.owns("DEMO"), standby.id + " owns DEMO");
-                    report.append(String.format("TAKEOVER %d: %s killed, %s wrote its first DEMO message %d ms later%n",
-                            k, owner.id, standby.id, takeover));
+                    long elected = standby.ownerSince("DEMO") - killedAt;
+                    electedAfter.add(elected);
+                    report.append(String.format("TAKEOVER %d: %s killed, %s elected owner of DEMO %d ms later, wrote"
+                            + " its first DEMO message %d ms later%n", k, owner.id, standby.id, elected, takeover));
 
                     t0 = System.currentTimeMillis();
                     owner.start();
@@ -165,10 +168,11 @@ class TwoAssemblyTakeoverTest {
 
                 List<Long> sorted = new ArrayList<>(takeovers);
                 sorted.sort(null);
-                report.append(String.format("TwoAssemblyTakeoverTest: %d kills, takeover ms min %d / median %d / max %d %s;"
+                report.append(String.format("TwoAssemblyTakeoverTest: %d kills, elected after ms %s, takeover ms min %d /"
+                                + " median %d / max %d %s;"
                                 + " ZooKeeper session timeout %d ms, FIX heartbeat 30 s; concurrent logons seen: DEMO %d,"
                                 + " DEMO2 %d (1 = never two); DEMO %d messages (%d executions), DEMO2 %d messages, each"
-                                + " once in PostgreSQL%n", KILLS, sorted.get(0), sorted.get(sorted.size() / 2),
+                                + " once in PostgreSQL%n", KILLS, electedAfter, sorted.get(0), sorted.get(sorted.size() / 2),
                         sorted.get(sorted.size() - 1), takeovers, SESSION_TIMEOUT_MS, demo.maxConcurrentLogons(),
                         demo2.maxConcurrentLogons(), sentDemo, execIds.size(), sentDemo2));
                 for (long t : takeovers) {
