@@ -49,7 +49,6 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
     }
 
     private final Settings settings;
-    private final ZooKeeperClusterService service = new ZooKeeperClusterService();
     private final List<Member> members = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService thread;
     private volatile boolean connected;
@@ -75,13 +74,8 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
                 .retryPolicy(new ExponentialBackoffRetry(200, 3)).build();
         curator.getConnectionStateListenable().addListener((client, state) -> connection(state));
         curator.start();
-        // The cluster service wants a CamelContext (for its views); a bare one, never started, is enough.
+        // The cluster services want a CamelContext (for their views); a bare one, never started, is enough.
         camelContext = new org.apache.camel.impl.DefaultCamelContext(false);
-        service.setCamelContext(camelContext);
-        service.setId(settings.nodeId);
-        service.setBasePath(settings.basePath);
-        service.setCuratorFramework(curator);
-        service.start();
         connected = curator.getZookeeperClient().isConnected();
         thread.scheduleWithFixedDelay(this::evaluateAll, 1, 1, TimeUnit.SECONDS);
         LOG.info("Drop copy cluster: node {} on ZooKeeper {} (base path {}, session timeout {} ms)", settings.nodeId,
@@ -90,21 +84,9 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
 
     @Override
     public AutoCloseable join(String group, Listener listener) throws Exception {
-        CamelClusterView view = service.getView(NAMESPACE_PREFIX + group);
-        Member member = new Member(group, view, listener);
+        Member member = new Member(group, new Election(group), listener);
         members.add(member);
-        // Camel tells a new listener the current leader at once, asking ZooKeeper: never on the caller's thread
-        // (it may hold the hub) nor on the ownership thread (it must report a loss without delay).
-        Thread register = new Thread(() -> {
-            try {
-                view.addEventListener(member);
-            } catch (RuntimeException e) {
-                LOG.debug("Drop copy cluster: group {}: leadership events not registered ({}); polled instead", group,
-                        e.toString());
-            }
-        }, "dropcopy-cluster-listen-" + group);
-        register.setDaemon(true);
-        register.start();
+        member.listen(member.election);
         thread.execute(member::evaluate);
         LOG.info("Drop copy cluster: node {} joined the election of group {}", settings.nodeId, group);
         return member;
@@ -123,7 +105,7 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
         for (Member m : members) {
             if (m.group.equals(group)) {
                 try {
-                    return m.view.getLeader().map(CamelClusterMember::getId);
+                    return m.election.view.getLeader().map(CamelClusterMember::getId);
                 } catch (RuntimeException e) {
                     return Optional.empty();
                 }
@@ -140,7 +122,7 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
         for (Member m : members) {
             if (m.group.equals(group)) {
                 try {
-                    return Math.max(1, m.view.getMembers().size());
+                    return Math.max(1, m.election.view.getMembers().size());
                 } catch (RuntimeException e) {
                     return 1;
                 }
@@ -167,29 +149,69 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
     public void close() {
         members.forEach(Member::close);
         thread.shutdownNow();
-        try {
-            service.stop();
-        } catch (Exception e) {
-            LOG.warn("Drop copy cluster: stopping the ZooKeeper cluster service failed: {}", e.toString());
-        }
         if (curator != null) {
             curator.close();
+        }
+    }
+
+    /**
+     * One place in one group's election: a cluster service of its own (on the shared Curator client) and its view.
+     * Never started twice: Camel's view, stopped and started again, requeues the same Curator LeaderSelector, which
+     * does nothing while that selector's previous leadership is still being given up (the node then believes for a
+     * moment that it still leads, and afterwards is in no election at all: found by TwoAssemblyTakeoverTest after a
+     * rebalancing hand-over). Leaving closes the selector; joining again makes a new one, queued behind the others.
+     */
+    private final class Election {
+        final ZooKeeperClusterService service = new ZooKeeperClusterService();
+        final CamelClusterView view;
+
+        Election(String group) throws Exception {
+            service.setCamelContext(camelContext);
+            service.setId(settings.nodeId);
+            service.setBasePath(settings.basePath);
+            service.setCuratorFramework(curator); // not closed by the service: not its own
+            service.start();
+            view = service.getView(NAMESPACE_PREFIX + group);
+        }
+
+        /** Gives up leadership and the place in the queue (ZooKeeper is told in the background). */
+        void close(CamelClusterEventListener listener) throws Exception {
+            view.removeEventListener(listener);
+            service.releaseView(view);
+            org.apache.camel.support.service.ServiceHelper.stopAndShutdownServices(view, service);
         }
     }
 
     /** This node in one group's election. */
     private final class Member implements CamelClusterEventListener.Leadership, AutoCloseable {
         final String group;
-        final CamelClusterView view;
+        volatile Election election;
         final Listener listener;
         volatile boolean closed;
         /** Last reported, only touched on the ownership thread. */
         boolean owned;
 
-        Member(String group, CamelClusterView view, Listener listener) {
+        Member(String group, Election election, Listener listener) {
             this.group = group;
-            this.view = view;
+            this.election = election;
             this.listener = listener;
+        }
+
+        /**
+         * Camel tells a new listener the current leader at once, asking ZooKeeper: never on the caller's thread (it
+         * may hold the hub) nor on the ownership thread (it must report a loss without delay).
+         */
+        void listen(Election e) {
+            Thread register = new Thread(() -> {
+                try {
+                    e.view.addEventListener(this);
+                } catch (RuntimeException ex) {
+                    LOG.debug("Drop copy cluster: group {}: leadership events not registered ({}); polled instead",
+                            group, ex.toString());
+                }
+            }, "dropcopy-cluster-listen-" + group);
+            register.setDaemon(true);
+            register.start();
         }
 
         @Override
@@ -203,7 +225,7 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
             if (closed) {
                 return; // the caller logged out before leaving
             }
-            boolean now = connected && view.getLocalMember().isLeader();
+            boolean now = connected && election.view.getLocalMember().isLeader();
             if (now == owned) {
                 return;
             }
@@ -215,14 +237,18 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
             }
         }
 
+        /** A new place in the election (after a reconnection: Camel's view does not queue again by itself). */
         void rejoin() {
-            if (closed || view.getLocalMember().isLeader()) {
+            Election old = election;
+            if (closed || old.view.getLocalMember().isLeader()) {
                 return;
             }
             try {
-                view.stop();
-                view.start();
-            } catch (RuntimeException e) {
+                Election next = new Election(group);
+                election = next;
+                listen(next);
+                old.close(this);
+            } catch (Exception e) {
                 LOG.warn("Drop copy cluster: group {}: joining the election again failed: {}", group, e.toString());
             }
         }
@@ -246,8 +272,7 @@ public final class ZooKeeperOwnership implements GroupOwnership, AutoCloseable {
 
         private void release() {
             try {
-                view.removeEventListener(this);
-                service.releaseView(view);
+                election.close(this);
                 LOG.info("Drop copy cluster: node {} left the election of group {}", settings.nodeId, group);
             } catch (Exception e) {
                 LOG.warn("Drop copy cluster: group {}: leaving the election failed: {}", group, e.toString());
