@@ -276,9 +276,9 @@ final class DropCopyApplication implements Application {
         try {
             dispatcher.dispatch(event, delivery);
         } catch (Exception e) {
+            routeFailed(e); // first: health shows it as soon as the route's own error handling has run
             delivery.abandon();
             routeLatency.record(System.nanoTime() - arrived);
-            routeFailed(e);
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not handled, it will be requested again: " + e.getMessage(), e);
         }
