@@ -70,6 +70,8 @@ public class ArtemisConnectionFactoryService {
             throw new IllegalArgumentException("drop copy JMS configuration: 'brokerUrl' is not an Artemis URL: "
                     + url.replaceAll("\\?.*$", ""));
         }
+        // JmsTemplate resolves the destination by name for every send: without this, one round trip to the broker each
+        factory.setCacheDestinations(true);
         if (!config.user().isBlank()) {
             factory.setUser(config.user().strip());
             factory.setPassword(config.password());
