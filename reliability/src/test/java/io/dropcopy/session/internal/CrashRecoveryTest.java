@@ -37,6 +37,7 @@ import javax.jms.MessageConsumer;
 import javax.jms.Session;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,7 @@ import org.junit.jupiter.api.io.TempDir;
  * subscription queue over TCP whenever the broker is up.</li>
  * </ol>
  * The process is killed with SIGKILL (JVM and script) and restarted, the moments cycling through: while streaming live
- * (random), while a gap left by the simulator's backlog is recovered by resend in 2,500-message chunks, and while the
+ * (random: live or, once the simulator's stream has been sent, while recovering by resend), while a gap left by the simulator's backlog is recovered by resend in 2,500-message chunks, and while the
  * database sink's transaction is open (held on a lock this test takes on {@code dropcopy_order}). Each kill is logged
  * with what was going on. At the end every sink is read: each message the simulator sent is in it exactly once
  * (files: lines by sequence number; PostgreSQL: rows, distinct sequence numbers, each bust and correction applied to
@@ -71,6 +72,8 @@ class CrashRecoveryTest {
     private static final int KILLS = Integer.getInteger("dropcopy.crash.kills", FULL ? 10 : 3);
     /** Messages the simulator sends while the assembly is down before a mid-resend kill: at least two chunks. */
     private static final int BACKLOG = FULL ? 6_000 : 3_000;
+    /** Messages a run writes at most before its kill: the kills spread over the whole stream (~3.2 per order). */
+    private static final int SPREAD = Math.max(200, ORDERS * 3 / (KILLS + 1));
     private static final Pattern SEQ = Pattern.compile("\"seqNum\":(\\d+)");
     /** The Artemis duplicate id of the shipped dropcopy-jms-route.yaml (asserted to be the same text there). */
     static final String DUPLICATE_ID = "${header.DropCopyTargetSession}/${header.DropCopySeqNum}/"
@@ -79,10 +82,19 @@ class CrashRecoveryTest {
     static final String BATCH = "data/dropcopy-batch/DEMO";
     private static final String QUEUE = "dropcopy.DEMO::crash-test";
 
-    enum Moment { LIVE, RESEND, DB_TRANSACTION }
+    enum Moment { RANDOM, RESEND, DB_TRANSACTION }
 
     @TempDir
     Path tmp;
+    /** Outside the assembly, so it outlives the kills; closed after the test, passed or not. */
+    private EmbeddedPostgres pg;
+
+    @AfterEach
+    void closeDatabase() throws IOException {
+        if (pg != null) {
+            pg.close();
+        }
+    }
 
     @Test
     void killedWithSigkillAndRestartedLosesAndDoublesNothingInAnySink() throws Exception {
@@ -97,7 +109,7 @@ class CrashRecoveryTest {
         int simPort = freePort();
         int brokerPort = freePort();
         int pgPort = freePort();
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(tmp.resolve("pg"))
+        pg = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(tmp.resolve("pg"))
                 .setServerConfig("fsync", "off").start();   // the database is not what is killed here
         DataSource ds = pg.getPostgresDatabase();
         configure(base, karaf, simPort, brokerPort, pgPort);
@@ -130,7 +142,7 @@ class CrashRecoveryTest {
                 Process p = process;
                 String what;
                 if (moment == Moment.RESEND) {
-                    long grow = 100 + random.nextInt(BACKLOG / 3);
+                    long grow = 100 + random.nextInt(SPREAD);
                     await("run " + kill + ": the gap coming by resend", Duration.ofSeconds(300),
                             () -> !p.isAlive() || (sim.resendRequests().size() > resendsBefore
                                     && (lines(karaf, FILE) >= before + grow || lines(karaf, FILE) >= sim.sentCount())));
@@ -145,7 +157,7 @@ class CrashRecoveryTest {
                             lines(karaf, FILE) - before, seqOf(last),
                             inside ? " (a resent copy, PossDup=Y: killed mid-resend)" : " (the resend was through)");
                 } else if (moment == Moment.DB_TRANSACTION) {
-                    long grow = 1 + random.nextInt(300);
+                    long grow = 1 + random.nextInt(SPREAD);
                     await("run " + kill + " writing", Duration.ofSeconds(300),
                             () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
@@ -153,20 +165,22 @@ class CrashRecoveryTest {
                     midTransaction += held != null ? 1 : 0;
                     what = "mid-transaction: " + (held != null ? held : "no transaction seen open (stream idle?)");
                 } else {
-                    long grow = 1 + random.nextInt(kill % 2 == 0 ? 50 : 600);
+                    long grow = 1 + random.nextInt(kill % 2 == 0 ? 50 : SPREAD);
                     await("run " + kill + " writing", Duration.ofSeconds(300),
                             () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
                     Thread.sleep(random.nextInt(kill % 2 == 0 ? 200 : 3000));
                     killHard(p);
-                    what = "live, at a random moment (last seq " + seqOf(lastLine(karaf, FILE)) + ")";
+                    String last = lastLine(karaf, FILE);
+                    what = "at a random moment, last seq written " + seqOf(last)
+                            + (last.contains("\"possDup\":true") ? " (a resent copy)" : " (live)");
                 }
                 log.add(String.format("kill %2d %-14s sink %6d lines, batch sink %6d, simulator sent %6d: %s", kill,
                         moment, lines(karaf, FILE), lines(karaf, BATCH), sim.sentCount(), what));
             }
             process = start(karaf, KILLS + 1);
             Process last = process;
-            await("the simulator finished and every message in every sink", Duration.ofSeconds(FULL ? 1500 : 400),
+            await("the simulator finished and every message in every sink", Duration.ofSeconds(FULL ? 3600 : 400),
                     () -> {
                         assertTrue(last.isAlive(), "the last Karaf run died on its own");
                         long sent = sim.sentCount();
@@ -180,6 +194,10 @@ class CrashRecoveryTest {
                 killHard(process);
             }
             sim.stop();
+            log.forEach(System.out::println);   // what each kill hit, also when a wait failed
+            System.out.printf("CrashRecoveryTest after %d s: simulator sent %d; file sink %d, batch sink %d, PostgreSQL %d,"
+                            + " JMS %d distinct messages%n", Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                    sim.sentCount(), distinct(karaf, FILE), distinct(karaf, BATCH), rows(ds), jms.identities());
         }
         long sent = sim.sentCount();
         Map<Long, Integer> file = copies(karaf, FILE);
@@ -194,9 +212,6 @@ class CrashRecoveryTest {
         Map<Long, Set<String>> published = jms.published();
         List<Long> jmsDoubled = published.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .map(Map.Entry::getKey).sorted().collect(Collectors.toList());
-        pg.close();
-
-        log.forEach(System.out::println);
         System.out.printf("CrashRecoveryTest: %d messages (%d busts and corrections), %d SIGKILLs (%d mid-resend, %d"
                         + " mid-transaction), %d s%n  dropcopy-file (fsync=always): %d lost, %d doubled%n"
                         + "  dropcopy-file (fsync=batch): %d lost, %d doubled%n"
