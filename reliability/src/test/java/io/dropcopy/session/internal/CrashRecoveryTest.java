@@ -56,8 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Artemis' duplicate id. The broker dies with the assembly; a plain JMS consumer in this test reads a durable
  * subscription queue over TCP whenever the broker is up.</li>
  * </ol>
- * The process is killed with SIGKILL (JVM and script) and restarted, the moments cycling through: while streaming live
- * (random: live or, once the simulator's stream has been sent, while recovering by resend), while a gap left by the simulator's backlog is recovered by resend in 2,500-message chunks, and while the
+ * The process is killed with SIGKILL (JVM and script) and restarted, the moments cycling through: at random (live, or
+ * once the simulator's stream has been sent, while recovering by resend), while a gap (the simulator's backlog sent
+ * while the assembly was down, or the last kill's) is recovered by resend in 2,500-message chunks, and while the
  * database sink's transaction is open (held on a lock this test takes on {@code dropcopy_order}). Each kill is logged
  * with what was going on. At the end every sink is read: each message the simulator sent is in it exactly once
  * (files: lines by sequence number; PostgreSQL: rows, distinct sequence numbers, each bust and correction applied to
