@@ -258,7 +258,7 @@ class CrashRecoveryTest {
             String seen = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (seen == null && System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery("SELECT a.pid, date_trunc('milliseconds', now() - a.xact_start),"
+                try (ResultSet rs = s.executeQuery("SELECT a.pid, date_trunc('milliseconds', clock_timestamp() - a.xact_start),"
                         + " a.query, EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class t ON t.oid = l.relation"
                         + " WHERE l.pid = a.pid AND l.granted AND t.relname = 'dropcopy_message'"
                         + " AND l.mode = 'RowExclusiveLock') FROM pg_stat_activity a"
