@@ -63,7 +63,7 @@ public class DemoFlowTest extends KarafTestSupport {
         assertTrue("dropcopy-demo installed at boot",
                 featureService.isInstalled(featureService.getFeature("dropcopy-demo")));
 
-        Path dir = Paths.get(System.getProperty("karaf.data"), "dropcopy");
+        Path dir = Paths.get(System.getProperty("karaf.data"), "dropcopy", "DEMO");
         List<String> expected = new ArrayList<>();
         for (int order = 1; order <= ORDERS; order++) {
             for (int step = 1; step <= 3; step++) {

@@ -63,7 +63,7 @@ public class RouteBundleTest extends KarafTestSupport {
     public void theRouteBundleRunsWhileInstalledAndStopsWhenUninstalled() throws Exception {
         Path data = Paths.get(System.getProperty("karaf.data"));
         Path out = data.resolve("dropcopy-example");
-        Path demo = data.resolve("dropcopy");
+        Path demo = data.resolve("dropcopy").resolve("DEMO");
         Diagnosis.await("the demo route receives events", 180, () -> jsonLines(demo, "") >= 5,
                 () -> "demo lines: " + jsonLines(demo, ""));
         long before = jsonLines(out, "fills-"); // 0, unless KarafTestSupport's retry runs this a second time

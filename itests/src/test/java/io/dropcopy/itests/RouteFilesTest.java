@@ -116,7 +116,7 @@ public class RouteFilesTest extends KarafTestSupport {
                 .pollInterval(200, TimeUnit.MILLISECONDS).until(() -> !routeRegistered("itest-files"));
         long stopped = count(out2);
         long xmlBefore = count(outXml);
-        Path demo = data.resolve("dropcopy");
+        Path demo = data.resolve("dropcopy").resolve("DEMO");
         long demoBefore = jsonLines(demo);
         Awaitility.await("the demo route and the XML route go on").atMost(60, TimeUnit.SECONDS)
                 .pollInterval(200, TimeUnit.MILLISECONDS)

@@ -143,6 +143,26 @@ class JmsRouteTest {
     }
 
     @Test
+    void aMessageDeliveredAgainIsPublishedOnceArtemisDuplicateDetection() throws Exception {
+        try (Connection connection = cf.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer all = session.createConsumer(session.createTopic("dropcopy.DEMO"));
+
+            hub.deliver(InMemoryHub.event("DEMO", 201, "OID5", 1, "2", "ES"));
+            // the same message again, as after a crash between the send and the session's sequence store
+            hub.deliver(InMemoryHub.event("DEMO", 201, "OID5", 1, "2", "ES"));
+            hub.deliver(InMemoryHub.event("DEMO", 202, "OID5", 2, "2", "ES"));
+
+            List<Long> seqs = new ArrayList<>();
+            for (Message m = all.receive(10_000); m != null; m = all.receive(1_000)) {
+                seqs.add(m.getLongProperty("seqNum"));
+            }
+            assertEquals(List.of(201L, 202L), seqs, "the copy of 201 dropped by the broker");
+        }
+    }
+
+    @Test
     void withTheBrokerGoneTheRouteFailsAndTheFailureReachesTheSession() throws Exception {
         broker.stop();
         Exception failure = assertThrows(Exception.class,

