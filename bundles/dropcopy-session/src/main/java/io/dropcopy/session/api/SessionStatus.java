@@ -19,6 +19,8 @@ public final class SessionStatus {
     private final String addressInUse;
     private long rejected;
     private int inFlight;
+    private int consumers = -1;
+    private int consumersRequired = 1;
     private int persistedNextTargetSeqNum;
     private long routeFailures;
     private String lastRouteFailure;
@@ -145,6 +147,23 @@ public final class SessionStatus {
         return this;
     }
 
+    /** The group's consumers (routes) subscribed now, and how many its sessions wait for before logging on. */
+    public SessionStatus withConsumers(int subscribed, int required) {
+        this.consumers = subscribed;
+        this.consumersRequired = required;
+        return this;
+    }
+
+    /** Consumers (routes) of the group subscribed now; -1 when unknown. */
+    public int consumers() {
+        return consumers;
+    }
+
+    /** Consumers the group's sessions wait for before logging on (the session's {@code consumers} setting). */
+    public int consumersRequired() {
+        return consumersRequired;
+    }
+
     /** Events handed to {@code delivery=async} routes and not yet completed (0 with synchronous routes). */
     public int inFlight() {
         return inFlight;
@@ -192,7 +211,12 @@ public final class SessionStatus {
     public String healthReason() {
         switch (health()) {
             case "IDLE":
-                return !enabled || "DISCONNECTED".equals(state) ? "disconnected by an operator"
+                if (!enabled || "DISCONNECTED".equals(state)) {
+                    return "disconnected by an operator";
+                }
+                return consumers > 0 && consumers < consumersRequired
+                        ? "waiting for the routes of group " + group + ": " + consumers + " of " + consumersRequired
+                          + " subscribed (setting consumers)"
                         : "no route consumes group " + group;
             case "DOWN":
                 if (!loggedOn) {

@@ -86,17 +86,52 @@ public class HubImpl implements DropCopyHub {
     }
 
     private AutoCloseable add(String group, Subscriber subscriber) {
-        List<Subscriber> list;
+        int subscribed;
+        int required;
         synchronized (this) {
-            list = listeners.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
+            List<Subscriber> list = listeners.computeIfAbsent(group, g -> new CopyOnWriteArrayList<>());
             list.add(subscriber);
-            if (list.size() == 1) {
-                control.consumed(group, true);
+            subscribed = list.size();
+            required = consumersRequired(group);
+            consumersChanged(group);
+        }
+        LOG.info("Consumer subscribed to drop copy group {}{} ({} of {} the sessions wait for)", group,
+                subscriber.deferred != null ? " (deferred, up to " + subscriber.maxInFlight + " in flight)" : "",
+                subscribed, required);
+        return () -> unsubscribe(group, subscriber);
+    }
+
+    /**
+     * The group runs only while at least as many consumers as its sessions' {@code consumers} setting are subscribed:
+     * every message goes to every consumer, so a route subscribing after the logon would miss what the others got.
+     */
+    private void consumersChanged(String group) {
+        List<Subscriber> list = listeners.get(group);
+        int subscribed = list == null ? 0 : list.size();
+        boolean enough = subscribed > 0 && subscribed >= consumersRequired(group);
+        if (!enough) {
+            if (subscribed == 0) {
+                listeners.remove(group);
+            }
+            stopGroup(group);
+        }
+        control.consumed(group, enough);
+    }
+
+    /** The largest {@code consumers} setting among the group's sessions (1 without sessions). */
+    private int consumersRequired(String group) {
+        int required = 1;
+        for (TargetSession s : sessions.values()) {
+            if (s.group().equals(group)) {
+                required = Math.max(required, s.config.consumers);
             }
         }
-        LOG.info("Consumer subscribed to drop copy group {}{}", group,
-                subscriber.deferred != null ? " (deferred, up to " + subscriber.maxInFlight + " in flight)" : "");
-        return () -> unsubscribe(group, subscriber);
+        return required;
+    }
+
+    private int consumers(String group) {
+        List<Subscriber> list = listeners.get(group);
+        return list == null ? 0 : list.size();
     }
 
     @Override
@@ -112,10 +147,8 @@ public class HubImpl implements DropCopyHub {
 
     private synchronized void unsubscribe(String group, Subscriber listener) {
         List<Subscriber> list = listeners.get(group);
-        if (list != null && list.remove(listener) && list.isEmpty()) {
-            listeners.remove(group);
-            stopGroup(group);
-            control.consumed(group, false);
+        if (list != null && list.remove(listener)) {
+            consumersChanged(group);
         }
     }
 
@@ -123,6 +156,9 @@ public class HubImpl implements DropCopyHub {
         TargetSession existing = sessions.putIfAbsent(session.name(), session);
         if (existing != null) {
             throw TargetSessionConfig.bad("name", "'" + session.name() + "' is already used by another session configuration");
+        }
+        if (consumers(session.group()) > 0) {
+            consumersChanged(session.group()); // its consumers setting may ask for more routes than are there
         }
         if (control.runs(session.group())) {
             startSession(session);
@@ -132,6 +168,9 @@ public class HubImpl implements DropCopyHub {
     synchronized void unregister(TargetSession session) {
         if (sessions.remove(session.name(), session)) {
             session.stop();
+            if (consumers(session.group()) > 0) {
+                consumersChanged(session.group()); // fewer routes may be enough now
+            }
         }
     }
 
@@ -305,7 +344,7 @@ public class HubImpl implements DropCopyHub {
     public List<SessionStatus> sessions() {
         List<SessionStatus> all = new ArrayList<>();
         for (TargetSession s : sessions.values()) {
-            all.add(s.status());
+            all.add(s.status().withConsumers(consumers(s.group()), consumersRequired(s.group())));
         }
         all.sort((a, b) -> a.name().compareTo(b.name()));
         return all;
@@ -314,7 +353,8 @@ public class HubImpl implements DropCopyHub {
     @Override
     public Optional<SessionStatus> session(String name) {
         TargetSession s = sessions.get(name);
-        return s == null ? Optional.empty() : Optional.of(s.status());
+        return s == null ? Optional.empty()
+                : Optional.of(s.status().withConsumers(consumers(s.group()), consumersRequired(s.group())));
     }
 
     @Override

@@ -38,6 +38,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Seconds between reconnect attempts, 1-300. No logon at an address: the next one at once; a whole round without a logon: the wait doubles per round, up to 60 s.", defaultValue = "5", required = false)
     int reconnectInterval();
 
+    @AttributeDefinition(description = "Consumers (routes) of the group that must have subscribed before the group's sessions log on, 1-100; while fewer are there the sessions stay logged out. Set it to the number of routes reading the group: one starting later would miss what the others already received.", defaultValue = "1", required = false)
+    int consumers();
+
     @AttributeDefinition(description = "Seconds a resend in flight may make no progress before it is requested again with PossDupFlag 43=Y (CME's enhanced resend). Default: heartbeatInterval.", required = false)
     int resendTimeout();
 

@@ -43,6 +43,11 @@ final class TargetSessionConfig {
     final List<Address> addresses;
     final int heartbeatInterval;
     final int reconnectInterval;
+    /**
+     * How many consumers (routes) of the group must have subscribed before its sessions log on: every message goes to
+     * every consumer, so one that subscribes later would miss what the earlier ones already received.
+     */
+    final int consumers;
     /** Seconds without progress before a resend in flight is requested again with 43=Y. */
     final int resendTimeout;
     final String accessKeyId;
@@ -108,6 +113,7 @@ final class TargetSessionConfig {
         addresses = addresses(required(p, "addresses"));
         heartbeatInterval = intIn(p, "heartbeatInterval", 30, 5, 60);
         reconnectInterval = intIn(p, "reconnectInterval", 5, 1, 300);
+        consumers = intIn(p, "consumers", 1, 1, 100);
         resendTimeout = intIn(p, "resendTimeout", heartbeatInterval, 1, 300);
         accessKeyId = required(p, "accessKeyId");
         secretKey = secret(p, "secretKey", required(p, "secretKey"));
