@@ -312,8 +312,15 @@ final class Sinks {
                 bench.completed(execId);
             }
         };
-        ThreadedSocketInitiator initiator = new ThreadedSocketInitiator(app, new FileStoreFactory(s), s,
-                new SLF4JLogFactory(s), new DefaultMessageFactory());
+        // the same receive queue as the product's sessions (QuickFIX/J's default is 10,000), so the ceiling is tuned alike
+        ThreadedSocketInitiator initiator = ThreadedSocketInitiator.newBuilder()
+                .withApplication(app)
+                .withMessageStoreFactory(new FileStoreFactory(s))
+                .withSettings(s)
+                .withLogFactory(new SLF4JLogFactory(s))
+                .withMessageFactory(new DefaultMessageFactory())
+                .withQueueCapacity(io.dropcopy.session.internal.BenchSessions.receiveQueueCapacity())
+                .build();
         initiator.start();
         return () -> initiator.stop(true);
     }

@@ -13,6 +13,11 @@ public final class BenchSessions {
     private final HubImpl hub = new HubImpl();
     private TargetSession session;
 
+    /** The receive queue the product's sessions use; the baseline gets the same, so both are tuned alike. */
+    public static int receiveQueueCapacity() {
+        return TargetSession.RECEIVE_QUEUE_CAPACITY;
+    }
+
     public DropCopyHub hub() {
         return hub;
     }

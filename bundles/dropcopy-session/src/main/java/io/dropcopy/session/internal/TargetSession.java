@@ -134,8 +134,14 @@ final class TargetSession {
         application.window.restart(); // a new generation: the store below reads the checkpoint back
         quickfix.MessageStoreFactory stores = CheckpointStore.factory(storeFactory(settings), application.window,
                 config.name, "jdbc".equals(config.store) ? JDBC_CHECKPOINT_MILLIS : 0, s -> application.store = s);
-        ThreadedSocketInitiator created = new ThreadedSocketInitiator(application, stores,
-                settings, manualResend.tap(new MaskingLogFactory(logs.apply(settings))), new DefaultMessageFactory());
+        ThreadedSocketInitiator created = ThreadedSocketInitiator.newBuilder()
+                .withApplication(application)
+                .withMessageStoreFactory(stores)
+                .withSettings(settings)
+                .withLogFactory(manualResend.tap(new MaskingLogFactory(logs.apply(settings))))
+                .withMessageFactory(new DefaultMessageFactory())
+                .withQueueCapacity(RECEIVE_QUEUE_CAPACITY)
+                .build();
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
         created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
                 new FrameGuard(config.name, application.rejected)));
@@ -245,6 +251,12 @@ final class TargetSession {
      * a database commit); the file store writes at every move (a plain write, no fsync).
      */
     static final long JDBC_CHECKPOINT_MILLIS = 50;
+    /**
+     * Parsed messages waiting for the session's thread. QuickFIX/J's default (10,000) let a burst or a replay
+     * keep ~100 MB of parsed messages alive, and copying them at every young collection cost more CPU than the
+     * pipeline itself; a full queue makes the socket reader wait, so TCP slows CME down and nothing is lost.
+     */
+    static final int RECEIVE_QUEUE_CAPACITY = 1000;
 
     /** How long a stop waits for the events its consumers hold to be committed. */
     static final long DRAIN_MILLIS = 10_000;
