@@ -77,6 +77,21 @@ public final class DropCopyEvent {
         return sendingTime;
     }
 
+    /** Outer OrigSendingTime(122) of a resent copy, in ISO-8601 UTC, or null. */
+    public String origSendingTime() {
+        return (String) fields.get("origSendingTime");
+    }
+
+    /** Outer SenderSubID(50): on an MSGW target session the market segment, with its own sequence numbers; or null. */
+    public String outerSenderSubId() {
+        return (String) ((Json) fields.get("outerHeader")).get("senderSubId");
+    }
+
+    /** Outer TargetSubID(57), or null. */
+    public String outerTargetSubId() {
+        return (String) ((Json) fields.get("outerHeader")).get("targetSubId");
+    }
+
     public EventKind kind() {
         return kind;
     }

@@ -24,6 +24,12 @@ final class Identity {
         return nz(targetSession) + '\u001f' + nz(outerSenderSubId) + '\u001f' + nz(outerTargetSubId);
     }
 
+    /** Of an event about to be written: the same identity {@link #ofJson} reads back from its journal line. */
+    static Identity of(io.dropcopy.model.DropCopyEvent event) {
+        return new Identity(stream(event.targetSession(), event.outerSenderSubId(), event.outerTargetSubId()),
+                event.seqNum(), event.execId());
+    }
+
     /** From the top-level members of an event's JSON (a journal line). */
     @SuppressWarnings("unchecked")
     static Identity ofJson(Map<String, Object> json) {

@@ -97,9 +97,9 @@ final class JournalFile implements Closeable, IdentityIndex.Records {
     void append(String record, Identity id) throws IOException {
         boolean withHeader = format == FileSink.Format.CSV && !headerPresent;
         String header = withHeader ? Csv.headerLine() : "";
-        ByteBuffer bytes = ByteBuffer.wrap((header + record).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap((withHeader ? header + record : record).getBytes(StandardCharsets.UTF_8));
         long before = size;
-        long start = before + header.getBytes(StandardCharsets.UTF_8).length;
+        long start = withHeader ? before + header.getBytes(StandardCharsets.UTF_8).length : before;
         try {
             long position = before;
             while (bytes.hasRemaining()) {
