@@ -91,51 +91,55 @@ final class Json {
     static void quote(StringBuilder out, String s) {
         out.append('"');
         int n = s.length();
-        int plain = 0;
-        int first = 0;
-        while (first < n && isPlain(s.charAt(first))) {
-            first++;
-        }
-        if (first == n) {
-            out.append(s).append('"');
-            return;
-        }
-        for (int i = first; i < n; i++) {
+        int plain = 0; // start of the run of characters not yet appended, written as they are
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (isPlain(c)) {
-                continue;
-            }
-            String shortForm;
-            switch (c) {
-                case '"': shortForm = "\\\""; break;
-                case '\\': shortForm = "\\\\"; break;
-                case '\n': shortForm = "\\n"; break;
-                case '\r': shortForm = "\\r"; break;
-                case '\t': shortForm = "\\t"; break;
-                default:
-                    shortForm = null;
-                    if (!needsUnicodeEscape(s, i, c)) {
-                        if (Character.isHighSurrogate(c)) {
-                            i++; // the pair was checked whole
-                        }
-                        continue;
-                    }
-            }
-            out.append(s, plain, i);
-            if (shortForm != null) {
-                out.append(shortForm);
+            String escaped;
+            if (c < 0x80) {
+                escaped = ASCII_ESCAPES[c];
+                if (escaped == null) {
+                    continue;
+                }
             } else {
-                out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+                if (!needsUnicodeEscape(s, i, c)) {
+                    if (Character.isHighSurrogate(c)) {
+                        i++; // the pair was checked whole
+                    }
+                    continue;
+                }
+                escaped = unicodeEscape(c);
             }
+            if (plain < i) {
+                out.append(s, plain, i);
+            }
+            out.append(escaped);
             plain = i + 1;
         }
-        out.append(s, plain, n).append('"');
+        if (plain == 0) {
+            out.append(s);
+        } else if (plain < n) {
+            out.append(s, plain, n);
+        }
+        out.append('"');
     }
 
-    /** Printable ASCII other than the quote and the backslash: written as it is. */
-    private static boolean isPlain(char c) {
-        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    /** The escape of each ASCII character, or null when it is written as it is (printable, not a quote or backslash). */
+    private static final String[] ASCII_ESCAPES = new String[0x80];
+
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            ASCII_ESCAPES[c] = unicodeEscape(c);
+        }
+        ASCII_ESCAPES['"'] = "\\\"";
+        ASCII_ESCAPES['\\'] = "\\\\";
+        ASCII_ESCAPES['\n'] = "\\n";
+        ASCII_ESCAPES['\r'] = "\\r";
+        ASCII_ESCAPES['\t'] = "\\t";
+        ASCII_ESCAPES[0x7F] = unicodeEscape((char) 0x7F);
+    }
+
+    private static String unicodeEscape(char c) {
+        return new String(new char[] {'\\', 'u', HEX[(c >> 12) & 0xF], HEX[(c >> 8) & 0xF], HEX[(c >> 4) & 0xF], HEX[c & 0xF]});
     }
 
     private static boolean needsUnicodeEscape(String s, int i, char c) {
