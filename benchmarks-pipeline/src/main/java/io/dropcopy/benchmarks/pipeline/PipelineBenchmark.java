@@ -70,7 +70,7 @@ public final class PipelineBenchmark {
         System.out.println(String.join("\n",
                 "java -jar benchmarks-pipeline/target/pipeline-benchmark.jar [--option=value ...]",
                 "  --cases=" + DEFAULT_CASES,
-                "  --messages=200000        throughput: messages per case, at the simulator's full speed",
+                "  --messages=200000        throughput: messages measured per case, at the simulator's full speed (after a warm-up of min(50000, messages/4))",
                 "  --latency-messages=30000 latency: messages per case at --rate (first 4,000 are warm-up)",
                 "  --rate=2000              latency: the simulator's fixed rate, msg/s",
                 "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
@@ -126,6 +126,7 @@ public final class PipelineBenchmark {
                 row.msgPerSec = t.get("msgPerSec");
                 row.heapMb = t.get("heapPeakMb");
                 row.heapAfterGc = t.get("heapAfterGcMb");
+                row.cpuUs = t.get("cpuUsPerMsg");
                 row.error("throughput", t);
                 if ("true".equals(t.get("capped"))) {
                     row.addNote("throughput capped: " + t.get("messages") + " of " + o.get("messages") + " messages in "
@@ -337,15 +338,18 @@ public final class PipelineBenchmark {
                 + System.getProperty("os.version") + "\"");
         lines.add("# conditions: " + conditions + "; load average before: " + loadBefore + ", after: " + loadAfter);
         lines.add("# options: " + o);
-        lines.add("# throughput: msg/s from message " + "min(20000, n/10) to the last, at the simulator's full speed;"
+        lines.add("# throughput: msg/s over the last `messages` (after a warm-up of min(50000, messages/4) more: logon, JIT),"
+                + " at the simulator's full speed;"
+                + " cpu_us_per_msg: CPU time of the consumer's JVM (all its threads, GC included; not the simulator, not"
+                + " PostgreSQL's or Kafka's processes) over the same messages, divided by them: robust to other load;"
                 + " latency: simulator wire-write time to the route's last step after the sink returned, same clock;"
                 + " heap: peak used heap (sampled every 100 ms) and the largest heap left after a collection, of the consumer's"
                 + " JVM run with -Xmx" + o.get("xmx") + " (the simulator runs in its own JVM)");
-        lines.add("section,case,description,messages,msg_per_s,ratio_to_baseline,p50_ms,p99_ms,p999_ms,heap_peak_mb,"
+        lines.add("section,case,description,messages,msg_per_s,ratio_to_baseline,cpu_us_per_msg,p50_ms,p99_ms,p999_ms,heap_peak_mb,"
                 + "heap_after_gc_mb,seconds,heap_slope_mb_per_min,targets,verdict,note");
         for (Row r : rows) {
             lines.add(String.join(",", Csv.q(r.section), Csv.q(r.caseId), Csv.q(r.description), Csv.q(r.messages),
-                    Csv.q(r.msgPerSec), Csv.q(r.ratio), Csv.q(r.p50), Csv.q(r.p99), Csv.q(r.p999), Csv.q(r.heapMb),
+                    Csv.q(r.msgPerSec), Csv.q(r.ratio), Csv.q(r.cpuUs), Csv.q(r.p50), Csv.q(r.p99), Csv.q(r.p999), Csv.q(r.heapMb),
                     Csv.q(r.heapAfterGc), Csv.q(r.seconds), Csv.q(r.slope), Csv.q(r.targets), Csv.q(r.verdict), Csv.q(r.note)));
         }
         Files.write(csv, lines, StandardCharsets.UTF_8);
@@ -354,11 +358,11 @@ public final class PipelineBenchmark {
     private static void printTable(List<Row> rows, String conditions) {
         System.out.println();
         System.out.println(conditions);
-        String fmt = "%-8s %-15s %8s %6s %7s %7s %8s %6s %6s %7s  %-12s %s%n";
-        System.out.printf(Locale.ROOT, fmt, "section", "case", "msg/s", "xbase", "p50 ms", "p99 ms", "p99.9 ms", "heapMB",
+        String fmt = "%-8s %-15s %8s %6s %6s %7s %7s %8s %6s %6s %7s  %-12s %s%n";
+        System.out.printf(Locale.ROOT, fmt, "section", "case", "msg/s", "xbase", "cpu us", "p50 ms", "p99 ms", "p99.9 ms", "heapMB",
                 "afterGC", "secs", "verdict", "targets / note");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, fmt, r.section, r.caseId, n(r.msgPerSec), n(r.ratio), n(r.p50), n(r.p99),
+            System.out.printf(Locale.ROOT, fmt, r.section, r.caseId, n(r.msgPerSec), n(r.ratio), n(r.cpuUs), n(r.p50), n(r.p99),
                     n(r.p999), n(r.heapMb), n(r.heapAfterGc), n(r.seconds), n(r.verdict),
                     (r.targets == null ? "" : r.targets) + (r.note == null || r.note.isEmpty() ? "" : " | " + r.note));
         }
@@ -381,6 +385,8 @@ public final class PipelineBenchmark {
         String p999;
         String heapMb;
         String heapAfterGc;
+        /** CPU time of the consumer's JVM per message over the measured throughput window, in microseconds. */
+        String cpuUs;
         String seconds;
         String slope;
         String targets;
