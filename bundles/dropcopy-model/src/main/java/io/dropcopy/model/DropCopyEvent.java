@@ -28,6 +28,13 @@ public final class DropCopyEvent {
     private final EventKind kind;
     private final FixMessage inner;
     private final Json fields;
+    /**
+     * One buffer per thread for writing the JSON: a new one per event had to grow (copying) for most messages, a
+     * measurable share of the session's thread.
+     */
+    private static final ThreadLocal<StringBuilder> JSON_BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+    private static final int MAX_KEPT_BUFFER = 64 * 1024;
+
     /** Written on first use; a race only writes the same immutable text twice. */
     private String json;
 
@@ -182,9 +189,13 @@ public final class DropCopyEvent {
     public String toJson() {
         String text = json;
         if (text == null) {
-            StringBuilder out = new StringBuilder(768 + inner.raw().length() * 2);
+            StringBuilder out = JSON_BUFFER.get();
+            out.setLength(0);
             fields.writeTo(out);
             text = out.toString();
+            if (out.capacity() > MAX_KEPT_BUFFER) {
+                JSON_BUFFER.remove(); // an outsized message: do not keep its buffer for the thread's life
+            }
             json = text;
         }
         return text;

@@ -73,8 +73,10 @@ public final class FileSink implements AutoCloseable {
         ALWAYS,
         /**
          * When {@link Options#batchEvents} records are unforced, and by a timer at least every
-         * {@link Options#batchIntervalMs}: a power failure or OS crash can lose up to that many acknowledged records
-         * (a crash of the JVM alone loses nothing: written records are in the OS's page cache).
+         * {@link Options#batchIntervalMs}, on the sink's own fsync thread while writing goes on: a power failure or OS
+         * crash can lose up to about that many acknowledged records, plus those written during one fsync (a crash of
+         * the JVM alone loses nothing: written records are in the OS's page cache). With {@link #write(DropCopyEvent,
+         * Durable)} (group commit) nothing is acknowledged before its fsync.
          */
         BATCH,
         /** Never explicitly (the OS writes back in its own time, typically within 30 s). */
@@ -320,9 +322,10 @@ public final class FileSink implements AutoCloseable {
             file.append(record, id);
             written++;
             whenForced(file, outcome, whenDurable, ready);
-            if (options.fsync() == Fsync.ALWAYS
-                    || (options.fsync() == Fsync.BATCH && file.pending >= options.batchEvents())) {
+            if (options.fsync() == Fsync.ALWAYS) {
                 force(file, ready);
+            } else if (options.fsync() == Fsync.BATCH && file.pending >= options.batchEvents()) {
+                requestForce(); // on the fsync thread: this thread goes on writing while the disk syncs
             }
         } catch (IOException | RuntimeException e) {
             discard(path, file, e, ready); // read the file again before the next write: it knows best what it holds
@@ -336,7 +339,7 @@ public final class FileSink implements AutoCloseable {
         if (whenDurable == null) {
             return;
         }
-        if (options.fsync() == Fsync.BATCH && file.pending > 0) {
+        if (options.fsync() == Fsync.BATCH && (file.pending > 0 || file.forcing > 0)) {
             file.waiting.add(failure -> whenDurable.done(outcome, failure));
         } else if (options.fsync() != Fsync.ALWAYS || file.pending == 0) {
             ready.add(() -> whenDurable.done(outcome, null));
@@ -421,7 +424,15 @@ public final class FileSink implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (timer != null) {
-            timer.shutdownNow();
+            // not shutdownNow(): interrupting a running force would close its channel; let it end
+            timer.shutdown();
+            try {
+                if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("{}: an fsync still runs after 30 s; closing anyway", options.directory());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         List<Runnable> ready = new ArrayList<>();
         try {
@@ -508,7 +519,11 @@ public final class FileSink implements AutoCloseable {
                 old.failWaiting(e, ready);
                 throw e;
             } finally {
-                old.close();
+                if (old.forcing > 0) {
+                    old.closeWhenForced = true;
+                } else {
+                    old.close();
+                }
             }
         }
         return file;
@@ -537,24 +552,75 @@ public final class FileSink implements AutoCloseable {
         }
     }
 
+    /** Asks the fsync thread for a force now (at most one such request queued). */
+    private void requestForce() {
+        if (forceQueued.compareAndSet(false, true)) {
+            try {
+                timer.execute(this::forceOnTimer);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                forceQueued.set(false); // closing: close() forces
+            }
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean forceQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The fsync thread: takes the unforced records of each file under the lock, forces outside it (writing goes on
+     * meanwhile), then completes the callbacks that waited for them. Only this thread forces in BATCH mode, so a run
+     * starts after the previous one's force ended.
+     */
     private void forceOnTimer() {
+        forceQueued.set(false);
         List<Runnable> ready = new ArrayList<>();
         try {
+            List<JournalFile> files = new ArrayList<>();
+            List<List<java.util.function.Consumer<Throwable>>> callbacks = new ArrayList<>();
             synchronized (this) {
                 if (closed) {
                     return;
                 }
-                for (Iterator<Map.Entry<Path, JournalFile>> it = open.entrySet().iterator(); it.hasNext(); ) {
-                    JournalFile f = it.next().getValue();
-                    try {
-                        force(f, ready);
-                    } catch (IOException | RuntimeException e) {
-                        LOG.error("{}: fsync failed, the file will be read again before the next write", f.path, e);
-                        it.remove();
+                for (JournalFile f : open.values()) {
+                    if (f.pending > 0) {
+                        files.add(f);
+                        callbacks.add(f.takeWaiting());
+                        f.pending = 0;
+                        f.forcing++;
+                    } else {
+                        f.releaseWaiting(ready); // duplicates of records an earlier force covered
+                    }
+                }
+            }
+            for (int i = 0; i < files.size(); i++) {
+                JournalFile f = files.get(i);
+                Throwable failure = null;
+                try {
+                    f.forceChannel();
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                }
+                for (java.util.function.Consumer<Throwable> c : callbacks.get(i)) {
+                    Throwable why = failure;
+                    ready.add(() -> c.accept(why));
+                }
+                synchronized (this) {
+                    f.forcing--;
+                    if (failure == null) {
+                        forces++;
+                        if (f.pending == 0) {
+                            f.releaseWaiting(ready); // came in during the force, all covered by it
+                        }
+                    } else if (open.get(f.path) == f) {
+                        LOG.error("{}: fsync failed, the file will be read again before the next write", f.path, failure);
+                        discard(f.path, f, failure, ready);
+                    } else {
+                        f.failWaiting(failure, ready);
+                    }
+                    if (f.forcing == 0 && f.closeWhenForced) {
                         try {
                             f.close();
-                        } catch (IOException ignored) {
-                            // already failing
+                        } catch (IOException e) {
+                            LOG.debug("closing {} after its last force", f.path, e);
                         }
                     }
                 }

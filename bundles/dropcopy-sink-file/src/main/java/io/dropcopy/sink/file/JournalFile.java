@@ -28,8 +28,12 @@ final class JournalFile implements Closeable, IdentityIndex.Records {
     private boolean headerPresent;
     /** CSV: the columns of this file's header row (an older file may order them differently). */
     private Map<String, Integer> csvHeader;
-    /** Events written and not yet forced to disk. */
+    /** Events written and not yet forced to disk (nor being forced). */
     int pending;
+    /** Forces of this file running outside the sink's lock (on its fsync thread). */
+    int forcing;
+    /** Evicted while a force was running: closed when it ends. */
+    boolean closeWhenForced;
     /** Group commit: told (null, or the failure) once the records written so far are forced. */
     final List<java.util.function.Consumer<Throwable>> waiting = new java.util.ArrayList<>();
     /** Bytes cut off on open (a record cut short by a crash), 0 when the file was whole. */
@@ -128,6 +132,21 @@ final class JournalFile implements Closeable, IdentityIndex.Records {
             channel.force(false);
             pending = 0;
         }
+    }
+
+    /** For a force outside the sink's lock: the channel alone, no state touched. */
+    void forceChannel() throws IOException {
+        channel.force(false);
+    }
+
+    /** The waiting callbacks, handed over to whoever forces the records they wait for. */
+    List<java.util.function.Consumer<Throwable>> takeWaiting() {
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        List<java.util.function.Consumer<Throwable>> taken = new java.util.ArrayList<>(waiting);
+        waiting.clear();
+        return taken;
     }
 
     /** Everything forced: the waiting callbacks become ready. */

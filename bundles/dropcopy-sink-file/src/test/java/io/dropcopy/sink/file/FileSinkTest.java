@@ -217,8 +217,8 @@ class FileSinkTest {
             sink.write(TestMessages.fill(1, "E-1", "x", "20261125"));
             sink.write(TestMessages.fill(2, "E-2", "x", "20261125"));
             sink.write(TestMessages.fill(3, "E-3", "x", "20261125"));
+            GroupCommitTest.awaitTrue(() -> sink.forces() >= 1, "3 events pending: forced on the fsync thread");
             long forced = sink.forces();
-            assertTrue(forced >= 1, "3 events pending: forced");
             sink.write(TestMessages.fill(4, "E-4", "x", "20261125"));
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (sink.forces() == forced && System.nanoTime() < deadline) {

@@ -34,7 +34,9 @@ class GroupCommitTest {
             assertTrue(durable.isEmpty(), "nothing forced yet: " + durable);
             assertEquals(0, sink.forces());
             sink.write(c, (o, f) -> durable.add("E-3 " + o + " " + f));
-            assertEquals(1, sink.forces(), "the third record makes the batch");
+            // the third record makes the batch, forced on the sink's fsync thread
+            awaitTrue(() -> durable.size() == 4, "the batch's callbacks after its fsync: " + durable);
+            assertEquals(1, sink.forces(), "one fsync for the batch");
             assertEquals(List.of("E-1 WRITTEN null", "E-2 WRITTEN null", "E-1 again DUPLICATE null", "E-3 WRITTEN null"),
                     durable);
 
@@ -42,6 +44,53 @@ class GroupCommitTest {
             sink.write(a, (o, f) -> durable.add("E-1 forced " + o));
             assertEquals(List.of("E-1 forced DUPLICATE"), durable, "nothing unforced: a duplicate is durable at once");
         }
+    }
+
+    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void writingGoesOnWhileTheFsyncThreadForcesAndEveryCallbackComesOnce() throws Exception {
+        TestMessages messages = TestMessages.generate(5000, 3);
+        java.util.concurrent.ConcurrentHashMap<Long, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(50)
+                .withBatchIntervalMs(5);
+        long forces;
+        try (FileSink sink = new FileSink(options)) {
+            for (DropCopyEvent e : messages.events) {
+                sink.write(e, (o, f) -> {
+                    calls.merge(e.seqNum(), 1, Integer::sum);
+                    if (f != null) {
+                        failures.incrementAndGet();
+                    }
+                });
+            }
+            awaitTrue(() -> calls.size() == messages.events.size(), "all callbacks: " + calls.size());
+            forces = sink.forces();
+            assertEquals(messages.events.size(), sink.written());
+        }
+        assertEquals(0, failures.get());
+        assertTrue(calls.values().stream().allMatch(n -> n == 1), "each callback once");
+        assertTrue(forces >= 2 && forces <= messages.events.size() / 50 + 1000, "forced in batches: " + forces);
+        long lines;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            lines = files.filter(p -> p.toString().endsWith(".jsonl")).mapToLong(p -> {
+                try {
+                    return java.nio.file.Files.readAllLines(p).size();
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }).sum();
+        }
+        assertEquals(messages.events.size(), lines);
     }
 
     @Test
