@@ -319,7 +319,8 @@ public final class FileSink implements AutoCloseable {
         String record = options.format() == Format.JSONL ? json + "\n" : Csv.line(JsonObjectReader.read(json));
         Outcome outcome = verdict == IdentityIndex.Verdict.NEW ? Outcome.WRITTEN : Outcome.WRITTEN_REUSED_SEQUENCE;
         try {
-            file.append(record, id);
+            // group commit: acknowledged after its fsync, so the record may wait in memory for the write before it
+            file.append(record, id, whenDurable != null && options.fsync() == Fsync.BATCH);
             written++;
             whenForced(file, outcome, whenDurable, ready);
             if (options.fsync() == Fsync.ALWAYS) {
@@ -552,6 +553,14 @@ public final class FileSink implements AutoCloseable {
         }
     }
 
+    private static void closeQuietly(JournalFile f) {
+        try {
+            f.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} after a failure", f.path, e);
+        }
+    }
+
     /** Asks the fsync thread for a force now (at most one such request queued). */
     private void requestForce() {
         if (forceQueued.compareAndSet(false, true)) {
@@ -580,8 +589,18 @@ public final class FileSink implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                for (JournalFile f : open.values()) {
+                for (Iterator<JournalFile> it = open.values().iterator(); it.hasNext(); ) {
+                    JournalFile f = it.next();
                     if (f.pending > 0) {
+                        try {
+                            f.flush(); // under the lock: the writer shares the buffer
+                        } catch (IOException | RuntimeException e) {
+                            LOG.error("{}: write failed, the file will be read again before the next write", f.path, e);
+                            it.remove();
+                            f.failWaiting(e, ready);
+                            closeQuietly(f);
+                            continue;
+                        }
                         files.add(f);
                         callbacks.add(f.takeWaiting());
                         f.pending = 0;

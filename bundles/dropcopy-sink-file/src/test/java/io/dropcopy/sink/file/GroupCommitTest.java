@@ -94,6 +94,31 @@ class GroupCommitTest {
     }
 
     @Test
+    void groupCommitRecordsWaitInMemoryUntilTheirFsyncAndAreStillFoundAsDuplicates() throws Exception {
+        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
+                .withBatchIntervalMs(60_000);
+        List<String> durable = new CopyOnWriteArrayList<>();
+        try (FileSink sink = new FileSink(options)) {
+            DropCopyEvent a = TestMessages.fill(1, "E-1", "ESZ6", "20261125");
+            DropCopyEvent b = TestMessages.fill(2, "E-2", "ESZ6", "20261125");
+            sink.write(a, (o, f) -> durable.add("E-1 " + o));
+            sink.write(b, (o, f) -> durable.add("E-2 " + o));
+            Path file = sink.fileFor(a);
+            assertEquals(0, java.nio.file.Files.size(file), "not written before its fsync: nothing acknowledged yet");
+            // the same message again (another sequence number, same ExecID): found by reading the file back
+            assertEquals(FileSink.Outcome.DUPLICATE, sink.write(TestMessages.fill(9, "E-1", "ESZ6", "20261125"),
+                    (o, f) -> durable.add("E-1 again " + o)));
+            assertTrue(durable.isEmpty());
+            sink.force();
+            assertEquals(List.of("E-1 WRITTEN", "E-2 WRITTEN", "E-1 again DUPLICATE"), durable);
+            assertEquals(2, java.nio.file.Files.readAllLines(file).size());
+            // a synchronous write next to them goes to the file at once
+            sink.write(TestMessages.fill(3, "E-3", "ESZ6", "20261125"));
+            assertEquals(3, java.nio.file.Files.readAllLines(file).size());
+        }
+    }
+
+    @Test
     void theTimerForcesAPartialBatchAndCompletesIt() throws Exception {
         FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
                 .withBatchIntervalMs(20);
