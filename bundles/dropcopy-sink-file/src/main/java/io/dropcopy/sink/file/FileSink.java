@@ -76,7 +76,8 @@ public final class FileSink implements AutoCloseable {
          * {@link Options#batchIntervalMs}, on the sink's own fsync thread while writing goes on: a power failure or OS
          * crash can lose up to about that many acknowledged records, plus those written during one fsync (a crash of
          * the JVM alone loses nothing: written records are in the OS's page cache). With {@link #write(DropCopyEvent,
-         * Durable)} (group commit) nothing is acknowledged before its fsync.
+         * Durable)} (group commit) nothing is acknowledged before its fsync, and such records are forced as soon as
+         * the fsync thread is free (back to back while they come), whatever the batch size and interval.
          */
         BATCH,
         /** Never explicitly (the OS writes back in its own time, typically within 30 s). */
@@ -279,9 +280,9 @@ public final class FileSink implements AutoCloseable {
 
     /**
      * Group commit: writes the event as {@link #write(DropCopyEvent)} does and calls {@code whenDurable} once the record
-     * is on disk: with {@link Fsync#BATCH} after the fsync that covers it ({@link Options#batchEvents} records or
-     * {@link Options#batchIntervalMs}, whichever comes first), on the thread that forces (this one, or the sink's
-     * timer), possibly before this returns; at once with {@link Fsync#ALWAYS} and {@link Fsync#NONE}. A duplicate is
+     * is on disk: with {@link Fsync#BATCH} after the fsync that covers it, which the sink's fsync thread starts as
+     * soon as it is free (a record waits for the fsync in progress, if any, then its own; the records written
+     * meanwhile share it), on that thread; at once with {@link Fsync#ALWAYS} and {@link Fsync#NONE}. A duplicate is
      * durable when the records not yet forced are. A failed write is thrown and {@code whenDurable} not called.
      */
     public Outcome write(DropCopyEvent event, Durable whenDurable) throws IOException {
@@ -342,6 +343,10 @@ public final class FileSink implements AutoCloseable {
         }
         if (options.fsync() == Fsync.BATCH && (file.pending > 0 || file.forcing > 0)) {
             file.waiting.add(failure -> whenDurable.done(outcome, failure));
+            // group commit: forced as soon as the fsync thread is free, not at fsyncEvents/fsyncIntervalMs; what
+            // comes in during one fsync goes in the next, so batches grow with the rate and a record waits for at
+            // most the fsync running when it came plus its own
+            requestForce();
         } else if (options.fsync() != Fsync.ALWAYS || file.pending == 0) {
             ready.add(() -> whenDurable.done(outcome, null));
         } else {
@@ -579,8 +584,15 @@ public final class FileSink implements AutoCloseable {
      * meanwhile), then completes the callbacks that waited for them. Only this thread forces in BATCH mode, so a run
      * starts after the previous one's force ended.
      */
+    /** Tests: while it says false, the fsync thread's runs do nothing (a busy disk, seen from the writer). */
+    volatile java.util.function.BooleanSupplier forceGate;
+
     private void forceOnTimer() {
         forceQueued.set(false);
+        java.util.function.BooleanSupplier gate = forceGate;
+        if (gate != null && !gate.getAsBoolean()) {
+            return;
+        }
         List<Runnable> ready = new ArrayList<>();
         try {
             List<JournalFile> files = new ArrayList<>();
