@@ -579,14 +579,14 @@ public final class FileSink implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicBoolean forceQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /**
-     * The fsync thread: takes the unforced records of each file under the lock, forces outside it (writing goes on
-     * meanwhile), then completes the callbacks that waited for them. Only this thread forces in BATCH mode, so a run
-     * starts after the previous one's force ended.
-     */
     /** Tests: while it says false, the fsync thread's runs do nothing (a busy disk, seen from the writer). */
     volatile java.util.function.BooleanSupplier forceGate;
 
+    /**
+     * The fsync thread: takes the unforced records of each file under the lock, forces outside it (writing goes on
+     * meanwhile), then completes the callbacks that waited for them. Only this thread forces in BATCH mode (besides
+     * closing and evicting, under the lock), so a run starts after the previous one's force ended.
+     */
     private void forceOnTimer() {
         forceQueued.set(false);
         java.util.function.BooleanSupplier gate = forceGate;
