@@ -241,6 +241,26 @@ class JmsSinkTest {
     }
 
     @Test
+    void connectsWhenItStartsAndStartsWithoutABrokerToo() throws Exception {
+        int before = broker.getActiveMQServer().getConnectionCount();
+        AsyncProducer producer = producer("batchSize=100");
+        // connected before its first message: the first messages do not wait for a connection (it took > 1 s cold)
+        assertEquals(before + 1, broker.getActiveMQServer().getConnectionCount(), "connected at start");
+        producer.stop();
+
+        broker.stop();
+        AsyncProducer late = producer("batchSize=100"); // no broker: starts anyway, connects with the first batch
+        startBroker();
+        List<DropCopyEvent> events = TestMessages.generate(50, 33).events;
+        Run run = new Run(events.size());
+        run.send(late, events, 0);
+        run.await();
+        assertEquals(-1, run.firstFailure(), "the first batch connected");
+        assertEquals(events.size(), drain().size());
+        late.stop();
+    }
+
+    @Test
     void unclearEndpointsAreRefused() {
         assertThrows(Exception.class, () -> camel.getEndpoint("dropcopy-jms:dropcopy.x?connectionFactory=#dropcopyJms"));
         assertThrows(Exception.class, () -> camel.getEndpoint("dropcopy-jms:queue:x"));
