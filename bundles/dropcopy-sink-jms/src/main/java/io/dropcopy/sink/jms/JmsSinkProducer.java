@@ -2,7 +2,9 @@ package io.dropcopy.sink.jms;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.batch.TransactionBatcher;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * the destination sees each session's messages in order.
  *
  * <p>At-least-once: a commit that reached the broker but whose answer was lost fails its exchanges although the
- * messages are there; they are sent again. Each message carries its identity (targetSession + seqNum, execId).
+ * messages are there; they are sent again. Each message carries its identity (targetSession + seqNum, execId). A
+ * route that sets Artemis' duplicate id ({@code _AMQ_DUPL_ID}, as the shipped jms: route does) makes the broker drop
+ * such copies: Artemis then rolls back the whole transaction holding one, so that batch is sent again one message per
+ * transaction, a rejected duplicate counting as delivered (the broker has it).
  *
  * <p>JMS properties: with {@code eventProperties=true} (default) group, targetSession, seqNum (long), kind, execId,
  * orderId, symbol, tradeDate, possDup (boolean) from the exchange's event; then every Camel header whose name is a
@@ -236,6 +241,8 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
         private Connection connection;
         private Session session;
         private MessageProducer producer;
+        /** Sent in the open transaction: what is sent again, one by one, when the broker rejects a duplicate. */
+        private final List<Pending> sent = new ArrayList<>();
 
         JmsTransaction(JmsSinkEndpoint endpoint, Supplier<ConnectionFactory> factory) {
             this.endpoint = endpoint;
@@ -245,6 +252,11 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
         @Override
         public void add(Pending item) throws JMSException {
             open();
+            send(item);
+            sent.add(item);
+        }
+
+        private void send(Pending item) throws JMSException {
             TextMessage m = session.createTextMessage(item.body);
             for (Map.Entry<String, Object> p : item.properties.entrySet()) {
                 m.setObjectProperty(p.getKey(), p.getValue());
@@ -254,13 +266,60 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
 
         @Override
         public void commit() throws JMSException {
-            if (session != null) {
-                session.commit(); // returns once the broker has the whole batch (journaled, when persistent)
+            if (session == null) {
+                return;
             }
+            try {
+                session.commit(); // returns once the broker has the whole batch (journaled, when persistent)
+            } catch (JMSException e) {
+                if (!duplicate(e)) {
+                    throw e;
+                }
+                // The route set Artemis' duplicate id (_AMQ_DUPL_ID) and one message of the batch is on the broker
+                // already (a batch sent again after a commit whose answer was lost): Artemis rolls back the whole
+                // transaction, and would again on every resend. One transaction per message instead: a duplicate
+                // alone is a message the broker has; any other failure fails the batch as usual.
+                List<Pending> again = new ArrayList<>(sent);
+                sent.clear();
+                int duplicates = 0;
+                for (Pending item : again) {
+                    send(item);
+                    try {
+                        session.commit();
+                    } catch (JMSException single) {
+                        if (!duplicate(single)) {
+                            throw single;
+                        }
+                        duplicates++;
+                    }
+                }
+                LOG.info("dropcopy-jms:{}: {} of {} message(s) of a batch were on the broker already (duplicate id);"
+                        + " the others are committed", endpoint.describe(), duplicates, again.size());
+            } finally {
+                sent.clear();
+            }
+        }
+
+        /** Artemis' answer to a duplicate id in the transaction (ActiveMQDuplicateIdException, DUPLICATE_ID_REJECTED). */
+        static boolean duplicate(Throwable e) {
+            Throwable t = e;
+            for (int depth = 0; t != null && depth < 10; depth++) {
+                String text = t.getClass().getSimpleName() + " " + t.getMessage();
+                if (text.contains("DuplicateId") || text.contains("DUPLICATE_ID") || text.contains("Duplicate message")) {
+                    return true;
+                }
+                Throwable next = t.getCause();
+                if (next == null && t instanceof JMSException) {
+                    next = ((JMSException) t).getLinkedException();
+                }
+                t = next == t ? null : next;
+            }
+            return false;
         }
 
         @Override
         public void rollback(Exception cause) {
+            sent.clear();
             if (session != null) {
                 try {
                     session.rollback();
