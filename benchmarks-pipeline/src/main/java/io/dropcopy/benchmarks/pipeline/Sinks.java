@@ -225,7 +225,12 @@ final class Sinks {
                         route.to("dropcopy-jdbc:bench?dataSource=dropcopy");
                         break;
                     case ARTEMIS_BATCH:
-                        // the JMS properties of the shipped route are set by dropcopy-jms itself
+                        // the JMS properties of the shipped route are set by dropcopy-jms itself; Artemis' duplicate
+                        // id as in the example route dropcopy-jms-fills-batch.yaml (and the shipped jms: route)
+                        if (!Boolean.getBoolean("bench.noDuplId")) {
+                            route.setHeader("_AMQ_DUPL_ID", simple("${header.DropCopyTargetSession}/${header.DropCopySeqNum}/"
+                                    + "${header.DropCopyTradeDate}/${header.DropCopyExecId}"));
+                        }
                         route.to("dropcopy-jms:topic:dropcopy." + Bench.GROUP + "?connectionFactory=#dropcopyJms&batchSize=500");
                         break;
                     case POSTGRES_BATCH:
