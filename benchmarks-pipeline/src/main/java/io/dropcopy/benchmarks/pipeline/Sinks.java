@@ -127,6 +127,9 @@ final class Sinks {
                             .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
                     infra.broker = new EmbeddedActiveMQ().setConfiguration(config).start();
                     infra.jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+                    // as the shipped connection factory (dropcopy-routes' ArtemisConnectionFactoryService): a
+                    // producer may run 1 MiB ahead of the broker, not Artemis' 64 KiB
+                    infra.jms.setProducerWindowSize(1024 * 1024);
                     break;
                 }
                 case POSTGRES:
@@ -222,7 +225,12 @@ final class Sinks {
                         route.to("dropcopy-jdbc:bench?dataSource=dropcopy");
                         break;
                     case ARTEMIS_BATCH:
-                        // the JMS properties of the shipped route are set by dropcopy-jms itself
+                        // the JMS properties of the shipped route are set by dropcopy-jms itself; Artemis' duplicate
+                        // id as in the example route dropcopy-jms-fills-batch.yaml (and the shipped jms: route)
+                        if (!Boolean.getBoolean("bench.noDuplId")) {
+                            route.setHeader("_AMQ_DUPL_ID", simple("${header.DropCopyTargetSession}/${header.DropCopySeqNum}/"
+                                    + "${header.DropCopyTradeDate}/${header.DropCopyExecId}"));
+                        }
                         route.to("dropcopy-jms:topic:dropcopy." + Bench.GROUP + "?connectionFactory=#dropcopyJms&batchSize=500");
                         break;
                     case POSTGRES_BATCH:

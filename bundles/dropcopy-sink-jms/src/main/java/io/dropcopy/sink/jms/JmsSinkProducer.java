@@ -2,7 +2,9 @@ package io.dropcopy.sink.jms;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.batch.TransactionBatcher;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * The producer of {@code dropcopy-jms:}: an asynchronous, batching, persistent JMS sender. Each exchange becomes one
  * persistent {@link TextMessage} (body: the exchange's body as text, the event's JSON as the {@code dropcopy:}
  * consumer sets it) and is queued (the caller blocks while {@code queueSize} wait: back-pressure, nothing dropped).
- * One writer thread owns a transacted JMS session and its producer (the destination is resolved once per
- * connection, not per send): it sends each message as it comes, commits after {@code batchSize} messages or when
+ * One writer thread owns a transacted JMS session and its producer (opened when the producer starts, so the first
+ * message does not wait for the connection; the destination is resolved once per connection, not per send): it sends each message as it comes, commits after {@code batchSize} messages or when
  * nothing more waits (after {@code batchIntervalMs} if set), and only then completes the exchanges (their
  * {@link AsyncCallback}s; the route goes on, on the writer thread). A failed send or commit rolls the transaction
  * back and closes the connection (the next batch opens a new one): every exchange of the batch fails, and a later
@@ -33,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * the destination sees each session's messages in order.
  *
  * <p>At-least-once: a commit that reached the broker but whose answer was lost fails its exchanges although the
- * messages are there; they are sent again. Each message carries its identity (targetSession + seqNum, execId).
+ * messages are there; they are sent again. Each message carries its identity (targetSession + seqNum, execId). A
+ * route that sets Artemis' duplicate id ({@code _AMQ_DUPL_ID}, as the shipped jms: route does) makes the broker drop
+ * such copies: Artemis then rolls back the whole transaction holding one, so that batch is sent again one message per
+ * transaction, a rejected duplicate counting as delivered (the broker has it).
  *
  * <p>JMS properties: with {@code eventProperties=true} (default) group, targetSession, seqNum (long), kind, execId,
  * orderId, symbol, tradeDate, possDup (boolean) from the exchange's event; then every Camel header whose name is a
@@ -96,6 +101,18 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
                     + name + "' in the Camel registry");
         }
         transaction = new JmsTransaction(endpoint, factory);
+        // Connect now, not at the first message: opening an Artemis connection (the transport, the cluster
+        // topology, the session, the producer, the address query) took over a second on a cold JVM, while the
+        // first messages, and every one arriving meanwhile, waited for it (the benchmark's p99 of ~1 s at
+        // 2,000 msg/s). A broker not up yet is not an error here: the first batch connects, as before.
+        // Before the writer thread starts (Thread.start orders this), so the session stays confined to it.
+        try {
+            transaction.open();
+        } catch (JMSException | RuntimeException e) {
+            LOG.warn("dropcopy-jms:{}: cannot connect yet ({}); connecting again with the first message",
+                    endpoint.describe(), String.valueOf(e));
+            transaction.close();
+        }
         batcher = new TransactionBatcher<>("jms-" + endpoint.describe(), transaction, endpoint.getBatchSize(),
                 endpoint.getBatchIntervalMs(), endpoint.getQueueSize(), new TransactionBatcher.Keys<Pending>() {
                     @Override
@@ -224,6 +241,8 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
         private Connection connection;
         private Session session;
         private MessageProducer producer;
+        /** Sent in the open transaction: what is sent again, one by one, when the broker rejects a duplicate. */
+        private final List<Pending> sent = new ArrayList<>();
 
         JmsTransaction(JmsSinkEndpoint endpoint, Supplier<ConnectionFactory> factory) {
             this.endpoint = endpoint;
@@ -233,6 +252,11 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
         @Override
         public void add(Pending item) throws JMSException {
             open();
+            send(item);
+            sent.add(item);
+        }
+
+        private void send(Pending item) throws JMSException {
             TextMessage m = session.createTextMessage(item.body);
             for (Map.Entry<String, Object> p : item.properties.entrySet()) {
                 m.setObjectProperty(p.getKey(), p.getValue());
@@ -242,13 +266,60 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
 
         @Override
         public void commit() throws JMSException {
-            if (session != null) {
-                session.commit(); // returns once the broker has the whole batch (journaled, when persistent)
+            if (session == null) {
+                return;
             }
+            try {
+                session.commit(); // returns once the broker has the whole batch (journaled, when persistent)
+            } catch (JMSException e) {
+                if (!duplicate(e)) {
+                    throw e;
+                }
+                // The route set Artemis' duplicate id (_AMQ_DUPL_ID) and one message of the batch is on the broker
+                // already (a batch sent again after a commit whose answer was lost): Artemis rolls back the whole
+                // transaction, and would again on every resend. One transaction per message instead: a duplicate
+                // alone is a message the broker has; any other failure fails the batch as usual.
+                List<Pending> again = new ArrayList<>(sent);
+                sent.clear();
+                int duplicates = 0;
+                for (Pending item : again) {
+                    send(item);
+                    try {
+                        session.commit();
+                    } catch (JMSException single) {
+                        if (!duplicate(single)) {
+                            throw single;
+                        }
+                        duplicates++;
+                    }
+                }
+                LOG.info("dropcopy-jms:{}: {} of {} message(s) of a batch were on the broker already (duplicate id);"
+                        + " the others are committed", endpoint.describe(), duplicates, again.size());
+            } finally {
+                sent.clear();
+            }
+        }
+
+        /** Artemis' answer to a duplicate id in the transaction (ActiveMQDuplicateIdException, DUPLICATE_ID_REJECTED). */
+        static boolean duplicate(Throwable e) {
+            Throwable t = e;
+            for (int depth = 0; t != null && depth < 10; depth++) {
+                String text = t.getClass().getSimpleName() + " " + t.getMessage();
+                if (text.contains("DuplicateId") || text.contains("DUPLICATE_ID") || text.contains("Duplicate message")) {
+                    return true;
+                }
+                Throwable next = t.getCause();
+                if (next == null && t instanceof JMSException) {
+                    next = ((JMSException) t).getLinkedException();
+                }
+                t = next == t ? null : next;
+            }
+            return false;
         }
 
         @Override
         public void rollback(Exception cause) {
+            sent.clear();
             if (session != null) {
                 try {
                     session.rollback();
@@ -259,7 +330,7 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
             close(); // a failed connection is not used again: the next batch opens a new one
         }
 
-        private void open() throws JMSException {
+        void open() throws JMSException {
             if (session != null) {
                 return;
             }

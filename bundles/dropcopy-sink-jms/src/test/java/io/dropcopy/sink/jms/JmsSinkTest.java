@@ -99,6 +99,8 @@ class JmsSinkTest {
         final AtomicReferenceArray<Object> outcomes;
         final CountDownLatch done;
         final AtomicInteger completed = new AtomicInteger();
+        /** Sets Artemis' duplicate id, as the shipped jms: route does: target session / seq num. */
+        boolean duplicateIds;
 
         Run(int n) {
             outcomes = new AtomicReferenceArray<>(n);
@@ -113,6 +115,9 @@ class JmsSinkTest {
                 ex.getIn().setBody(event.toJson());
                 ex.getIn().setHeader("DropCopySeqNum", event.seqNum()); // not sent: DropCopy* headers stay in Camel
                 ex.getIn().setHeader("desk", "ops-1"); // sent, as camel-jms sends headers
+                if (duplicateIds) {
+                    ex.getIn().setHeader("_AMQ_DUPL_ID", event.targetSession() + "/" + event.seqNum());
+                }
                 ex.setProperty("DropCopyEvent", event);
                 producer.process(ex, sync -> {
                     outcomes.set(index - from, ex.getException() == null ? OK : ex.getException());
@@ -237,6 +242,50 @@ class JmsSinkTest {
         assertTrue(backwards <= 1, "in order, apart from the one resend: " + backwards);
         for (int i = 0; i < failed; i++) {
             assertEquals(1, times.get(events.get(i).seqNum()), "completed before the failure: exactly once");
+        }
+    }
+
+    @Test
+    void connectsWhenItStartsAndStartsWithoutABrokerToo() throws Exception {
+        int before = broker.getActiveMQServer().getConnectionCount();
+        AsyncProducer producer = producer("batchSize=100");
+        // connected before its first message: the first messages do not wait for a connection (it took > 1 s cold)
+        assertEquals(before + 1, broker.getActiveMQServer().getConnectionCount(), "connected at start");
+        producer.stop();
+
+        broker.stop();
+        AsyncProducer late = producer("batchSize=100"); // no broker: starts anyway, connects with the first batch
+        startBroker();
+        List<DropCopyEvent> events = TestMessages.generate(50, 33).events;
+        Run run = new Run(events.size());
+        run.send(late, events, 0);
+        run.await();
+        assertEquals(-1, run.firstFailure(), "the first batch connected");
+        assertEquals(events.size(), drain().size());
+        late.stop();
+    }
+
+    @Test
+    void aBatchSentAgainWithArtemisDuplicateIdsKeepsTheNewMessagesAndDropsTheCopies() throws Exception {
+        List<DropCopyEvent> events = TestMessages.generate(300, 34).events;
+        AsyncProducer producer = producer("batchSize=100&queueSize=300");
+        Run first = new Run(150);
+        first.duplicateIds = true;
+        first.send(producer, events.subList(0, 150), 0);
+        first.await();
+        assertEquals(-1, first.firstFailure());
+        // as after a commit whose answer was lost: the session sends the first 150 again, then the rest; Artemis
+        // rolls back every transaction holding a copy (without the one-by-one retry these exchanges fail forever)
+        Run again = new Run(300);
+        again.duplicateIds = true;
+        again.send(producer, events, 0);
+        again.await();
+        assertEquals(-1, again.firstFailure(), "copies count as delivered, the new ones are committed");
+        producer.stop();
+        List<TextMessage> got = drain();
+        assertEquals(events.size(), got.size(), "each once");
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(events.get(i).seqNum(), got.get(i).getLongProperty("seqNum"), "in order: message " + i);
         }
     }
 
