@@ -82,8 +82,17 @@ final class BatchWriter {
 
     private static void applyRun(JdbcSink sink, Connection c, List<EventRow> run, OffsetDateTime now,
             JdbcSink.Outcome[] out, int offset) throws SQLException {
-        Set<String> knownExec = knownExecIds(c, run);
-        Set<String> knownSeq = knownSequenceIdentities(c, run);
+        boolean arrays = sink.postgres;
+        Set<String> knownExec;
+        Set<String> knownSeq;
+        if (arrays) {
+            knownExec = new HashSet<>();
+            knownSeq = new HashSet<>();
+            PgArrayStatements.known(c, run, knownExec, knownSeq);
+        } else {
+            knownExec = knownExecIds(c, run);
+            knownSeq = knownSequenceIdentities(c, run);
+        }
         Set<String> batchExec = new HashSet<>();
         Set<String> batchSeq = new HashSet<>();
         List<EventRow> messages = new ArrayList<>();
@@ -119,9 +128,18 @@ final class BatchWriter {
             }
             out[offset + k] = outcome;
         }
-        insertMessages(c, messages, now);
-        insertExecutions(c, executions, now);
-        upsertOrders(c, executions, now);
+        if (arrays) {
+            if (!messages.isEmpty()) {
+                PgArrayStatements.insertMessages(c, messages, now);
+            }
+            if (!executions.isEmpty()) {
+                PgArrayStatements.insertExecutions(c, executions, now);
+            }
+        } else {
+            insertMessages(c, messages, now);
+            insertExecutions(c, executions, now);
+        }
+        upsertOrders(c, executions, now, arrays);
     }
 
     static String identity(EventRow r) {
@@ -287,7 +305,8 @@ final class BatchWriter {
         }
     }
 
-    private static void upsertOrders(Connection c, List<EventRow> executions, OffsetDateTime now) throws SQLException {
+    private static void upsertOrders(Connection c, List<EventRow> executions, OffsetDateTime now, boolean arrays)
+            throws SQLException {
         List<String> ids = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (EventRow r : executions) {
@@ -299,13 +318,18 @@ final class BatchWriter {
             return;
         }
         Map<String, OrderState> states = new HashMap<>();
-        for (List<String> chunk : chunks(ids)) {
+        for (List<String> chunk : arrays ? List.of(ids) : chunks(ids)) {
             int n = padded(chunk.size());
             // FOR UPDATE: another writer cannot change these rows between this read and the writes below
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM dropcopy_order WHERE order_id IN ("
-                    + marks(n) + ") FOR UPDATE")) {
-                for (int i = 0; i < n; i++) {
-                    ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+            try (PreparedStatement ps = c.prepareStatement(arrays
+                    ? String.format(PgArrayStatements.LOCK_ORDERS, ORDER_COLUMNS)
+                    : "SELECT " + ORDER_COLUMNS + " FROM dropcopy_order WHERE order_id IN (" + marks(n) + ") FOR UPDATE")) {
+                if (arrays) {
+                    ps.setArray(1, PgArrayStatements.textArray(c, chunk));
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                    }
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -377,6 +401,23 @@ final class BatchWriter {
             s.lastTargetSession = r.targetSession;
             s.lastSeqNum = r.seqNum;
             s.dirty = true;
+        }
+        if (arrays) {
+            List<PgArrayStatements.OrderValues> update = new ArrayList<>();
+            List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
+            for (String id : ids) {
+                OrderState s = states.get(id);
+                if (s.dirty) {
+                    (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
+                        s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
+                        PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
+                        PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
+                        s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
+                            s.lastSeqNum, s.tradeDate));
+                }
+            }
+            PgArrayStatements.writeOrders(c, update, insert, now);
+            return;
         }
         try (PreparedStatement update = c.prepareStatement(UPDATE_ORDER);
              PreparedStatement insert = c.prepareStatement(INSERT_ORDER)) {
