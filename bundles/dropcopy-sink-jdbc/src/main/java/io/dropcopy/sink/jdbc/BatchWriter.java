@@ -45,7 +45,7 @@ final class BatchWriter {
             + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
             + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
-    private static final String ORDER_COLUMNS = "order_id, group_name, cl_ord_id, account, symbol, security_desc, side,"
+    static final String ORDER_COLUMNS = "order_id, group_name, cl_ord_id, account, symbol, security_desc, side,"
             + " ord_status, order_qty, price, cum_qty, leaves_qty, last_kind, last_exec_id, last_transact_time,"
             + " last_target_session, last_seq_num, trade_date";
     private static final String UPDATE_ORDER = "UPDATE dropcopy_order SET group_name = ?, cl_ord_id = ?, account = ?,"
@@ -85,10 +85,15 @@ final class BatchWriter {
         boolean arrays = sink.postgres;
         Set<String> knownExec;
         Set<String> knownSeq;
+        Map<String, OrderState> locked = new HashMap<>();
         if (arrays) {
             knownExec = new HashSet<>();
             knownSeq = new HashSet<>();
-            PgArrayStatements.known(c, run, knownExec, knownSeq);
+            // one round trip: what is known, and the orders of the run read and locked (FOR UPDATE) for the fold
+            PgArrayStatements.lookUp(c, run, sink.customPlans(), knownExec, knownSeq, orderIds(run), rs -> {
+                OrderState s = readOrder(rs);
+                locked.put(s.orderId, s);
+            });
         } else {
             knownExec = knownExecIds(c, run);
             knownSeq = knownSequenceIdentities(c, run);
@@ -129,17 +134,40 @@ final class BatchWriter {
             out[offset + k] = outcome;
         }
         if (arrays) {
-            if (!messages.isEmpty()) {
-                PgArrayStatements.insertMessages(c, messages, now);
+            List<String> ids = orderIds(executions);
+            fold(executions, locked);
+            List<PgArrayStatements.OrderValues> update = new ArrayList<>();
+            List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
+            for (String id : ids) {
+                OrderState s = locked.get(id);
+                if (s.dirty) {
+                    (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
+                        s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
+                        PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
+                        PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
+                        s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
+                            s.lastSeqNum, s.tradeDate));
+                }
             }
-            if (!executions.isEmpty()) {
-                PgArrayStatements.insertExecutions(c, executions, now);
-            }
-        } else {
-            insertMessages(c, messages, now);
-            insertExecutions(c, executions, now);
+            // one round trip: messages, executions, orders updated and inserted
+            PgArrayStatements.write(c, messages, executions, update, insert, now);
+            return;
         }
-        upsertOrders(c, executions, now, arrays);
+        insertMessages(c, messages, now);
+        insertExecutions(c, executions, now);
+        upsertOrders(c, executions, now);
+    }
+
+    /** The distinct order ids of the rows, in order. */
+    private static List<String> orderIds(List<EventRow> rows) {
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (EventRow r : rows) {
+            if (r.orderId != null && seen.add(r.orderId)) {
+                ids.add(r.orderId);
+            }
+        }
+        return ids;
     }
 
     static String identity(EventRow r) {
@@ -305,57 +333,104 @@ final class BatchWriter {
         }
     }
 
-    private static void upsertOrders(Connection c, List<EventRow> executions, OffsetDateTime now, boolean arrays)
-            throws SQLException {
-        List<String> ids = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (EventRow r : executions) {
-            if (r.orderId != null && seen.add(r.orderId)) {
-                ids.add(r.orderId);
-            }
-        }
+    private static void upsertOrders(Connection c, List<EventRow> executions, OffsetDateTime now) throws SQLException {
+        List<String> ids = orderIds(executions);
         if (ids.isEmpty()) {
             return;
         }
         Map<String, OrderState> states = new HashMap<>();
-        for (List<String> chunk : arrays ? List.of(ids) : chunks(ids)) {
+        for (List<String> chunk : chunks(ids)) {
             int n = padded(chunk.size());
             // FOR UPDATE: another writer cannot change these rows between this read and the writes below
-            try (PreparedStatement ps = c.prepareStatement(arrays
-                    ? String.format(PgArrayStatements.LOCK_ORDERS, ORDER_COLUMNS)
-                    : "SELECT " + ORDER_COLUMNS + " FROM dropcopy_order WHERE order_id IN (" + marks(n) + ") FOR UPDATE")) {
-                if (arrays) {
-                    ps.setArray(1, PgArrayStatements.textArray(c, chunk));
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                    }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM dropcopy_order WHERE order_id IN ("
+                    + marks(n) + ") FOR UPDATE")) {
+                for (int i = 0; i < n; i++) {
+                    ps.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        OrderState s = new OrderState(rs.getString(1), true);
-                        s.group = rs.getString(2);
-                        s.clOrdId = rs.getString(3);
-                        s.account = rs.getString(4);
-                        s.symbol = rs.getString(5);
-                        s.securityDesc = rs.getString(6);
-                        s.side = rs.getString(7);
-                        s.ordStatus = rs.getString(8);
-                        s.orderQty = rs.getBigDecimal(9);
-                        s.price = rs.getBigDecimal(10);
-                        s.cumQty = rs.getBigDecimal(11);
-                        s.leavesQty = rs.getBigDecimal(12);
-                        s.lastKind = rs.getString(13);
-                        s.lastExecId = rs.getString(14);
-                        s.lastTransactTime = rs.getObject(15, OffsetDateTime.class);
-                        s.lastTargetSession = rs.getString(16);
-                        s.lastSeqNum = rs.getLong(17);
-                        s.tradeDate = rs.getObject(18, LocalDate.class);
+                        OrderState s = readOrder(rs);
                         states.put(s.orderId, s);
                     }
                 }
             }
         }
+        fold(executions, states);
+        try (PreparedStatement update = c.prepareStatement(UPDATE_ORDER);
+             PreparedStatement insert = c.prepareStatement(INSERT_ORDER)) {
+            int updates = 0;
+            int inserts = 0;
+            for (String id : ids) {
+                OrderState s = states.get(id);
+                if (!s.dirty) {
+                    continue;
+                }
+                PreparedStatement ps = s.exists ? update : insert;
+                int i = 1;
+                ps.setString(i++, s.group);
+                JdbcSink.setString(ps, i++, s.clOrdId);
+                JdbcSink.setString(ps, i++, s.account);
+                JdbcSink.setString(ps, i++, s.symbol);
+                JdbcSink.setString(ps, i++, s.securityDesc);
+                JdbcSink.setString(ps, i++, s.side);
+                JdbcSink.setString(ps, i++, s.ordStatus);
+                JdbcSink.setDecimal(ps, i++, s.orderQty);
+                JdbcSink.setDecimal(ps, i++, s.price);
+                JdbcSink.setDecimal(ps, i++, s.cumQty);
+                JdbcSink.setDecimal(ps, i++, s.leavesQty);
+                ps.setString(i++, s.lastKind);
+                JdbcSink.setString(ps, i++, s.lastExecId);
+                JdbcSink.setTime(ps, i++, s.lastTransactTime);
+                ps.setString(i++, s.lastTargetSession);
+                ps.setLong(i++, s.lastSeqNum);
+                JdbcSink.setDate(ps, i++, s.tradeDate);
+                ps.setObject(i++, now);
+                ps.setString(i++, s.orderId);
+                if (!s.exists) {
+                    ps.setObject(i, now);
+                    inserts++;
+                } else {
+                    updates++;
+                }
+                ps.addBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** An order's row as read by {@code SELECT ORDER_COLUMNS}. */
+    static OrderState readOrder(ResultSet rs) throws SQLException {
+        OrderState s = new OrderState(rs.getString(1), true);
+        s.group = rs.getString(2);
+        s.clOrdId = rs.getString(3);
+        s.account = rs.getString(4);
+        s.symbol = rs.getString(5);
+        s.securityDesc = rs.getString(6);
+        s.side = rs.getString(7);
+        s.ordStatus = rs.getString(8);
+        s.orderQty = rs.getBigDecimal(9);
+        s.price = rs.getBigDecimal(10);
+        s.cumQty = rs.getBigDecimal(11);
+        s.leavesQty = rs.getBigDecimal(12);
+        s.lastKind = rs.getString(13);
+        s.lastExecId = rs.getString(14);
+        s.lastTransactTime = rs.getObject(15, OffsetDateTime.class);
+        s.lastTargetSession = rs.getString(16);
+        s.lastSeqNum = rs.getLong(17);
+        s.tradeDate = rs.getObject(18, LocalDate.class);
+        return s;
+    }
+
+    /**
+     * Applies the executions to their orders' states in order, as the one-by-one path would (the states hold the rows
+     * read; an order without one is added, to be inserted).
+     */
+    private static void fold(List<EventRow> executions, Map<String, OrderState> states) {
         for (EventRow r : executions) {
             if (r.orderId == null) {
                 continue;
@@ -401,68 +476,6 @@ final class BatchWriter {
             s.lastTargetSession = r.targetSession;
             s.lastSeqNum = r.seqNum;
             s.dirty = true;
-        }
-        if (arrays) {
-            List<PgArrayStatements.OrderValues> update = new ArrayList<>();
-            List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
-            for (String id : ids) {
-                OrderState s = states.get(id);
-                if (s.dirty) {
-                    (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
-                        s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
-                        PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
-                        PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
-                        s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
-                            s.lastSeqNum, s.tradeDate));
-                }
-            }
-            PgArrayStatements.writeOrders(c, update, insert, now);
-            return;
-        }
-        try (PreparedStatement update = c.prepareStatement(UPDATE_ORDER);
-             PreparedStatement insert = c.prepareStatement(INSERT_ORDER)) {
-            int updates = 0;
-            int inserts = 0;
-            for (String id : ids) {
-                OrderState s = states.get(id);
-                if (!s.dirty) {
-                    continue;
-                }
-                PreparedStatement ps = s.exists ? update : insert;
-                int i = 1;
-                ps.setString(i++, s.group);
-                JdbcSink.setString(ps, i++, s.clOrdId);
-                JdbcSink.setString(ps, i++, s.account);
-                JdbcSink.setString(ps, i++, s.symbol);
-                JdbcSink.setString(ps, i++, s.securityDesc);
-                JdbcSink.setString(ps, i++, s.side);
-                JdbcSink.setString(ps, i++, s.ordStatus);
-                JdbcSink.setDecimal(ps, i++, s.orderQty);
-                JdbcSink.setDecimal(ps, i++, s.price);
-                JdbcSink.setDecimal(ps, i++, s.cumQty);
-                JdbcSink.setDecimal(ps, i++, s.leavesQty);
-                ps.setString(i++, s.lastKind);
-                JdbcSink.setString(ps, i++, s.lastExecId);
-                JdbcSink.setTime(ps, i++, s.lastTransactTime);
-                ps.setString(i++, s.lastTargetSession);
-                ps.setLong(i++, s.lastSeqNum);
-                JdbcSink.setDate(ps, i++, s.tradeDate);
-                ps.setObject(i++, now);
-                ps.setString(i++, s.orderId);
-                if (!s.exists) {
-                    ps.setObject(i, now);
-                    inserts++;
-                } else {
-                    updates++;
-                }
-                ps.addBatch();
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
         }
     }
 

@@ -80,7 +80,8 @@ final class PgArrayStatements {
             + " last_transact_time, last_target_session, last_seq_num, trade_date, created_at, updated_at)"
             + " SELECT v.*, ?::timestamptz, ?::timestamptz FROM (" + ORDER_SELECT + ") AS v";
 
-    static final String LOCK_ORDERS = "SELECT %s FROM dropcopy_order WHERE order_id = ANY(?) FOR UPDATE";
+    private static final String LOCK_ORDERS = "SELECT " + BatchWriter.ORDER_COLUMNS
+            + " FROM dropcopy_order WHERE order_id = ANY(?) FOR UPDATE";
 
     private PgArrayStatements() {
     }
@@ -94,9 +95,19 @@ final class PgArrayStatements {
         return b.toString();
     }
 
-    /** The ExecIDs already known (stored or dead-lettered) and the sequence identities taken, in ONE round trip. */
-    static void known(Connection c, List<EventRow> run, Set<String> execIds, Set<String> identities)
-            throws SQLException {
+    /** Reads the rows of a result set. */
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * The batch's first round trip, ONE prepared statement of several queries (the driver sends them together): the
+     * plans made for the parameters from here on ({@code customPlans}, see {@link JdbcSink}), the ExecIDs already known
+     * (stored or dead-lettered), the sequence identities taken, and the rows of the run's orders, read and locked
+     * ({@code FOR UPDATE}: no other writer changes them before this transaction ends), given to {@code orders}.
+     */
+    static void lookUp(Connection c, List<EventRow> run, boolean customPlans, Set<String> execIds,
+            Set<String> identities, List<String> orderIds, RowReader orders) throws SQLException {
         List<String> ids = new ArrayList<>();
         Map<String, List<EventRow>> byStream = new LinkedHashMap<>();
         for (EventRow r : run) {
@@ -106,9 +117,16 @@ final class PgArrayStatements {
             byStream.computeIfAbsent(r.targetSession + '\u0001' + r.outerSenderSubId + '\u0001' + r.outerTargetSubId,
                     k -> new ArrayList<>()).add(r);
         }
-        StringBuilder sql = new StringBuilder("SELECT 0, exec_id, 0 FROM (" + KNOWN_EXEC_IDS + ") AS e");
+        StringBuilder sql = new StringBuilder();
+        if (customPlans) {
+            sql.append("SELECT set_config('plan_cache_mode', 'force_custom_plan', true); "); // true: this transaction
+        }
+        sql.append("SELECT 0, exec_id, 0 FROM (" + KNOWN_EXEC_IDS + ") AS e");
         for (int k = 1; k <= byStream.size(); k++) {
             sql.append(String.format(KNOWN_STREAM, k));
+        }
+        if (!orderIds.isEmpty()) {
+            sql.append("; ").append(LOCK_ORDERS);
         }
         List<String> streams = new ArrayList<>(byStream.keySet());
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -134,20 +152,61 @@ final class PgArrayStatements {
                 ps.setLong(p++, max);
                 ps.setArray(p++, c.createArrayOf("int8", seqs));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int k = rs.getInt(1);
-                    if (k == 0) {
-                        execIds.add(rs.getString(2));
-                    } else {
-                        identities.add(streams.get(k - 1) + '\u0001' + rs.getLong(3));
+            if (!orderIds.isEmpty()) {
+                ps.setArray(p, textArray(c, orderIds));
+            }
+            int query = customPlans ? 0 : 1; // 0: set_config, 1: known, 2: orders
+            boolean resultSet = ps.execute();
+            while (resultSet || ps.getUpdateCount() != -1) {
+                if (resultSet) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        while (rs.next()) {
+                            if (query == 1) {
+                                int k = rs.getInt(1);
+                                if (k == 0) {
+                                    execIds.add(rs.getString(2));
+                                } else {
+                                    identities.add(streams.get(k - 1) + '\u0001' + rs.getLong(3));
+                                }
+                            } else if (query == 2) {
+                                orders.read(rs);
+                            }
+                        }
                     }
                 }
+                query++;
+                resultSet = ps.getMoreResults();
+            }
+            if (query != (orderIds.isEmpty() ? 2 : 3)) {
+                throw new SQLException("the batch's look-up returned " + query + " results, not " + (orderIds.isEmpty() ? 2 : 3));
             }
         }
     }
 
-    static void insertMessages(Connection c, List<EventRow> rows, OffsetDateTime now) throws SQLException {
+    /**
+     * The batch's writes in ONE round trip (one prepared statement of four, sent together): its new messages, its new
+     * executions, the orders it changes and the orders it creates. Empty lists are empty arrays: nothing is written.
+     */
+    static void write(Connection c, List<EventRow> messages, List<EventRow> executions, Collection<OrderValues> update,
+            Collection<OrderValues> insert, OffsetDateTime now) throws SQLException {
+        if (messages.isEmpty() && update.isEmpty() && insert.isEmpty()) {
+            return; // every execution is a message: nothing new at all
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES + "; " + INSERT_EXECUTIONS + "; " + UPDATE_ORDERS
+                + "; " + INSERT_ORDERS)) {
+            int p = bindMessages(c, ps, 1, messages, now);
+            p = bindExecutions(c, ps, p, executions, now);
+            p = bindOrderUpdates(c, ps, p, update, now);
+            bindOrderInserts(c, ps, p, insert, now);
+            ps.execute();
+            while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                // the four counts: nothing to check, a failure has thrown already
+            }
+        }
+    }
+
+    private static int bindMessages(Connection c, PreparedStatement ps, int p, List<EventRow> rows, OffsetDateTime now)
+            throws SQLException {
         int n = rows.size();
         String[][] v = new String[9][n];
         Long[] sq = new Long[n];
@@ -164,22 +223,20 @@ final class PgArrayStatements {
             v[7][i] = date(r.tradeDate);
             v[8][i] = r.execId == null ? r.json : null;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES)) {
-            int p = 1;
-            ps.setString(p++, time(now));
-            for (int j = 0; j < 3; j++) {
-                ps.setArray(p++, c.createArrayOf("varchar", v[j]));
-            }
-            ps.setArray(p++, c.createArrayOf("int8", sq));
-            for (int j = 3; j < 8; j++) {
-                ps.setArray(p++, c.createArrayOf("varchar", v[j]));
-            }
-            ps.setArray(p, c.createArrayOf("text", v[8]));
-            ps.executeUpdate();
+        ps.setString(p++, time(now));
+        for (int j = 0; j < 3; j++) {
+            ps.setArray(p++, c.createArrayOf("varchar", v[j]));
         }
+        ps.setArray(p++, c.createArrayOf("int8", sq));
+        for (int j = 3; j < 8; j++) {
+            ps.setArray(p++, c.createArrayOf("varchar", v[j]));
+        }
+        ps.setArray(p++, c.createArrayOf("text", v[8]));
+        return p;
     }
 
-    static void insertExecutions(Connection c, List<EventRow> rows, OffsetDateTime now) throws SQLException {
+    private static int bindExecutions(Connection c, PreparedStatement ps, int p, List<EventRow> rows,
+            OffsetDateTime now) throws SQLException {
         int n = rows.size();
         String[][] v = new String[24][n]; // every column but seq_num, in the statement's order
         Long[] sq = new Long[n];
@@ -194,21 +251,18 @@ final class PgArrayStatements {
             }
             sq[i] = r.seqNum;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_EXECUTIONS)) {
-            int p = 1;
-            String at = time(now);
-            ps.setString(p++, at);
-            ps.setString(p++, at);
-            for (int j = 0; j < 4; j++) {
-                ps.setArray(p++, c.createArrayOf("varchar", v[j]));
-            }
-            ps.setArray(p++, c.createArrayOf("int8", sq));
-            for (int j = 4; j < 23; j++) {
-                ps.setArray(p++, c.createArrayOf("varchar", v[j]));
-            }
-            ps.setArray(p, c.createArrayOf("text", v[23]));
-            ps.executeUpdate();
+        String at = time(now);
+        ps.setString(p++, at);
+        ps.setString(p++, at);
+        for (int j = 0; j < 4; j++) {
+            ps.setArray(p++, c.createArrayOf("varchar", v[j]));
         }
+        ps.setArray(p++, c.createArrayOf("int8", sq));
+        for (int j = 4; j < 23; j++) {
+            ps.setArray(p++, c.createArrayOf("varchar", v[j]));
+        }
+        ps.setArray(p++, c.createArrayOf("text", v[23]));
+        return p;
     }
 
     /** An order's state to write: the values of {@code dropcopy_order} from group_name to trade_date. */
@@ -226,28 +280,22 @@ final class PgArrayStatements {
         }
     }
 
-    /** Updates the existing orders' rows ({@code update}) and inserts the new ones, one statement each. */
-    static void writeOrders(Connection c, Collection<OrderValues> update, Collection<OrderValues> insert,
+    private static int bindOrderUpdates(Connection c, PreparedStatement ps, int p, Collection<OrderValues> update,
+            OffsetDateTime now) throws SQLException {
+        ps.setString(p++, time(now));
+        p = bindOrders(c, ps, p, update);
+        List<String> ids = new ArrayList<>();
+        update.forEach(o -> ids.add(o.orderId));
+        ps.setArray(p++, textArray(c, ids));
+        return p;
+    }
+
+    private static int bindOrderInserts(Connection c, PreparedStatement ps, int p, Collection<OrderValues> insert,
             OffsetDateTime now) throws SQLException {
         String at = time(now);
-        if (!update.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(UPDATE_ORDERS)) {
-                ps.setString(1, at);
-                int p = bindOrders(c, ps, 2, update);
-                List<String> ids = new ArrayList<>();
-                update.forEach(o -> ids.add(o.orderId));
-                ps.setArray(p, textArray(c, ids));
-                ps.executeUpdate();
-            }
-        }
-        if (!insert.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ORDERS)) {
-                ps.setString(1, at);
-                ps.setString(2, at);
-                bindOrders(c, ps, 3, insert);
-                ps.executeUpdate();
-            }
-        }
+        ps.setString(p++, at);
+        ps.setString(p++, at);
+        return bindOrders(c, ps, p, insert);
     }
 
     /** Binds the orders' arrays from parameter {@code p}; returns the next parameter index. */
