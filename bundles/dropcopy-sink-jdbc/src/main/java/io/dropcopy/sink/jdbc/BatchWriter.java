@@ -30,6 +30,10 @@ import java.util.Set;
  * written with one batch of updates and one of inserts. A bust or correction between two runs is applied by the
  * one-by-one path after the run before it is in the database, so it finds a fill of the same batch.
  *
+ * <p>On PostgreSQL the same steps take three round trips per run ({@link PgArrayStatements}: the look-ups with the
+ * order rows, then every write, as statements whose rows are arrays) and the commit; on other databases (H2) each step
+ * is its own statement or JDBC batch.
+ *
  * <p>Unlike the one-by-one path, an insert that collides with a row another writer committed in the meantime fails
  * the batch instead of counting as a duplicate: the batch is rolled back and comes again, and then it is one.
  */
@@ -45,7 +49,7 @@ final class BatchWriter {
             + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
             + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
-    private static final String ORDER_COLUMNS = "order_id, group_name, cl_ord_id, account, symbol, security_desc, side,"
+    static final String ORDER_COLUMNS = "order_id, group_name, cl_ord_id, account, symbol, security_desc, side,"
             + " ord_status, order_qty, price, cum_qty, leaves_qty, last_kind, last_exec_id, last_transact_time,"
             + " last_target_session, last_seq_num, trade_date";
     private static final String UPDATE_ORDER = "UPDATE dropcopy_order SET group_name = ?, cl_ord_id = ?, account = ?,"
@@ -82,8 +86,22 @@ final class BatchWriter {
 
     private static void applyRun(JdbcSink sink, Connection c, List<EventRow> run, OffsetDateTime now,
             JdbcSink.Outcome[] out, int offset) throws SQLException {
-        Set<String> knownExec = knownExecIds(c, run);
-        Set<String> knownSeq = knownSequenceIdentities(c, run);
+        boolean arrays = sink.postgres;
+        Set<String> knownExec;
+        Set<String> knownSeq;
+        Map<String, OrderState> locked = new HashMap<>();
+        if (arrays) {
+            knownExec = new HashSet<>();
+            knownSeq = new HashSet<>();
+            // one round trip: what is known, and the orders of the run read and locked (FOR UPDATE) for the fold
+            PgArrayStatements.lookUp(c, run, sink.customPlans(), knownExec, knownSeq, orderIds(run), rs -> {
+                OrderState s = readOrder(rs);
+                locked.put(s.orderId, s);
+            });
+        } else {
+            knownExec = knownExecIds(c, run);
+            knownSeq = knownSequenceIdentities(c, run);
+        }
         Set<String> batchExec = new HashSet<>();
         Set<String> batchSeq = new HashSet<>();
         List<EventRow> messages = new ArrayList<>();
@@ -119,9 +137,41 @@ final class BatchWriter {
             }
             out[offset + k] = outcome;
         }
+        if (arrays) {
+            List<String> ids = orderIds(executions);
+            fold(executions, locked);
+            List<PgArrayStatements.OrderValues> update = new ArrayList<>();
+            List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
+            for (String id : ids) {
+                OrderState s = locked.get(id);
+                if (s.dirty) {
+                    (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
+                        s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
+                        PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
+                        PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
+                        s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
+                            s.lastSeqNum, s.tradeDate));
+                }
+            }
+            // one round trip: messages, executions, orders updated and inserted
+            PgArrayStatements.write(c, messages, executions, update, insert, now);
+            return;
+        }
         insertMessages(c, messages, now);
         insertExecutions(c, executions, now);
         upsertOrders(c, executions, now);
+    }
+
+    /** The distinct order ids of the rows, in order. */
+    private static List<String> orderIds(List<EventRow> rows) {
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (EventRow r : rows) {
+            if (r.orderId != null && seen.add(r.orderId)) {
+                ids.add(r.orderId);
+            }
+        }
+        return ids;
     }
 
     static String identity(EventRow r) {
@@ -288,13 +338,7 @@ final class BatchWriter {
     }
 
     private static void upsertOrders(Connection c, List<EventRow> executions, OffsetDateTime now) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (EventRow r : executions) {
-            if (r.orderId != null && seen.add(r.orderId)) {
-                ids.add(r.orderId);
-            }
-        }
+        List<String> ids = orderIds(executions);
         if (ids.isEmpty()) {
             return;
         }
@@ -309,29 +353,88 @@ final class BatchWriter {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        OrderState s = new OrderState(rs.getString(1), true);
-                        s.group = rs.getString(2);
-                        s.clOrdId = rs.getString(3);
-                        s.account = rs.getString(4);
-                        s.symbol = rs.getString(5);
-                        s.securityDesc = rs.getString(6);
-                        s.side = rs.getString(7);
-                        s.ordStatus = rs.getString(8);
-                        s.orderQty = rs.getBigDecimal(9);
-                        s.price = rs.getBigDecimal(10);
-                        s.cumQty = rs.getBigDecimal(11);
-                        s.leavesQty = rs.getBigDecimal(12);
-                        s.lastKind = rs.getString(13);
-                        s.lastExecId = rs.getString(14);
-                        s.lastTransactTime = rs.getObject(15, OffsetDateTime.class);
-                        s.lastTargetSession = rs.getString(16);
-                        s.lastSeqNum = rs.getLong(17);
-                        s.tradeDate = rs.getObject(18, LocalDate.class);
+                        OrderState s = readOrder(rs);
                         states.put(s.orderId, s);
                     }
                 }
             }
         }
+        fold(executions, states);
+        try (PreparedStatement update = c.prepareStatement(UPDATE_ORDER);
+             PreparedStatement insert = c.prepareStatement(INSERT_ORDER)) {
+            int updates = 0;
+            int inserts = 0;
+            for (String id : ids) {
+                OrderState s = states.get(id);
+                if (!s.dirty) {
+                    continue;
+                }
+                PreparedStatement ps = s.exists ? update : insert;
+                int i = 1;
+                ps.setString(i++, s.group);
+                JdbcSink.setString(ps, i++, s.clOrdId);
+                JdbcSink.setString(ps, i++, s.account);
+                JdbcSink.setString(ps, i++, s.symbol);
+                JdbcSink.setString(ps, i++, s.securityDesc);
+                JdbcSink.setString(ps, i++, s.side);
+                JdbcSink.setString(ps, i++, s.ordStatus);
+                JdbcSink.setDecimal(ps, i++, s.orderQty);
+                JdbcSink.setDecimal(ps, i++, s.price);
+                JdbcSink.setDecimal(ps, i++, s.cumQty);
+                JdbcSink.setDecimal(ps, i++, s.leavesQty);
+                ps.setString(i++, s.lastKind);
+                JdbcSink.setString(ps, i++, s.lastExecId);
+                JdbcSink.setTime(ps, i++, s.lastTransactTime);
+                ps.setString(i++, s.lastTargetSession);
+                ps.setLong(i++, s.lastSeqNum);
+                JdbcSink.setDate(ps, i++, s.tradeDate);
+                ps.setObject(i++, now);
+                ps.setString(i++, s.orderId);
+                if (!s.exists) {
+                    ps.setObject(i, now);
+                    inserts++;
+                } else {
+                    updates++;
+                }
+                ps.addBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+        }
+    }
+
+    /** An order's row as read by {@code SELECT ORDER_COLUMNS}. */
+    static OrderState readOrder(ResultSet rs) throws SQLException {
+        OrderState s = new OrderState(rs.getString(1), true);
+        s.group = rs.getString(2);
+        s.clOrdId = rs.getString(3);
+        s.account = rs.getString(4);
+        s.symbol = rs.getString(5);
+        s.securityDesc = rs.getString(6);
+        s.side = rs.getString(7);
+        s.ordStatus = rs.getString(8);
+        s.orderQty = rs.getBigDecimal(9);
+        s.price = rs.getBigDecimal(10);
+        s.cumQty = rs.getBigDecimal(11);
+        s.leavesQty = rs.getBigDecimal(12);
+        s.lastKind = rs.getString(13);
+        s.lastExecId = rs.getString(14);
+        s.lastTransactTime = rs.getObject(15, OffsetDateTime.class);
+        s.lastTargetSession = rs.getString(16);
+        s.lastSeqNum = rs.getLong(17);
+        s.tradeDate = rs.getObject(18, LocalDate.class);
+        return s;
+    }
+
+    /**
+     * Applies the executions to their orders' states in order, as the one-by-one path would (the states hold the rows
+     * read; an order without one is added, to be inserted).
+     */
+    private static void fold(List<EventRow> executions, Map<String, OrderState> states) {
         for (EventRow r : executions) {
             if (r.orderId == null) {
                 continue;
@@ -377,51 +480,6 @@ final class BatchWriter {
             s.lastTargetSession = r.targetSession;
             s.lastSeqNum = r.seqNum;
             s.dirty = true;
-        }
-        try (PreparedStatement update = c.prepareStatement(UPDATE_ORDER);
-             PreparedStatement insert = c.prepareStatement(INSERT_ORDER)) {
-            int updates = 0;
-            int inserts = 0;
-            for (String id : ids) {
-                OrderState s = states.get(id);
-                if (!s.dirty) {
-                    continue;
-                }
-                PreparedStatement ps = s.exists ? update : insert;
-                int i = 1;
-                ps.setString(i++, s.group);
-                JdbcSink.setString(ps, i++, s.clOrdId);
-                JdbcSink.setString(ps, i++, s.account);
-                JdbcSink.setString(ps, i++, s.symbol);
-                JdbcSink.setString(ps, i++, s.securityDesc);
-                JdbcSink.setString(ps, i++, s.side);
-                JdbcSink.setString(ps, i++, s.ordStatus);
-                JdbcSink.setDecimal(ps, i++, s.orderQty);
-                JdbcSink.setDecimal(ps, i++, s.price);
-                JdbcSink.setDecimal(ps, i++, s.cumQty);
-                JdbcSink.setDecimal(ps, i++, s.leavesQty);
-                ps.setString(i++, s.lastKind);
-                JdbcSink.setString(ps, i++, s.lastExecId);
-                JdbcSink.setTime(ps, i++, s.lastTransactTime);
-                ps.setString(i++, s.lastTargetSession);
-                ps.setLong(i++, s.lastSeqNum);
-                JdbcSink.setDate(ps, i++, s.tradeDate);
-                ps.setObject(i++, now);
-                ps.setString(i++, s.orderId);
-                if (!s.exists) {
-                    ps.setObject(i, now);
-                    inserts++;
-                } else {
-                    updates++;
-                }
-                ps.addBatch();
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
         }
     }
 

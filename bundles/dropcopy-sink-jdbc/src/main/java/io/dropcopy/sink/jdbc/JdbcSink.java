@@ -122,9 +122,6 @@ public final class JdbcSink implements AutoCloseable {
     private List<Outcome> writeRows(List<EventRow> rows) throws SQLException {
         Connection c = connection();
         try {
-            if (customPlans && rows.size() > 1) {
-                customPlansForThisTransaction(c);
-            }
             List<Outcome> outcomes = BatchWriter.applyAll(this, c, rows, OffsetDateTime.now(ZoneOffset.UTC));
             c.commit();
             outcomes.forEach(this::count);
@@ -524,15 +521,14 @@ public final class JdbcSink implements AutoCloseable {
      * prepares a statement on the server, whose generic plan, made while the tables were nearly empty, kept scanning
      * them sequentially as they grew: the IN lists of hundreds of keys went from milliseconds to seconds (the backend at
      * 94% CPU in a SELECT; pipeline benchmark postgres-batch 1,536 -> 5,868 msg/s with custom plans). Only for the
-     * batch's transaction (SET LOCAL): the one-by-one path's single-key statements are faster with generic plans
-     * (1,402 against 953 msg/s when forced everywhere). Older servers: add prepareThreshold=0 to the JDBC URL.
+     * batch's transaction (set locally, in the batch's first round trip: {@link PgArrayStatements#lookUp}): the
+     * one-by-one path's single-key statements are faster with generic plans (1,402 against 953 msg/s when forced
+     * everywhere). Older servers: add prepareThreshold=0 to the JDBC URL.
      */
     private boolean customPlans;
 
-    private static void customPlansForThisTransaction(Connection c) throws SQLException {
-        try (java.sql.Statement s = c.createStatement()) {
-            s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-        }
+    boolean customPlans() {
+        return customPlans;
     }
 
     private Connection connection() throws SQLException {

@@ -1,0 +1,126 @@
+package io.dropcopy.sink.jdbc;
+
+import static io.dropcopy.sink.jdbc.Databases.count;
+import static io.dropcopy.sink.jdbc.Databases.string;
+import static io.dropcopy.sink.jdbc.JdbcSinkTest.cancelReject;
+import static io.dropcopy.sink.jdbc.JdbcSinkTest.fill;
+import static io.dropcopy.sink.jdbc.JdbcSinkTest.report;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.DropCopyUnwrapper;
+import io.dropcopy.model.EventTranslator;
+import io.dropcopy.model.FixMessageBuilder;
+import io.dropcopy.sink.jdbc.JdbcSink.Outcome;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The PostgreSQL form of the batch path ({@link PgArrayStatements}: one statement per table and step, rows as
+ * arrays) on a real PostgreSQL: idempotent inside one batch and across batches, streams kept apart, exact values, and
+ * a failing batch leaves nothing behind. ({@code JdbcSinkBatchTest} proves the whole rule set against the one-by-one
+ * path.)
+ */
+class PgArrayStatementsTest {
+
+    /** The same fill as {@link JdbcSinkTest#fill} from another target session (another stream, same numbers). */
+    static DropCopyEvent fillOf(String targetSession, long seq, String execId) throws Exception {
+        String inner = new FixMessageBuilder("FIX.4.2", "8").add(34, 900 + seq).add(49, "CME").add(50, "G")
+                .add(52, "20261125-14:00:00.000").add(56, "M2L000N").add(57, "TRADER1").add(1, "ACCT-7").add(11, "CL-1")
+                .add(14, "10").add(17, execId).add(20, "0").add(31, "5321.25").add(32, "1").add(37, "OID-" + targetSession)
+                .add(38, "10").add(39, "1").add(40, "2").add(44, "5321.25").add(54, "2").add(55, "ES").add(107, "ESZ6")
+                .add(60, "20261125-14:00:01.000").add(75, "20261125").add(150, "1").add(151, "9").build();
+        String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, seq).add(49, "CME").add(50, "G")
+                .add(52, "20261125-14:00:00.100").add(56, "DC1ABCN").add(57, "DCOPS")
+                .addData(212, 213, DropCopyUnwrapper.envelope(inner)).build();
+        return EventTranslator.translate(outer, "DEMO", targetSession);
+    }
+
+    @Test
+    void aRedeliveredEventIsOneRowInsideABatchAndAcrossBatches() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        DropCopyEvent a = fill(1, "X:TN0000001", "1", "5321.00");
+        DropCopyEvent b = fill(2, "X:TN0000002", "2", "5321.25");
+        DropCopyEvent reject = cancelReject(3); // no ExecID: the same message by its sequence identity
+        try (JdbcSink sink = new JdbcSink("pg", ds)) {
+            assertEquals(List.of(Outcome.STORED, Outcome.DUPLICATE, Outcome.STORED, Outcome.STORED, Outcome.DUPLICATE,
+                    Outcome.DUPLICATE), sink.writeAll(List.of(a, a, b, reject, reject, b)));
+            assertEquals(List.of(Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.STORED),
+                    sink.writeAll(List.of(b, reject, a, fill(4, "X:TN0000004", "1", "5321.50"))));
+        }
+        assertEquals(4, count(ds, "SELECT COUNT(*) FROM dropcopy_message"));
+        assertEquals(3, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM dropcopy_order"));
+        assertEquals("X:TN0000004", string(ds, "SELECT last_exec_id FROM dropcopy_order"));
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM dropcopy_dead_letter"));
+    }
+
+    @Test
+    void aSequenceNumberUsedAgainWithANewExecIdIsADeadLetterOnceInsideABatchAndAcross() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        try (JdbcSink sink = new JdbcSink("pg", ds)) {
+            assertEquals(List.of(Outcome.STORED, Outcome.DEAD_LETTERED),
+                    sink.writeAll(List.of(fill(7, "X:TN0000007", "1", "5321.00"), fill(7, "X:TN0000008", "1", "5321.00"))));
+            // across batches: the dead letter's ExecID is known (a duplicate), another new one is a dead letter
+            assertEquals(List.of(Outcome.DUPLICATE, Outcome.DEAD_LETTERED, Outcome.DUPLICATE),
+                    sink.writeAll(List.of(fill(7, "X:TN0000008", "1", "5321.00"), fill(7, "X:TN0000009", "1", "5321.00"),
+                            fill(7, "X:TN0000007", "1", "5321.00"))));
+        }
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+        assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_dead_letter"));
+    }
+
+    @Test
+    void streamsWithTheSameSequenceNumbersAreKeptApartInOneBatch() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        try (JdbcSink sink = new JdbcSink("pg", ds)) {
+            assertEquals(List.of(Outcome.STORED, Outcome.STORED, Outcome.STORED),
+                    sink.writeAll(List.of(fillOf("gw-a", 5, "A:1"), fillOf("gw-b", 5, "B:1"), fillOf("gw-c", 5, "C:1"))));
+            // the second stream's number is taken, the third's not: only that one is new
+            assertEquals(List.of(Outcome.DEAD_LETTERED, Outcome.STORED, Outcome.DUPLICATE),
+                    sink.writeAll(List.of(fillOf("gw-b", 5, "B:2"), fillOf("gw-c", 6, "C:2"), fillOf("gw-a", 5, "A:1"))));
+        }
+        assertEquals(4, count(ds, "SELECT COUNT(*) FROM dropcopy_message"));
+        assertEquals(3, count(ds, "SELECT COUNT(*) FROM dropcopy_order"));
+        assertEquals("C:2", string(ds, "SELECT last_exec_id FROM dropcopy_order WHERE order_id = 'OID-gw-c'"));
+    }
+
+    @Test
+    void valuesAreStoredExactly() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        try (JdbcSink sink = new JdbcSink("pg", ds)) {
+            sink.writeAll(List.of(
+                    report(1, "X:TN0000001", "1", "1", null, "0.000000000001", "12345678901234.123456789012",
+                            "20261125-14:00:05.000000500"),
+                    report(2, "X:TN0000002", "1", "1", null, "3", "5321.25", "20261125-14:00:05.000000499")));
+        }
+        assertEquals("0.000000000001", string(ds, "SELECT last_qty FROM dropcopy_execution WHERE seq_num = 1"));
+        assertEquals("12345678901234.123456789012", string(ds, "SELECT last_px FROM dropcopy_execution WHERE seq_num = 1"));
+        // nanoseconds rounded half up to the microsecond, as the one-by-one path (the driver) stores them
+        assertEquals("2026-11-25 14:00:05.000001+00", string(ds, "SELECT transact_time AT TIME ZONE 'UTC' || '+00'"
+                + " FROM dropcopy_execution WHERE seq_num = 1"));
+        assertEquals("2026-11-25 14:00:05+00", string(ds, "SELECT transact_time AT TIME ZONE 'UTC' || '+00'"
+                + " FROM dropcopy_execution WHERE seq_num = 2"));
+        assertEquals("2026-11-25", string(ds, "SELECT trade_date FROM dropcopy_message WHERE seq_num = 2"));
+        // the order's latest state: the later report (seq 1, one microsecond later after rounding)
+        assertEquals("X:TN0000001", string(ds, "SELECT last_exec_id FROM dropcopy_order"));
+    }
+
+    @Test
+    void aFailingBatchLeavesNothingAndComesAgain() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        DropCopyEvent good = fill(1, "X:TN0000001", "1", "5321.00");
+        DropCopyEvent tooLong = fill(2, "X:" + "9".repeat(200), "1", "5321.00"); // exec_id is VARCHAR(128)
+        try (JdbcSink sink = new JdbcSink("pg", ds)) {
+            assertThrows(SQLException.class, () -> sink.writeAll(List.of(good, tooLong)));
+            assertEquals(0, count(ds, "SELECT COUNT(*) FROM dropcopy_message"), "rolled back: all or none");
+            assertEquals(0, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+            assertEquals(List.of(Outcome.STORED, Outcome.STORED),
+                    sink.writeAll(List.of(good, fill(2, "X:TN0000002", "1", "5321.00")))); // the session sends again
+        }
+        assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+    }
+}
