@@ -8,7 +8,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Consumer-only endpoint {@code dropcopy:<group>[?delivery=sync|async&maxInFlight=10000]}: the drop copy service is
+ * Consumer-only endpoint {@code dropcopy:<group>[?delivery=sync|async&maxInFlight=2000]}: the drop copy service is
  * read-only, nothing can be sent to CME through it.
  *
  * <ul>
@@ -20,7 +20,7 @@ import org.apache.camel.support.DefaultEndpoint;
  *   ({@code dropcopy-file:} with {@code fsync=batch}, batching JDBC/JMS producers). A failed exchange makes the session
  *   log out and log on again from the first message not completed: CME resends it and what follows, the sinks drop
  *   what they hold. Nothing is lost or doubled, even after a crash.</li>
- *   <li>{@code maxInFlight} (async only, default 10,000): exchanges taken and not yet completed, per target session;
+ *   <li>{@code maxInFlight} (async only, default 2,000): exchanges taken and not yet completed, per target session;
  *   when that many are, the session waits (and stops reading its socket).</li>
  * </ul>
  */
@@ -60,7 +60,7 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
         return maxInFlight;
     }
 
-    /** delivery=async: exchanges in flight per target session, 1..1,000,000 (default 10,000). */
+    /** delivery=async: exchanges in flight per target session, 1..1,000,000 (default 2,000). */
     public void setMaxInFlight(int maxInFlight) {
         if (maxInFlight < 1 || maxInFlight > 1_000_000) {
             throw new IllegalArgumentException("dropcopy:" + group + ": maxInFlight must be within 1..1000000, got "
