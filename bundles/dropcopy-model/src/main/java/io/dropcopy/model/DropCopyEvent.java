@@ -84,6 +84,16 @@ public final class DropCopyEvent {
         return sendingTime;
     }
 
+    /**
+     * A top-level member of the JSON form ({@link #toJson()}) that is a string, exactly as written there (readable
+     * enum names, decimals as their exact text, ISO-8601 UTC times), or null when absent or not a string: what a
+     * sink storing columns needs, without parsing the JSON back.
+     */
+    public String jsonString(String member) {
+        Object value = fields.get(member);
+        return value instanceof String ? (String) value : null;
+    }
+
     /** Outer OrigSendingTime(122) of a resent copy, in ISO-8601 UTC, or null. */
     public String origSendingTime() {
         return (String) fields.get("origSendingTime");
