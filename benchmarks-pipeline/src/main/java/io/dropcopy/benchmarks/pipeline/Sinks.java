@@ -274,6 +274,7 @@ final class Sinks {
         s.setString(id, "SLF4JLogHeartbeats", "N");
         CmeSessionSettings.alwaysOn(s, id);
         CmeSessionSettings.applyDialect(s, id, dictionary);
+        io.dropcopy.session.internal.BenchSessions.productSettings(s, id); // tuned as the product's sessions are
         Application app = new Application() {
             @Override
             public void onCreate(SessionID sessionId) {

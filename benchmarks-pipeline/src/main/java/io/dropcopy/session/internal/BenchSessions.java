@@ -18,6 +18,11 @@ public final class BenchSessions {
         return TargetSession.RECEIVE_QUEUE_CAPACITY;
     }
 
+    /** The QuickFIX/J settings the product's sessions add to the CME dialect; the baseline gets them too. */
+    public static void productSettings(quickfix.SessionSettings s, quickfix.SessionID id) {
+        s.setBool(id, TargetSession.VALIDATE_INCOMING, false);
+    }
+
     public DropCopyHub hub() {
         return hub;
     }
