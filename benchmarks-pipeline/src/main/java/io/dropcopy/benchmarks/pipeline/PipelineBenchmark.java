@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * after another, prints the table, writes {@code pipeline.csv} and draws {@code pipeline.png} from that CSV.
  */
 public final class PipelineBenchmark {
-    static final String DEFAULT_CASES = "baseline,noop,file,file-batch,file-group,artemis,artemis-cached,artemis-batch,"
+    static final String DEFAULT_CASES = "baseline,baseline-tuned,noop,file,file-batch,file-group,artemis,artemis-cached,artemis-batch,"
             + "postgres,postgres-batch,kafka,kafka-async";
     /** The dropcopy: consumer's options for the cases that batch: asynchronous delivery, so a batch holds many. */
     static final String BATCH_CONSUMER_OPTIONS = "?delivery=async";
@@ -149,8 +149,13 @@ public final class PipelineBenchmark {
             }
             rows.add(row);
         }
+        Row tuned = rows.stream().filter(r -> r.caseId.equals("baseline-tuned")).findFirst().orElse(null);
         for (Row r : rows) {
             r.ratio = ratio(r, baseline);
+            if (tuned != null && r.caseId.equals("noop") && ratio(r, tuned) != null) {
+                r.addNote(ratio(r, tuned) + " x baseline-tuned (QuickFIX/J set up as the product's sessions: the cost of"
+                        + " the pipeline alone)");
+            }
         }
         if (Long.parseLong(o.get("gap")) > 0) {
             Row g = new Row("gap", "file", "gap of " + o.get("gap") + " recovered by resend into dropcopy-file: (fsync=always)");

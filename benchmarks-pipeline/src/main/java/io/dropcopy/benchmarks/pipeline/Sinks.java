@@ -45,7 +45,8 @@ final class Sinks {
     }
 
     enum Case {
-        BASELINE("baseline", "plain QuickFIX/J initiator, counts only"),
+        BASELINE("baseline", "plain QuickFIX/J initiator, counts only (CME dictionary, QuickFIX/J's defaults)"),
+        BASELINE_TUNED("baseline-tuned", "the same, with the product's QuickFIX/J settings (no dictionary validation, receive queue 1,000)"),
         NOOP("noop", "session + dropcopy: route, no sink"),
         FILE("file", "dropcopy-file: JSON lines, fsync=always (default)"),
         FILE_BATCH("file-batch", "dropcopy-file: JSON lines, fsync=batch"),
@@ -157,8 +158,8 @@ final class Sinks {
     }
 
     static AutoCloseable consumer(Case c, Infrastructure infra, Bench bench, int port, Path dir) throws Exception {
-        if (c == Case.BASELINE) {
-            return baseline(bench, port, dir);
+        if (c == Case.BASELINE || c == Case.BASELINE_TUNED) {
+            return baseline(bench, port, dir, c == Case.BASELINE_TUNED);
         }
         BenchSessions sessions = new BenchSessions();
         Map<String, Object> p = new HashMap<>();
@@ -258,8 +259,12 @@ final class Sinks {
         };
     }
 
-    /** The practical ceiling: QuickFIX/J with the CME dictionary (35=n accepted), the same store and settings, counting. */
-    private static AutoCloseable baseline(Bench bench, int port, Path dir) throws Exception {
+    /**
+     * The practical ceiling: QuickFIX/J with the CME dictionary (35=n accepted), the same store and session settings,
+     * counting. {@code tuned}: also with the QuickFIX/J settings the product adds (no dictionary validation, a receive
+     * queue of 1,000), so the ratio to it is the cost of the pipeline alone.
+     */
+    private static AutoCloseable baseline(Bench bench, int port, Path dir, boolean tuned) throws Exception {
         SessionID id = new SessionID("FIX.4.2", Bench.COMP_ID, "OPS1", "US,IL", "CME", "G", null, null);
         Path dictionary = CmeDictionary.writeTo(dir.resolve("baseline"));
         SessionSettings s = new SessionSettings();
@@ -274,7 +279,9 @@ final class Sinks {
         s.setString(id, "SLF4JLogHeartbeats", "N");
         CmeSessionSettings.alwaysOn(s, id);
         CmeSessionSettings.applyDialect(s, id, dictionary);
-        io.dropcopy.session.internal.BenchSessions.productSettings(s, id); // tuned as the product's sessions are
+        if (tuned) {
+            io.dropcopy.session.internal.BenchSessions.productSettings(s, id);
+        }
         Application app = new Application() {
             @Override
             public void onCreate(SessionID sessionId) {
@@ -321,14 +328,14 @@ final class Sinks {
                 bench.completed(execId);
             }
         };
-        // the same receive queue as the product's sessions (QuickFIX/J's default is 10,000), so the ceiling is tuned alike
+        // QuickFIX/J's default receive queue is 10,000; the product's sessions use 1,000
         ThreadedSocketInitiator initiator = ThreadedSocketInitiator.newBuilder()
                 .withApplication(app)
                 .withMessageStoreFactory(new FileStoreFactory(s))
                 .withSettings(s)
                 .withLogFactory(new SLF4JLogFactory(s))
                 .withMessageFactory(new DefaultMessageFactory())
-                .withQueueCapacity(io.dropcopy.session.internal.BenchSessions.receiveQueueCapacity())
+                .withQueueCapacity(tuned ? io.dropcopy.session.internal.BenchSessions.receiveQueueCapacity() : 10_000)
                 .build();
         initiator.start();
         return () -> initiator.stop(true);
