@@ -35,6 +35,7 @@ public final class PipelineBenchmark {
         o.put("latency-messages", "30000");
         o.put("rate", "2000");
         o.put("gap", "100000");
+        o.put("gap-cases", "file,file-group");
         o.put("soak", "1000000");
         o.put("soak-rate", "2000");
         o.put("soak-case", "file-batch");
@@ -74,6 +75,7 @@ public final class PipelineBenchmark {
                 "  --latency-messages=30000 latency: messages per case at --rate (first 4,000 are warm-up)",
                 "  --rate=2000              latency: the simulator's fixed rate, msg/s",
                 "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
+                "  --gap-cases=file,file-group  the file sink forms the gap is recovered into (fsync=always; group commit)",
                 "  --soak=1000000           soak: messages at --soak-rate into --soak-case, heap sampled; 0 = skip",
                 "  --soak-rate=2000  --soak-case=file-batch  --soak-max-seconds=900",
                 "  --skip=latency,throughput  skip those modes",
@@ -157,9 +159,9 @@ public final class PipelineBenchmark {
                         + " the pipeline alone)");
             }
         }
-        if (Long.parseLong(o.get("gap")) > 0) {
-            Row g = new Row("gap", "file", "gap of " + o.get("gap") + " recovered by resend into dropcopy-file: (fsync=always)");
-            Map<String, String> m = fork(work, "file", "gap", "messages=" + o.get("gap"),
+        for (String gc : Long.parseLong(o.get("gap")) > 0 ? o.get("gap-cases").split(",") : new String[0]) {
+            Row g = new Row("gap", gc, "gap of " + o.get("gap") + " recovered by resend into " + Sinks.describe(gc));
+            Map<String, String> m = fork(work, gc, "gap", "messages=" + o.get("gap"),
                     "maxSeconds=" + o.get("max-seconds"));
             g.messages = m.get("messages");
             g.msgPerSec = m.get("msgPerSec");
