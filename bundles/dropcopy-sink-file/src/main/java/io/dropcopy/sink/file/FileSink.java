@@ -305,7 +305,15 @@ public final class FileSink implements AutoCloseable {
         Identity id = Identity.of(event); // not read back from the JSON: the event has it (~14% of the thread)
         Path path = fileFor(event);
         JournalFile file = file(path, ready);
-        IdentityIndex.Verdict verdict = file.index.check(id, file);
+        IdentityIndex.Verdict verdict;
+        try {
+            verdict = file.index.check(id, file);
+        } catch (IOException | RuntimeException e) {
+            // a failed read back, or the write of the buffered records before it: those records are not in the
+            // file, so their callbacks fail and the file is read again before the next write
+            discard(path, file, e, ready);
+            throw e;
+        }
         if (verdict == IdentityIndex.Verdict.DUPLICATE) {
             duplicates++;
             LOG.debug("{}: {} already written, skipped", path, id);
