@@ -29,8 +29,8 @@ public final class DropCopyEvent {
     private final FixMessage inner;
     private final Json fields;
     /**
-     * One buffer per thread for writing the JSON: a new one per event had to grow (copying) for most messages, a
-     * measurable share of the session's thread.
+     * One buffer per thread for writing the JSON, instead of a new builder of a guessed size per event (allocated,
+     * and grown by copying when the guess was short).
      */
     private static final ThreadLocal<StringBuilder> JSON_BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
     private static final int MAX_KEPT_BUFFER = 64 * 1024;

@@ -253,8 +253,8 @@ final class TargetSession {
     static final long JDBC_CHECKPOINT_MILLIS = 50;
     /**
      * Parsed messages waiting for the session's thread. QuickFIX/J's default (10,000) let a burst or a replay
-     * keep ~100 MB of parsed messages alive, and copying them at every young collection cost more CPU than the
-     * pipeline itself; a full queue makes the socket reader wait, so TCP slows CME down and nothing is lost.
+     * keep ~250 MB of parsed messages alive, and copying them at every young collection cost seconds of GC pauses
+     * a minute; a full queue makes the socket reader wait, so TCP slows CME down and nothing is lost.
      */
     static final int RECEIVE_QUEUE_CAPACITY = 1000;
     /**
