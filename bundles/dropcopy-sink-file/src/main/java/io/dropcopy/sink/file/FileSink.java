@@ -566,14 +566,6 @@ public final class FileSink implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(JournalFile f) {
-        try {
-            f.close();
-        } catch (IOException e) {
-            LOG.debug("closing {} after a failure", f.path, e);
-        }
-    }
-
     /** Asks the fsync thread for a force now (at most one such request queued). */
     private void requestForce() {
         if (forceQueued.compareAndSet(false, true)) {
@@ -609,16 +601,13 @@ public final class FileSink implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                for (Iterator<JournalFile> it = open.values().iterator(); it.hasNext(); ) {
-                    JournalFile f = it.next();
+                for (JournalFile f : new ArrayList<>(open.values())) {
                     if (f.pending > 0) {
                         try {
                             f.flush(); // under the lock: the writer shares the buffer
                         } catch (IOException | RuntimeException e) {
                             LOG.error("{}: write failed, the file will be read again before the next write", f.path, e);
-                            it.remove();
-                            f.failWaiting(e, ready);
-                            closeQuietly(f);
+                            discard(f.path, f, e, ready);
                             continue;
                         }
                         files.add(f);
