@@ -2,6 +2,7 @@ package io.dropcopy.commands;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.EventKind;
+import io.dropcopy.model.IsoTimes;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.SessionStatus;
 import java.time.Clock;
@@ -163,25 +164,9 @@ public class EventCounter {
      * when it is none.
      */
     static long epochMicros(String t) {
-        int n = t.length();
-        if (n >= 20 && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == 'T' && t.charAt(13) == ':'
-                && t.charAt(16) == ':' && t.charAt(n - 1) == 'Z' && (n == 20 || n > 21 && t.charAt(19) == '.')) {
-            int year = digits(t, 0, 4);
-            int month = digits(t, 5, 7);
-            int day = digits(t, 8, 10);
-            int hour = digits(t, 11, 13);
-            int minute = digits(t, 14, 16);
-            int second = digits(t, 17, 19);
-            int fraction = n == 20 ? 0 : digits(t, 20, Math.min(n - 1, 26));
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
-                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 60 && fraction >= 0
-                    && (n - 1 <= 26 || digits(t, 26, n - 1) >= 0)) {
-                for (int d = Math.min(n - 1, 26) - 20; d < 6; d++) {
-                    fraction *= 10;
-                }
-                long seconds = daysFromCivil(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
-                return seconds * 1_000_000L + fraction;
-            }
+        long seconds = IsoTimes.epochSecond(t);
+        if (seconds != IsoTimes.NOT_READ) {
+            return seconds * 1_000_000L + IsoTimes.nanoOfSecond(t) / 1_000;
         }
         try {
             Instant i = Instant.parse(t);
@@ -189,29 +174,6 @@ public class EventCounter {
         } catch (DateTimeParseException | ArithmeticException e) {
             return NO_TIME;
         }
-    }
-
-    /** The decimal number of {@code t[from, to)}, -1 when a character is not a digit. */
-    private static int digits(String t, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-    private static long daysFromCivil(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = (y >= 0 ? y : y - 399) / 400;
-        long yoe = y - era * 400;
-        long doy = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146_097 + doe - 719_468;
     }
 
     /** One session's counters; fixed size, created at its first event. */

@@ -2,9 +2,12 @@ package io.dropcopy.sink.jdbc;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.EventKind;
+import io.dropcopy.model.IsoTimes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** The values of one event as the tables want them, as its JSON has them (decimals exact, enums readable). */
 final class EventRow {
@@ -77,63 +80,20 @@ final class EventRow {
         unfit = problems.length() == 0 ? null : problems.toString();
     }
 
-    /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} as the model writes times, read by hand (java.time's parser costs
-     * microseconds a message); anything else goes to {@link OffsetDateTime#parse}.
-     */
+    /** A time as the model writes it, read by {@link IsoTimes}; any other form goes to {@link OffsetDateTime#parse}. */
     static OffsetDateTime utcTimestamp(String t) {
-        int n = t.length();
-        if (n < 20 || n == 21 || n > 30 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(n - 1) != 'Z' || (n > 20 && t.charAt(19) != '.')) {
+        long seconds = IsoTimes.epochSecond(t);
+        if (seconds == IsoTimes.NOT_READ) {
             return OffsetDateTime.parse(t);
         }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 7);
-        int day = digits(t, 8, 10);
-        int hour = digits(t, 11, 13);
-        int minute = digits(t, 14, 16);
-        int second = digits(t, 17, 19);
-        int nanos = 0;
-        if (n > 20) {
-            int fraction = digits(t, 20, n - 1);
-            if (fraction < 0) {
-                return OffsetDateTime.parse(t);
-            }
-            nanos = fraction;
-            for (int i = n - 1 - 20; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
-            return OffsetDateTime.parse(t);
-        }
-        return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, java.time.ZoneOffset.UTC);
+        return OffsetDateTime.of(LocalDateTime.ofEpochSecond(seconds, IsoTimes.nanoOfSecond(t), ZoneOffset.UTC),
+                ZoneOffset.UTC);
     }
 
-    /** {@code yyyy-MM-dd}, by hand; anything else goes to {@link LocalDate#parse}. */
+    /** {@code yyyy-MM-dd}, read by {@link IsoTimes}; anything else goes to {@link LocalDate#parse}. */
     static LocalDate isoDate(String d) {
-        if (d.length() == 10 && d.charAt(4) == '-' && d.charAt(7) == '-') {
-            int year = digits(d, 0, 4);
-            int month = digits(d, 5, 7);
-            int day = digits(d, 8, 10);
-            if (year >= 0 && month >= 0 && day >= 0) {
-                return LocalDate.of(year, month, day);
-            }
-        }
-        return LocalDate.parse(d);
-    }
-
-    /** The number written with the digits from..to, or -1 when one is not a digit. */
-    private static int digits(String s, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        long day = IsoTimes.epochDay(d);
+        return day == IsoTimes.NOT_READ ? LocalDate.parse(d) : LocalDate.ofEpochDay(day);
     }
 
     boolean isChange() {
