@@ -414,6 +414,7 @@ public final class CmeSimulator implements AutoCloseable {
         long burstEvery = (long) (config.burstEvery() * TimeUnit.SECONDS.toNanos(1));
         long lastDue = 0;
         boolean paced = false;
+        boolean pauseKept = false;
         long nextBurst = 0;
         while (running) {
             MessageSource src;
@@ -478,6 +479,12 @@ public final class CmeSimulator implements AutoCloseable {
                     long due = lastDue + spacing;
                     if (gap < 0 && now - due > MAX_PACING_LAG_NANOS) {
                         due = now; // after a stall, resume the rate instead of bursting to catch up
+                    } else if (gap >= MAX_PACING_LAG_NANOS && !pauseKept && now - due > 0) {
+                        // a pause in a recording stays a pause when the replay runs late (its consumer took the
+                        // messages before it slower than recorded): waited from now, not swallowed by the lag
+                        due = now + spacing;
+                        lastDue = now;
+                        pauseKept = true;
                     }
                     long wait = due - now;
                     if (config.burstSize() > 0 && gap < 0) {
@@ -488,6 +495,7 @@ public final class CmeSimulator implements AutoCloseable {
                         continue;
                     }
                     lastDue = due;
+                    pauseKept = false;
                 }
                 sendOne(s);
             } catch (IOException | RuntimeException e) {

@@ -130,6 +130,51 @@ class RecordReplayTest {
         }
     }
 
+    @Test
+    void aPauseInTheRecordingStaysAPauseWhenTheReplayRunsLate(@TempDir Path tmp) throws Exception {
+        // 10,000 messages recorded 1 ns apart: sending them takes the simulator far longer than recorded, so the
+        // replay is late by most of that time when it reaches the 1 s pause before the last message
+        int fast = 10_000;
+        long pause = 1_000_000_000L;
+        Path file = tmp.resolve("burst-then-pause.rec");
+        long t0 = Recording.epochNanos(Instant.parse("2026-11-25T14:30:00Z"));
+        List<String> lines = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-25T14:30:00Z");
+        for (int i = 0; i <= fast; i++) {
+            String inner = SyntheticOrders.executionReport(1 + i / 3, i % 3 + 1, at);
+            lines.add(Recording.line(t0 + i + (i == fast ? pause : 0), outer(inner, i + 2, false)));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        Path sent = tmp.resolve("sent.rec");
+        int port = freePort();
+        SimulatorConfig config = SimulatorConfig.builder().port(port).storeDir(tmp.resolve("sim")).replay(file)
+                .replaySpeed(1).record(sent).build();
+        try (CmeSimulator sim = new CmeSimulator(config);
+             TestDropCopyClient client = new TestDropCopyClient(port, tmp.resolve("client"),
+                     new TestDropCopyClient.Options())) {
+            sim.start();
+            client.start();
+            await("the replay", Duration.ofSeconds(60), () -> client.events.size() == fast + 1,
+                    () -> client.events.size() + " of " + (fast + 1));
+            sim.stopRecording();
+        }
+        // the wire-write times of the last burst message and of the one after the pause, from the recorder
+        List<Long> times = new ArrayList<>();
+        for (String line : Files.readAllLines(sent, StandardCharsets.UTF_8)) {
+            Recording.Entry e = Recording.parse(line);
+            if (e != null && e.message.contains("\u000135=n\u0001")) {
+                times.add(e.epochNanos);
+            }
+        }
+        assertEquals(fast + 1, times.size());
+        long burst = times.get(fast - 1) - times.get(0);
+        long gap = times.get(fast) - times.get(fast - 1);
+        assertTrue(burst > 300_000_000L, "the burst ran late (else this test proves nothing): " + burst / 1_000_000 + " ms");
+        // the recorder stamps a message when it is written, a little after the generator let it go: 100 ms margin
+        assertTrue(gap >= pause - 100_000_000L, "the pause was kept: " + gap / 1_000_000 + " ms after a burst of "
+                + burst / 1_000_000 + " ms");
+    }
+
     /** A whole outer 35=n as a CME session would send it. */
     static String outer(String inner, long seq, boolean possDup) {
         return outer(inner, seq, possDup, false);
