@@ -162,8 +162,11 @@ public final class Bench {
                 rate = 0;
                 break;
             case "latency":
-                total = opt("messages", 30_000);
-                warmup = Math.min(opt("warmup", 4_000), total / 5);
+                // a warm-up at full speed (JIT, connections, the sinks' first batches: on 2 cores the compilers
+                // alone take seconds), a quiet moment, then `messages` at the fixed rate, every one of them measured:
+                // the latency of a consumer that has run a while, not of a cold JVM
+                warmup = opt("warmup", 50_000);
+                total = warmup + opt("messages", 60_000);
                 rate = opt("rate", 2_000);
                 record = dir.resolve("sent.rec");
                 completedAt = new long[(int) total + 3];
@@ -183,7 +186,8 @@ public final class Bench {
         }
         int port = freePort();
         try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir);
-             SimClient sim = SimClient.start(dir, port, total, rate, record, opts.getOrDefault("simXmx", "1g"))) {
+             SimClient sim = SimClient.start(dir, port, "latency".equals(mode) ? total - warmup : total, rate, record,
+                     opts.getOrDefault("simXmx", "1g"), "latency".equals(mode) ? warmup : 0)) {
             if ("gap".equals(mode)) {
                 // the whole gap is on CME's side before the consumer logs on: recovered only by resend requests
                 sim.command("backlog " + total);
@@ -193,7 +197,13 @@ public final class Bench {
             heap.start();
             long t0 = System.nanoTime();
             try (AutoCloseable consumer = Sinks.consumer(sinkCase, infra, this, port, dir)) {
-                awaitAll(sim, t0);
+                if ("latency".equals(mode)) {
+                    awaitAll(sim, t0, warmup);
+                    // the warm-up's last batches committed, collections and compilations it caused done
+                    Thread.sleep(opt("quietMs", 2_000));
+                    sim.command("measure");
+                }
+                awaitAll(sim, t0, total);
             } finally {
                 heap.stop();
             }
@@ -257,7 +267,7 @@ public final class Bench {
     private volatile long cappedAt;
     private volatile long cappedAtNanos;
 
-    private void awaitAll(SimClient sim, long t0) {
+    private void awaitAll(SimClient sim, long t0, long total) {
         long maxNanos = TimeUnit.SECONDS.toNanos(opt("maxSeconds", 0));
         long last = -1;
         long lastProgress = System.nanoTime();
@@ -299,6 +309,18 @@ public final class Bench {
             }
         }
         List<Long> samples = new ArrayList<>();
+        // every message's latency next to the run's log (its directory is deleted), warm-up included: where in
+        // the run the tail sits
+        Path perMessage = dir.resolveSibling(sinkCase.id + "-latency.csv");
+        r.put("perMessage", perMessage.toString());
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(perMessage, StandardCharsets.UTF_8)) {
+            out.write("index,sent_epoch_ns,latency_us,warmup\n");
+            for (int i = 0; i < total; i++) {
+                if (sentAt[i] > 0 && completedAt[i] > 0) {
+                    out.write(i + "," + sentAt[i] + "," + (completedAt[i] - sentAt[i]) / 1000 + "," + (i < warmup) + "\n");
+                }
+            }
+        }
         for (int i = (int) warmup; i < total; i++) {
             if (sentAt[i] > 0 && completedAt[i] > 0) {
                 samples.add(completedAt[i] - sentAt[i]);
@@ -490,11 +512,12 @@ public final class Bench {
             this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
-        static SimClient start(Path dir, int port, long messages, double rate, Path record, String xmx) throws IOException {
+        static SimClient start(Path dir, int port, long messages, double rate, Path record, String xmx, long warmup)
+                throws IOException {
             List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-cp", System.getProperty("java.class.path"), SimProcess.class.getName(), String.valueOf(port),
                     String.valueOf(messages), String.valueOf(rate), dir.resolve("sim").toString(),
-                    record == null ? "-" : record.toString()));
+                    record == null ? "-" : record.toString(), String.valueOf(warmup)));
             Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("sim.log").toFile()).start();
             SimClient c = new SimClient(p);
             String ready = c.out.readLine();

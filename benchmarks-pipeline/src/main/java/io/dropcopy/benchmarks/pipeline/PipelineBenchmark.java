@@ -32,7 +32,8 @@ public final class PipelineBenchmark {
     private PipelineBenchmark(String[] args) {
         o.put("cases", DEFAULT_CASES);
         o.put("messages", "200000");
-        o.put("latency-messages", "30000");
+        o.put("latency-messages", "60000");
+        o.put("latency-warmup", "50000");
         o.put("rate", "2000");
         o.put("gap", "100000");
         o.put("gap-cases", "file,file-group");
@@ -72,7 +73,8 @@ public final class PipelineBenchmark {
                 "java -jar benchmarks-pipeline/target/pipeline-benchmark.jar [--option=value ...]",
                 "  --cases=" + DEFAULT_CASES,
                 "  --messages=200000        throughput: messages measured per case, at the simulator's full speed (after a warm-up of min(50000, messages/4))",
-                "  --latency-messages=30000 latency: messages per case at --rate (first 4,000 are warm-up)",
+                "  --latency-messages=60000 latency: messages per case at --rate, each measured, after",
+                "  --latency-warmup=50000   ... a warm-up of that many at full speed and 2 s of quiet (JIT: a consumer that has run a while)",
                 "  --rate=2000              latency: the simulator's fixed rate, msg/s",
                 "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
                 "  --gap-cases=file,file-group  the file sink forms the gap is recovered into (fsync=always; group commit)",
@@ -140,7 +142,8 @@ public final class PipelineBenchmark {
                 row.addNote("latency not measured: sustains " + row.msgPerSec + " msg/s, not " + o.get("rate")
                         + " msg/s with headroom; at that rate the backlog (and latency) grows without bound");
             } else if (!skip.contains("latency")) {
-                Map<String, String> l = fork(work, c, "latency", "messages=" + o.get("latency-messages"), "rate=" + o.get("rate"));
+                Map<String, String> l = fork(work, c, "latency", "messages=" + o.get("latency-messages"), "rate=" + o.get("rate"),
+                        "warmup=" + o.get("latency-warmup"));
                 row.p50 = l.get("p50Ms");
                 row.p99 = l.get("p99Ms");
                 row.p999 = l.get("p999Ms");
@@ -349,7 +352,9 @@ public final class PipelineBenchmark {
                 + " at the simulator's full speed;"
                 + " cpu_us_per_msg: CPU time of the consumer's JVM (all its threads, GC included; not the simulator, not"
                 + " PostgreSQL's or Kafka's processes) over the same messages, divided by them: robust to other load;"
-                + " latency: simulator wire-write time to the route's last step after the sink returned, same clock;"
+                + " latency: simulator wire-write time to the route's last step after the sink returned, same clock,"
+                + " every one of `latency-messages` at `rate`, sent after a warm-up of `latency-warmup` at full speed"
+                + " and 2 s of quiet;"
                 + " heap: peak used heap (sampled every 100 ms) and the largest heap left after a collection, of the consumer's"
                 + " JVM run with -Xmx" + o.get("xmx") + " (the simulator runs in its own JVM)");
         lines.add("section,case,description,messages,msg_per_s,ratio_to_baseline,cpu_us_per_msg,p50_ms,p99_ms,p999_ms,heap_peak_mb,"

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 /**
  * The simulator in its own JVM, so its heap (QuickFIX/J's store index grows with every message sent) and its
  * garbage collections are not counted as the pipeline's. Driven over stdin, one command a line, each answered on
- * stdout with one line: {@code backlog N}, {@code sent}, {@code resends}, {@code quit}. It exits when stdin closes, so
+ * stdout with one line: {@code backlog N}, {@code measure}, {@code sent}, {@code resends}, {@code quit}. It exits when stdin closes, so
  * it never outlives the benchmark.
  *
- * <p>The stream is {@link SyntheticStream} replayed: at full speed when rate is 0, else at exactly rate msg/s.
+ * <p>The stream is {@link SyntheticStream} replayed: at full speed when rate is 0, else at exactly rate msg/s. With a
+ * warm-up, the first {@code warmup} messages go at full speed and the {@code messages} after them only on the
+ * command {@code measure}, at the rate.
  *
- * <p>Arguments: port messages rate storeDir [recordFile|-]
+ * <p>Arguments: port messages rate storeDir [recordFile|- [warmup]]
  */
 public final class SimProcess {
     private SimProcess() {
@@ -27,10 +29,17 @@ public final class SimProcess {
         double rate = Double.parseDouble(args[2]);
         Path store = Path.of(args[3]);
         java.nio.file.Files.createDirectories(store);
+        long warmup = args.length > 5 ? Long.parseLong(args[5]) : 0;
         Path stream = store.resolve("stream.rec");
-        SyntheticStream.write(stream, messages, rate);
+        Path measured = store.resolve("measured.rec");
+        if (warmup > 0) {
+            SyntheticStream.write(stream, 0, warmup, 0);
+            SyntheticStream.write(measured, warmup, messages, rate);
+        } else {
+            SyntheticStream.write(stream, messages, rate);
+        }
         SimulatorConfig.Builder b = SimulatorConfig.builder().host("127.0.0.1").port(port)
-                .replay(stream).replaySpeed(rate > 0 ? 1 : SimulatorConfig.MAX_SPEED)
+                .replay(stream).replaySpeed(rate > 0 && warmup == 0 ? 1 : SimulatorConfig.MAX_SPEED)
                 .storeDir(store).targetCompId(Bench.COMP_ID).accessKeyId(SimulatorConfig.DEFAULT_ACCESS_KEY_ID)
                 .secretKey(SimulatorConfig.DEFAULT_SECRET_KEY).name("bench");
         if (args.length > 4 && !"-".equals(args[4])) {
@@ -47,6 +56,10 @@ public final class SimProcess {
                 switch (cmd[0]) {
                     case "backlog":
                         sim.sendBacklog(Integer.parseInt(cmd[1]));
+                        System.out.println("OK " + sim.sentCount());
+                        break;
+                    case "measure":
+                        sim.replay(measured, 1);
                         System.out.println("OK " + sim.sentCount());
                         break;
                     case "sent":

@@ -33,17 +33,23 @@ final class SyntheticStream {
     }
 
     static void write(Path file, long messages, double rate) throws IOException {
+        write(file, 0, messages, rate);
+    }
+
+    /** Messages {@code first} to {@code first + messages - 1} of the stream (a later part continues the orders). */
+    static void write(Path file, long first, long messages, double rate) throws IOException {
         long spacing = rate > 0 ? (long) (1e9 / rate) : 1_000;
         long t = 1_764_000_000_000_000_000L;
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("# synthetic drop copy stream for the pipeline benchmark: " + messages + " messages\n");
-            for (long i = 0; i < messages; i++) {
+            out.write("# synthetic drop copy stream for the pipeline benchmark: " + messages + " messages from "
+                    + first + "\n");
+            for (long i = first; i < first + messages; i++) {
                 long order = i / 3 + 1;
                 int step = (int) (i % 3) + 1;
                 String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, i + 1).add(49, "CME").add(56, Bench.COMP_ID)
                         .add(52, "20261125-14:30:00.000")
                         .addData(212, 213, DropCopyUnwrapper.envelope(inner(order, step))).build();
-                out.write(Long.toString(t + i * spacing));
+                out.write(Long.toString(t + (i - first) * spacing));
                 out.write(' ');
                 escape(outer, out);
                 out.write('\n');
