@@ -185,7 +185,7 @@ public final class Bench {
                 throw new IllegalArgumentException("mode " + mode);
         }
         int port = freePort();
-        try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir);
+        try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir, "latency".equals(mode));
              SimClient sim = SimClient.start(dir, port, "latency".equals(mode) ? total - warmup : total, rate, record,
                      opts.getOrDefault("simXmx", "1g"), "latency".equals(mode) ? warmup : 0)) {
             if ("gap".equals(mode)) {
@@ -240,6 +240,9 @@ public final class Bench {
                 }
                 case "latency":
                     latency(record, r);
+                    if (infra.downstream != null) {
+                        r.put("downstreamReceived", String.valueOf(infra.downstreamReceived.get()));
+                    }
                     break;
                 case "gap": {
                     r.put("seconds", String.format("%.2f", (t1 - t0) / 1e9));

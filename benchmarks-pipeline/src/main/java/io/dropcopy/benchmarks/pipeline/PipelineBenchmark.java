@@ -118,6 +118,7 @@ public final class PipelineBenchmark {
         System.out.println("logs of each run: " + work);
         String disk = fsyncProbe(work);
         System.out.println("disk: " + disk);
+        cpuProbe(); // compiled before the first probe that counts
 
         List<Row> rows = new ArrayList<>();
         Row baseline = null;
@@ -131,7 +132,7 @@ public final class PipelineBenchmark {
                 row.heapMb = t.get("heapPeakMb");
                 row.heapAfterGc = t.get("heapAfterGcMb");
                 row.cpuUs = t.get("cpuUsPerMsg");
-                row.error("throughput", t);
+                row.took("throughput", t);
                 if ("true".equals(t.get("capped"))) {
                     row.addNote("throughput capped: " + t.get("messages") + " of " + o.get("messages") + " messages in "
                             + o.get("max-seconds") + " s");
@@ -147,7 +148,7 @@ public final class PipelineBenchmark {
                 row.p50 = l.get("p50Ms");
                 row.p99 = l.get("p99Ms");
                 row.p999 = l.get("p999Ms");
-                row.error("latency", l);
+                row.took("latency", l);
             }
             if (c.equals("baseline")) {
                 baseline = row;
@@ -177,7 +178,7 @@ public final class PipelineBenchmark {
                 g.seconds = null; // not recovered: the verdict must not read the cap as a recovery time
                 g.addNote("NOT recovered within " + o.get("max-seconds") + " s: " + m.get("messages") + " of " + o.get("gap"));
             }
-            g.error("gap", m);
+            g.took("gap", m);
             rows.add(g);
         }
         if (Long.parseLong(o.get("soak")) > 0) {
@@ -198,17 +199,31 @@ public final class PipelineBenchmark {
                     + m.get("heapLiveFirstMb") + " -> " + m.get("heapLiveLastMb") + " MB over " + m.get("heapLiveSamples")
                     + " samples; floor of the used heap " + m.get("heapFloorFirstMb") + " -> " + m.get("heapFloorLastMb")
                     + " MB (" + m.get("heapFloorSlopeMbPerMin") + " MB/min)" : "";
-            s.error("soak", m);
+            s.took("soak", m);
             rows.add(s);
         }
         for (Row r : rows) {
             Targets.judge(r);
         }
         String loadAfter = loadAverage();
-        double load = Math.max(first(loadBefore), first(loadAfter));
-        String conditions = load >= 1.5 ? "MEASURED UNDER LOAD (1-min load average up to " + load
-                + " on " + Runtime.getRuntime().availableProcessors() + " cores: other processes shared the CPU; figures are depressed)"
-                : "quiet machine (1-min load average below 1.5 before and after)";
+        String conditions;
+        if (measuredSeconds <= 0) {
+            conditions = "other processes' CPU unknown (no /proc)";
+        } else {
+            String other = String.format(Locale.ROOT, "other processes kept %.2f cores busy on average (at most %.2f,"
+                    + " during %s)", otherCoreSeconds / measuredSeconds, otherCoresMax, otherCoresMaxIn);
+            conditions = otherCoresMax >= OTHER_LOAD_NOTED
+                    ? "MEASURED UNDER LOAD: " + other + " on " + Runtime.getRuntime().availableProcessors()
+                            + " cores; the rows so measured say so, their figures are depressed"
+                    : "quiet machine: " + other;
+        }
+        if (!cpuProbes.isEmpty()) {
+            List<Double> p = new ArrayList<>(cpuProbes);
+            p.sort(null);
+            conditions += String.format(Locale.ROOT, "; CPU probe (a fixed single-thread workload before each"
+                    + " measurement) %.0f-%.0f ms, median %.0f: the machine's speed varied by %.0f%%", p.get(0),
+                    p.get(p.size() - 1), p.get(p.size() / 2), (p.get(p.size() - 1) / p.get(0) - 1) * 100);
+        }
         Path csv = out.resolve("pipeline.csv");
         writeCsv(csv, rows, started, loadBefore, loadAfter, conditions + "; disk " + disk);
         Path png = out.resolve("pipeline.png");
@@ -236,14 +251,6 @@ public final class PipelineBenchmark {
         return String.format(Locale.ROOT, "%.0f fsync/s (1 KB append + force, 2 s)", n / ((System.nanoTime() - t0) / 1e9));
     }
 
-    private static double first(String load) {
-        try {
-            return Double.parseDouble(load.split(" ")[0]);
-        } catch (RuntimeException e) {
-            return 0;
-        }
-    }
-
     private static String ratio(Row r, Row baseline) {
         if (baseline == null || r.msgPerSec == null || baseline.msgPerSec == null) {
             return null;
@@ -251,12 +258,44 @@ public final class PipelineBenchmark {
         return String.format(Locale.ROOT, "%.2f", Double.parseDouble(r.msgPerSec) / Double.parseDouble(baseline.msgPerSec));
     }
 
+    /** {@link #cpuProbe()} before each measurement. */
+    private final List<Double> cpuProbes = new ArrayList<>();
+    private static volatile int probeSink;
+
+    /**
+     * A fixed single-thread workload (integer arithmetic over a 1 MB array), in ms: how fast this machine ran at that
+     * moment. On a shared virtual machine the same work took 30% longer at some times than at others (seen here), which
+     * no load figure shows; the spread of the probes over a run says how comparable its rows are.
+     */
+    static double cpuProbe() {
+        long t0 = System.nanoTime();
+        int[] a = new int[262_144];
+        long x = 1;
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < a.length; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+                a[i] += (int) (x >>> 33);
+            }
+        }
+        probeSink = a[(int) (x & (a.length - 1))];
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    /** Other processes' CPU over all measurements (core-seconds), and the worst measurement. */
+    private double otherCoreSeconds;
+    private double measuredSeconds;
+    private double otherCoresMax = -1;
+    private String otherCoresMaxIn = "";
+
     private Map<String, String> fork(Path work, String c, String mode, String... args) throws IOException, InterruptedException {
         Path dir = work.resolve(c + "-" + mode);
         deleteTree(dir);
         Files.createDirectories(dir);
         Path log = work.resolve(c + "-" + mode + ".log");
-        List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + o.get("xmx"), "-XX:+UseG1GC"));
+        List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + o.get("xmx")));
+        if (!o.get("jvm-args").matches(".*-XX:\\+Use\\w+GC.*")) {
+            cmd.add("-XX:+UseG1GC"); // Java's default, said explicitly: --jvm-args may choose another collector
+        }
         for (String extra : o.get("jvm-args").trim().split("\\s+")) {
             if (!extra.isEmpty()) {
                 cmd.add(extra);
@@ -269,12 +308,20 @@ public final class PipelineBenchmark {
         System.out.printf(Locale.ROOT, "%-15s %-10s ... ", c, mode);
         System.out.flush();
         long t0 = System.nanoTime();
+        cpuProbes.add(cpuProbe());
+        OtherLoad other = new OtherLoad(work);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Map<String, String> result = new LinkedHashMap<>();
         try {
-            if (!p.waitFor(Long.parseLong(o.get("timeout-minutes")), TimeUnit.MINUTES)) {
-                result.put("error", "timed out after " + o.get("timeout-minutes") + " min");
+            long deadline = t0 + TimeUnit.MINUTES.toNanos(Long.parseLong(o.get("timeout-minutes")));
+            while (!p.waitFor(1, TimeUnit.SECONDS)) {
+                other.sample();
+                if (System.nanoTime() - deadline > 0) {
+                    result.put("error", "timed out after " + o.get("timeout-minutes") + " min");
+                    break;
+                }
             }
+            other.sample();
         } finally {
             // never leave a JVM behind: the run's own and the simulator's it started
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -293,6 +340,17 @@ public final class PipelineBenchmark {
         }
         if (result.isEmpty()) {
             result.put("error", "no result (exit " + p.exitValue() + "), see " + log);
+        }
+        double otherCores = other.otherCores();
+        if (otherCores >= 0) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            result.put("otherCores", String.format(Locale.ROOT, "%.2f", otherCores));
+            otherCoreSeconds += otherCores * seconds;
+            measuredSeconds += seconds;
+            if (otherCores > otherCoresMax) {
+                otherCoresMax = otherCores;
+                otherCoresMaxIn = c + " " + mode;
+            }
         }
         System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (System.nanoTime() - t0) / 1e9, result);
         deleteTree(dir); // stores, journals and databases can be large
@@ -385,6 +443,9 @@ public final class PipelineBenchmark {
     }
 
     /** One line of the table and the CSV. */
+    /** Other processes' CPU (cores, on average over a measurement) from which a figure is said to be depressed. */
+    static final double OTHER_LOAD_NOTED = 0.2;
+
     static final class Row {
         final String section;
         final String caseId;
@@ -415,9 +476,13 @@ public final class PipelineBenchmark {
             note = note == null || note.isEmpty() ? text : note + "; " + text;
         }
 
-        void error(String mode, Map<String, String> result) {
+        /** Notes what went wrong in a measurement, and other processes' CPU during it when it was not negligible. */
+        void took(String mode, Map<String, String> result) {
             if (result.containsKey("error")) {
-                note = (note == null || note.isEmpty() ? "" : note + "; ") + mode + " failed: " + result.get("error");
+                addNote(mode + " failed: " + result.get("error"));
+            }
+            if (result.containsKey("otherCores") && Double.parseDouble(result.get("otherCores")) >= OTHER_LOAD_NOTED) {
+                addNote(mode + " measured while other processes kept " + result.get("otherCores") + " cores busy");
             }
         }
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.FileDeploymentManager;
+import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -41,6 +41,9 @@ import quickfix.ThreadedSocketInitiator;
 
 /** The consumers measured: the plain QuickFIX/J baseline and the real session + dropcopy: route into each sink. */
 final class Sinks {
+    /** The durable subscriber's queue on the artemis cases' topic, which the downstream consumer drains. */
+    static final String DOWNSTREAM_QUEUE = "bench-subscriber";
+
     private Sinks() {
     }
 
@@ -81,6 +84,8 @@ final class Sinks {
     static final class Infrastructure implements AutoCloseable {
         EmbeddedActiveMQ broker;
         ActiveMQConnectionFactory jms;
+        javax.jms.Connection downstream;
+        final java.util.concurrent.atomic.AtomicLong downstreamReceived = new java.util.concurrent.atomic.AtomicLong();
         EmbeddedPostgres postgres;
         DataSource dataSource;
         KafkaBroker kafka;
@@ -89,6 +94,9 @@ final class Sinks {
         public void close() throws Exception {
             if (kafka != null) {
                 kafka.close();
+            }
+            if (downstream != null) {
+                downstream.close();
             }
             if (jms != null) {
                 jms.close();
@@ -102,7 +110,12 @@ final class Sinks {
         }
     }
 
-    static Infrastructure infrastructure(Case c, Path dir) throws Exception {
+    /**
+     * @param drained the artemis cases: a downstream consumer takes every message off the broker, as in a steady
+     *        production day (latency at a fixed rate); else nobody does and the broker pages beyond 16 MB (throughput:
+     *        how fast the pipeline writes into the broker, nothing else)
+     */
+    static Infrastructure infrastructure(Case c, Path dir, boolean drained) throws Exception {
         Infrastructure infra = new Infrastructure();
         try {
             switch (c) {
@@ -111,26 +124,43 @@ final class Sinks {
                 case ARTEMIS_BATCH: {
                     int port = Bench.freePort();
                     Path a = dir.resolve("artemis");
-                    Configuration config = new ConfigurationImpl()
-                            .setPersistenceEnabled(true)
-                            .setJournalDirectory(a.resolve("journal").toString())
+                    // the broker feature dropcopy-jms ships: its own dropcopy-artemis.xml (copied into this jar at
+                    // build time), with this run's directories and port, without its security (Karaf's users)
+                    FileConfiguration config = new FileConfiguration();
+                    FileDeploymentManager deployment = new FileDeploymentManager("dropcopy-artemis.xml");
+                    deployment.addDeployable(config);
+                    deployment.readConfiguration();
+                    config.setJournalDirectory(a.resolve("journal").toString())
                             .setBindingsDirectory(a.resolve("bindings").toString())
                             .setPagingDirectory(a.resolve("paging").toString())
                             .setLargeMessagesDirectory(a.resolve("large-messages").toString())
                             .setSecurityEnabled(false)
+                            .setAcceptorConfigurations(new java.util.HashSet<>())
                             .addAcceptorConfiguration("dropcopy", "tcp://127.0.0.1:" + port + "?protocols=CORE");
                     // a durable subscriber's queue, so every message is really journaled (a topic nobody
-                    // subscribes to drops them); nobody reads it, so it pages to disk beyond 16 MB instead of
-                    // filling the heap being measured
-                    config.addQueueConfiguration(new QueueConfiguration("bench-subscriber").setAddress("dropcopy." + Bench.GROUP)
+                    // subscribes to drops them)
+                    config.addQueueConfiguration(new QueueConfiguration(DOWNSTREAM_QUEUE).setAddress("dropcopy." + Bench.GROUP)
                             .setRoutingType(RoutingType.MULTICAST).setDurable(true));
-                    config.addAddressSetting("#", new AddressSettings().setMaxSizeBytes(16L * 1024 * 1024)
-                            .setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                    if (!drained) {
+                        // nobody reads it: paged to disk beyond 16 MB instead of filling the heap being measured
+                        config.addAddressSetting("dropcopy." + Bench.GROUP, new AddressSettings()
+                                .setMaxSizeBytes(16L * 1024 * 1024).setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
+                    }
                     infra.broker = new EmbeddedActiveMQ().setConfiguration(config).start();
                     infra.jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
                     // as the shipped connection factory (dropcopy-routes' ArtemisConnectionFactoryService): a
                     // producer may run 1 MiB ahead of the broker, not Artemis' 64 KiB
                     infra.jms.setProducerWindowSize(1024 * 1024);
+                    if (drained) {
+                        // the downstream system: a consumer takes every message off the subscriber's queue
+                        // (acknowledged in batches), as in production, so nothing piles up in the broker (no paging,
+                        // no heap growing with the run); in this JVM, so its CPU is counted with the pipeline's
+                        infra.downstream = infra.jms.createConnection();
+                        javax.jms.Session session = infra.downstream.createSession(false, javax.jms.Session.DUPS_OK_ACKNOWLEDGE);
+                        session.createConsumer(session.createQueue("dropcopy." + Bench.GROUP + "::" + DOWNSTREAM_QUEUE))
+                                .setMessageListener(m -> infra.downstreamReceived.incrementAndGet());
+                        infra.downstream.start();
+                    }
                     break;
                 }
                 case POSTGRES:

@@ -1,0 +1,109 @@
+package io.dropcopy.benchmarks.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How much CPU processes other than the benchmark's own used while it measured (Linux: {@code /proc}). The load
+ * average cannot tell: the benchmark's own JVMs (consumer, simulator) and servers (PostgreSQL, Kafka) keep it near 2
+ * on 2 cores by themselves. Here the CPU time of every user-space process that is not the benchmark's (this JVM, its
+ * descendants, and the descendants of any process whose command line names the work directory: PostgreSQL's server
+ * detaches from the process that started it), plus the time the hypervisor stole from this machine. Kernel threads
+ * (disk journal, network) are not counted: they mostly work for the benchmark.
+ *
+ * <p>Sampled by {@link #sample()}: a process that starts and ends between two samples is missed.
+ */
+final class OtherLoad {
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on Linux
+
+    private final String workPath;
+    private final long startNanos;
+    private final long startSteal;
+    private long lastSteal;
+    /** Ticks of each other process when first seen and when last seen. */
+    private final Map<Long, long[]> others = new HashMap<>();
+    private final boolean available;
+
+    OtherLoad(Path work) {
+        this.workPath = work.toAbsolutePath().toString();
+        this.startNanos = System.nanoTime();
+        this.startSteal = stealTicks();
+        this.lastSteal = startSteal;
+        this.available = startSteal >= 0;
+        sample();
+    }
+
+    /** Reads the counters now; call every second or so while the processes run. */
+    synchronized void sample() {
+        if (!available) {
+            return;
+        }
+        Set<Long> ours = new HashSet<>();
+        ProcessHandle self = ProcessHandle.current();
+        ours.add(self.pid());
+        self.descendants().forEach(p -> ours.add(p.pid()));
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(workPath)).orElse(false))
+                .forEach(p -> {
+                    ours.add(p.pid());
+                    p.descendants().forEach(d -> ours.add(d.pid()));
+                });
+        boolean first = others.isEmpty();
+        ProcessHandle.allProcesses().forEach(p -> {
+            long pid = p.pid();
+            if (ours.contains(pid)) {
+                return;
+            }
+            long[] stat = processStat(pid);
+            if (stat == null || stat[0] == 2 || pid == 2) {
+                return; // gone, or a kernel thread (kthreadd's child)
+            }
+            // a process already running when this began counts from its first sample; a new one from its start
+            long from = first || p.info().startInstant().map(t -> t.toEpochMilli()
+                    < System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000).orElse(true)
+                    ? stat[1] : 0;
+            others.computeIfAbsent(pid, k -> new long[] {from, stat[1]})[1] = stat[1];
+        });
+        lastSteal = stealTicks();
+    }
+
+    /** Cores that other processes (and the hypervisor) kept busy on average since construction, or -1 when unknown. */
+    synchronized double otherCores() {
+        if (!available) {
+            return -1;
+        }
+        long ticks = Math.max(0, lastSteal - startSteal);
+        for (long[] t : others.values()) {
+            ticks += Math.max(0, t[1] - t[0]);
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return seconds <= 0 ? 0 : ticks / TICKS_PER_SECOND / seconds;
+    }
+
+    /** All cores' steal ticks (time the hypervisor ran something else), -1 without /proc. */
+    static long stealTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII).get(0).trim().split("\\s+");
+            return Long.parseLong(f[8]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** {parent pid, utime + stime (all its threads)} of a process, or null when it is gone. */
+    static long[] processStat(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields 4 (ppid), 14 (utime) and 15 (stime) of proc(5)
+            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
