@@ -95,14 +95,25 @@ public final class Bench {
         if (n == warmup) {
             warmupAtNanos = System.nanoTime();
             warmupCpuNanos = processCpuNanos();
+            warmupSimTicks = simTicks();
         }
         if (n == total) {
             doneAtNanos = System.nanoTime();
             doneCpuNanos = processCpuNanos();
+            doneSimTicks = simTicks();
         }
     }
 
     private volatile long warmupCpuNanos;
+    /** CPU ticks (1/100 s) of the simulator's JVM at the warm-up and at the end: what CME's side cost this machine. */
+    private volatile long warmupSimTicks = -1;
+    private volatile long doneSimTicks = -1;
+    private volatile long simPid = -1;
+
+    private long simTicks() {
+        long[] stat = simPid < 0 ? null : OtherLoad.processStat(simPid);
+        return stat == null ? -1 : stat[1];
+    }
     private volatile long doneCpuNanos;
 
     /**
@@ -187,7 +198,9 @@ public final class Bench {
         int port = freePort();
         try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir, "latency".equals(mode));
              SimClient sim = SimClient.start(dir, port, "latency".equals(mode) ? total - warmup : total, rate, record,
-                     opts.getOrDefault("simXmx", "1g"), "latency".equals(mode) ? warmup : 0)) {
+                     opts.getOrDefault("simXmx", "1g"), opts.getOrDefault("simJvmArgs", ""),
+                     "latency".equals(mode) ? warmup : 0)) {
+            simPid = sim.pid();
             if ("gap".equals(mode)) {
                 // the whole gap is on CME's side before the consumer logs on: recovered only by resend requests
                 sim.command("backlog " + total);
@@ -234,6 +247,10 @@ public final class Bench {
                     if (warmupCpuNanos > 0 && doneCpuNanos > warmupCpuNanos && from == warmupAtNanos) {
                         r.put("cpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
                                 (doneCpuNanos - warmupCpuNanos) / 1e3 / counted));
+                        if (warmupSimTicks >= 0 && doneSimTicks >= warmupSimTicks) {
+                            r.put("simCpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
+                                    (doneSimTicks - warmupSimTicks) * 10_000.0 / counted));
+                        }
                     }
                     r.put("seconds", String.format("%.2f", (t1 - t0) / 1e9));
                     break;
@@ -287,6 +304,7 @@ public final class Bench {
             if (maxNanos > 0 && System.nanoTime() - t0 > maxNanos && n > 1) {
                 cappedAtNanos = System.nanoTime();
                 doneCpuNanos = processCpuNanos();
+                doneSimTicks = simTicks();
                 cappedAt = received.get();
                 capped = true;
                 return;
@@ -506,6 +524,10 @@ public final class Bench {
     /** The simulator JVM ({@link SimProcess}), driven over its stdin. */
     static final class SimClient implements AutoCloseable {
         private final Process process;
+
+        long pid() {
+            return process.pid();
+        }
         private final BufferedReader out;
         private final PrintStream in;
 
@@ -515,15 +537,24 @@ public final class Bench {
             this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         }
 
-        static SimClient start(Path dir, int port, long messages, double rate, Path record, String xmx, long warmup)
-                throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        static SimClient start(Path dir, int port, long messages, double rate, Path record, String xmx, String jvmArgs,
+                long warmup) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx" + xmx));
+            for (String extra : jvmArgs.trim().split("\\s+")) {
+                if (!extra.isEmpty()) {
+                    cmd.add(extra);
+                }
+            }
+            cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                     "-cp", System.getProperty("java.class.path"), SimProcess.class.getName(), String.valueOf(port),
                     String.valueOf(messages), String.valueOf(rate), dir.resolve("sim").toString(),
                     record == null ? "-" : record.toString(), String.valueOf(warmup)));
             Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("sim.log").toFile()).start();
             SimClient c = new SimClient(p);
             String ready = c.out.readLine();
+            while (ready != null && !"READY".equals(ready) && !ready.startsWith("ERROR")) {
+                ready = c.out.readLine(); // what the JVM itself prints first (a JFR recording says it started)
+            }
             if (!"READY".equals(ready)) {
                 c.close();
                 throw new IllegalStateException("simulator did not start (" + ready + "), see " + dir.resolve("sim.log"));

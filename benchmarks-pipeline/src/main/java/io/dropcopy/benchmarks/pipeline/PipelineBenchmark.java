@@ -43,6 +43,7 @@ public final class PipelineBenchmark {
         o.put("skip", "");
         o.put("xmx", "512m");
         o.put("sim-xmx", "1g");
+        o.put("sim-jvm-args", "");
         o.put("batch-consumer-options", BATCH_CONSUMER_OPTIONS);
         o.put("out", "docs/benchmarks");
         o.put("work", System.getProperty("java.io.tmpdir") + "/dropcopy-pipeline-bench");
@@ -83,6 +84,7 @@ public final class PipelineBenchmark {
                 "  --skip=latency,throughput  skip those modes",
                 "  --xmx=512m               heap limit of each measured JVM (the issue's bound: it must run within it)",
                 "  --sim-xmx=1g             heap of the simulator's JVM",
+                "  --sim-jvm-args=\"-XX:...\" extra options of the simulator's JVM (e.g. a JFR recording of its side)",
                 "  --batch-consumer-options=" + BATCH_CONSUMER_OPTIONS + "  dropcopy: consumer options of artemis-batch,"
                         + " postgres-batch, kafka-async (e.g. ?delivery=async)",
                 "  --out=docs/benchmarks    where pipeline.csv and pipeline.png are written",
@@ -132,6 +134,7 @@ public final class PipelineBenchmark {
                 row.heapMb = t.get("heapPeakMb");
                 row.heapAfterGc = t.get("heapAfterGcMb");
                 row.cpuUs = t.get("cpuUsPerMsg");
+                row.simCpuUs = t.get("simCpuUsPerMsg");
                 row.took("throughput", t);
                 if ("true".equals(t.get("capped"))) {
                     row.addNote("throughput capped: " + t.get("messages") + " of " + o.get("messages") + " messages in "
@@ -302,7 +305,7 @@ public final class PipelineBenchmark {
             }
         }
         cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-                Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx"),
+                Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx"), "simJvmArgs=" + o.get("sim-jvm-args"),
                 "batchConsumerOptions=" + o.get("batch-consumer-options")));
         cmd.addAll(Arrays.asList(args));
         System.out.printf(Locale.ROOT, "%-15s %-10s ... ", c, mode);
@@ -410,17 +413,19 @@ public final class PipelineBenchmark {
                 + " at the simulator's full speed;"
                 + " cpu_us_per_msg: CPU time of the consumer's JVM (all its threads, GC included; not the simulator, not"
                 + " PostgreSQL's or Kafka's processes) over the same messages, divided by them: robust to other load;"
+                + " sim_cpu_us_per_msg: the same for the simulator's JVM (CME's side, which shares these cores here);"
                 + " latency: simulator wire-write time to the route's last step after the sink returned, same clock,"
                 + " every one of `latency-messages` at `rate`, sent after a warm-up of `latency-warmup` at full speed"
                 + " and 2 s of quiet;"
                 + " heap: peak used heap (sampled every 100 ms) and the largest heap left after a collection, of the consumer's"
                 + " JVM run with -Xmx" + o.get("xmx") + " (the simulator runs in its own JVM)");
         lines.add("section,case,description,messages,msg_per_s,ratio_to_baseline,cpu_us_per_msg,p50_ms,p99_ms,p999_ms,heap_peak_mb,"
-                + "heap_after_gc_mb,seconds,heap_slope_mb_per_min,targets,verdict,note");
+                + "heap_after_gc_mb,seconds,heap_slope_mb_per_min,targets,verdict,note,sim_cpu_us_per_msg");
         for (Row r : rows) {
             lines.add(String.join(",", Csv.q(r.section), Csv.q(r.caseId), Csv.q(r.description), Csv.q(r.messages),
                     Csv.q(r.msgPerSec), Csv.q(r.ratio), Csv.q(r.cpuUs), Csv.q(r.p50), Csv.q(r.p99), Csv.q(r.p999), Csv.q(r.heapMb),
-                    Csv.q(r.heapAfterGc), Csv.q(r.seconds), Csv.q(r.slope), Csv.q(r.targets), Csv.q(r.verdict), Csv.q(r.note)));
+                    Csv.q(r.heapAfterGc), Csv.q(r.seconds), Csv.q(r.slope), Csv.q(r.targets), Csv.q(r.verdict), Csv.q(r.note),
+                    Csv.q(r.simCpuUs)));
         }
         Files.write(csv, lines, StandardCharsets.UTF_8);
     }
@@ -428,11 +433,12 @@ public final class PipelineBenchmark {
     private static void printTable(List<Row> rows, String conditions) {
         System.out.println();
         System.out.println(conditions);
-        String fmt = "%-8s %-15s %8s %6s %6s %7s %7s %8s %6s %6s %7s  %-12s %s%n";
-        System.out.printf(Locale.ROOT, fmt, "section", "case", "msg/s", "xbase", "cpu us", "p50 ms", "p99 ms", "p99.9 ms", "heapMB",
-                "afterGC", "secs", "verdict", "targets / note");
+        String fmt = "%-8s %-15s %8s %6s %6s %6s %7s %7s %8s %6s %6s %7s  %-12s %s%n";
+        System.out.printf(Locale.ROOT, fmt, "section", "case", "msg/s", "xbase", "cpu us", "sim us", "p50 ms", "p99 ms",
+                "p99.9 ms", "heapMB", "afterGC", "secs", "verdict", "targets / note");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, fmt, r.section, r.caseId, n(r.msgPerSec), n(r.ratio), n(r.cpuUs), n(r.p50), n(r.p99),
+            System.out.printf(Locale.ROOT, fmt, r.section, r.caseId, n(r.msgPerSec), n(r.ratio), n(r.cpuUs), n(r.simCpuUs),
+                    n(r.p50), n(r.p99),
                     n(r.p999), n(r.heapMb), n(r.heapAfterGc), n(r.seconds), n(r.verdict),
                     (r.targets == null ? "" : r.targets) + (r.note == null || r.note.isEmpty() ? "" : " | " + r.note));
         }
@@ -460,6 +466,8 @@ public final class PipelineBenchmark {
         String heapAfterGc;
         /** CPU time of the consumer's JVM per message over the measured throughput window, in microseconds. */
         String cpuUs;
+        /** The same for the simulator's JVM. */
+        String simCpuUs;
         String seconds;
         String slope;
         String targets;
