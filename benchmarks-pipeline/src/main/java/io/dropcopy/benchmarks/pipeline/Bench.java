@@ -105,6 +105,7 @@ public final class Bench {
     }
 
     private volatile long warmupCpuNanos;
+    private volatile long doneCpuNanos;
     /** CPU ticks (1/100 s) of the simulator's JVM at the warm-up and at the end: what CME's side cost this machine. */
     private volatile long warmupSimTicks = -1;
     private volatile long doneSimTicks = -1;
@@ -114,7 +115,6 @@ public final class Bench {
         long[] stat = simPid < 0 ? null : OtherLoad.processStat(simPid);
         return stat == null ? -1 : stat[1];
     }
-    private volatile long doneCpuNanos;
 
     /**
      * CPU time of this whole JVM (every thread: session, socket reader, sink, GC, JIT): divided by the messages it
@@ -212,6 +212,12 @@ public final class Bench {
             try (AutoCloseable consumer = Sinks.consumer(sinkCase, infra, this, port, dir)) {
                 if ("latency".equals(mode)) {
                     awaitAll(sim, t0, warmup);
+                    // the artemis cases: the downstream consumer has taken the warm-up burst off the broker too
+                    long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    while (infra.downstream != null && infra.downstreamReceived.get() < warmup
+                            && System.nanoTime() - drainUntil < 0) {
+                        Thread.sleep(20);
+                    }
                     // the warm-up's last batches committed, collections and compilations it caused done
                     Thread.sleep(opt("quietMs", 2_000));
                     sim.command("measure");
@@ -524,10 +530,6 @@ public final class Bench {
     /** The simulator JVM ({@link SimProcess}), driven over its stdin. */
     static final class SimClient implements AutoCloseable {
         private final Process process;
-
-        long pid() {
-            return process.pid();
-        }
         private final BufferedReader out;
         private final PrintStream in;
 
@@ -560,6 +562,10 @@ public final class Bench {
                 throw new IllegalStateException("simulator did not start (" + ready + "), see " + dir.resolve("sim.log"));
             }
             return c;
+        }
+
+        long pid() {
+            return process.pid();
         }
 
         synchronized String command(String line) throws IOException {
