@@ -26,16 +26,22 @@ class TransactionBatcherTest {
         final List<Long> rolledBack = Collections.synchronizedList(new ArrayList<>());
         volatile long failOn = -1;
         volatile CountDownLatch holdCommit;
+        /** Counted down by the first add: the writer has taken an item. */
+        final CountDownLatch firstAdd = new CountDownLatch(1);
+        /** Counted down when a commit is being held by {@link #holdCommit}. */
+        final CountDownLatch commitHeld = new CountDownLatch(1);
 
         @Override
         public void add(Long item) {
             open.add(item);
+            firstAdd.countDown();
         }
 
         @Override
         public void commit() throws Exception {
             CountDownLatch hold = holdCommit;
             if (hold != null) {
+                commitHeld.countDown();
                 hold.await(10, TimeUnit.SECONDS);
             }
             if (open.contains(failOn)) {
@@ -99,7 +105,7 @@ class TransactionBatcherTest {
             for (long i = 1; i <= 500; i++) {
                 submit(b, i);
             }
-            Thread.sleep(100);
+            assertTrue(tx.commitHeld.await(10, TimeUnit.SECONDS), "the first commit began");
             assertTrue(outcomes.isEmpty(), "nothing completed while the first commit is held");
             tx.holdCommit.countDown();
             tx.holdCommit = null;
@@ -166,7 +172,8 @@ class TransactionBatcherTest {
         Recorder tx = new Recorder();
         TransactionBatcher<Long> b = new TransactionBatcher<>("t", tx, 100, 300, 1000, null);
         submit(b, 1);
-        Thread.sleep(20);
+        // the writer has taken the first item and is lingering for company (300 ms) when the second comes
+        assertTrue(tx.firstAdd.await(10, TimeUnit.SECONDS), "the writer took the first item");
         submit(b, 2);
         b.close(10_000);
         awaitOutcomes(2);
