@@ -2,6 +2,7 @@ package io.dropcopy.benchmarks.pipeline;
 
 import io.dropcopy.model.DropCopyUnwrapper;
 import io.dropcopy.model.FixMessageBuilder;
+import io.dropcopy.simulator.Recording;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -49,23 +50,8 @@ final class SyntheticStream {
                 String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, i + 1).add(49, "CME").add(56, Bench.COMP_ID)
                         .add(52, "20261125-14:30:00.000")
                         .addData(212, 213, DropCopyUnwrapper.envelope(inner(order, step))).build();
-                out.write(Long.toString(t + (i - first) * spacing));
-                out.write(' ');
-                escape(outer, out);
+                out.write(Recording.line(t + (i - first) * spacing, outer));
                 out.write('\n');
-            }
-        }
-    }
-
-    private static void escape(String raw, BufferedWriter out) throws IOException {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\') {
-                out.write("\\\\");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.write(String.format("\\u%04x", (int) c));
-            } else {
-                out.write(c);
             }
         }
     }

@@ -24,7 +24,7 @@ import java.util.Base64;
  * base64. The simulator writes the text form; both are read. Lines that are empty or start with {@code #} are
  * comments. A capture of real CME traffic converted to this format replays the same way.
  */
-final class Recording {
+public final class Recording {
     static final String BASE64_PREFIX = "b64:";
 
     private Recording() {
@@ -45,9 +45,9 @@ final class Recording {
         return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 
-    /** The text form of a message: control characters as backslash-u escapes, backslashes doubled. */
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** The text form of a message: control characters as backslash-u escapes, backslashes doubled. */
     static String escape(String raw) {
         StringBuilder out = new StringBuilder(raw.length() + raw.length() / 4);
         for (int i = 0; i < raw.length(); i++) {
@@ -96,8 +96,8 @@ final class Recording {
         return out.toString();
     }
 
-    /** One line of the file. */
-    static String line(long epochNanos, String raw) {
+    /** One line of the file (public for writers of recordings outside this package, e.g. the pipeline benchmark). */
+    public static String line(long epochNanos, String raw) {
         return epochNanos + " " + escape(raw);
     }
 
