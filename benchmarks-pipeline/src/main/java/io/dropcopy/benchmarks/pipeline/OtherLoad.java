@@ -29,6 +29,7 @@ final class OtherLoad {
     /** Ticks of each other process when first seen and when last seen. */
     private final Map<Long, long[]> others = new HashMap<>();
     private final boolean available;
+    private boolean sampled;
 
     OtherLoad(Path work) {
         this.workPath = work.toAbsolutePath().toString();
@@ -53,7 +54,8 @@ final class OtherLoad {
                     ours.add(p.pid());
                     p.descendants().forEach(d -> ours.add(d.pid()));
                 });
-        boolean first = others.isEmpty();
+        boolean first = !sampled;
+        sampled = true;
         ProcessHandle.allProcesses().forEach(p -> {
             long pid = p.pid();
             if (ours.contains(pid)) {
@@ -64,12 +66,14 @@ final class OtherLoad {
                 return; // gone, or a kernel thread (kthreadd's child)
             }
             // a process already running when this began counts from its first sample; a new one from its start
-            long from = first || p.info().startInstant().map(t -> t.toEpochMilli()
-                    < System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000).orElse(true)
-                    ? stat[1] : 0;
-            others.computeIfAbsent(pid, k -> new long[] {from, stat[1]})[1] = stat[1];
+            others.computeIfAbsent(pid, k -> new long[] {first || startedBefore(p) ? stat[1] : 0, 0})[1] = stat[1];
         });
         lastSteal = stealTicks();
+    }
+
+    private boolean startedBefore(ProcessHandle p) {
+        long began = System.currentTimeMillis() - (System.nanoTime() - startNanos) / 1_000_000;
+        return p.info().startInstant().map(t -> t.toEpochMilli() < began).orElse(true);
     }
 
     /** Cores that other processes (and the hypervisor) kept busy on average since construction, or -1 when unknown. */
