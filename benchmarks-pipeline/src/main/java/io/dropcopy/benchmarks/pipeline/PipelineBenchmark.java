@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline benchmark of issue #9, one command:
+ * The pipeline benchmark, one command:
  * {@code java -jar benchmarks-pipeline/target/pipeline-benchmark.jar [--option=value ...]} (see {@link #usage}).
  * Each measurement runs in a fresh JVM ({@link Bench}) next to the simulator's own JVM; this class runs them one
  * after another, prints the table, writes {@code pipeline.csv} and draws {@code pipeline.png} from that CSV.
@@ -48,7 +48,7 @@ public final class PipelineBenchmark {
         o.put("out", "docs/benchmarks");
         o.put("work", System.getProperty("java.io.tmpdir") + "/dropcopy-pipeline-bench");
         o.put("timeout-minutes", "30");
-        // the issue asks for 200,000 messages per case: even the synchronous JMS route (~300 msg/s) gets them
+        // 200,000 messages per case: even the synchronous JMS route (~300 msg/s) gets them
         o.put("max-seconds", "900");
         o.put("soak-max-seconds", "900");
         o.put("jvm-args", "");
@@ -404,7 +404,7 @@ public final class PipelineBenchmark {
                           String conditions) throws IOException {
         long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
         List<String> lines = new ArrayList<>();
-        lines.add("# dropcopy pipeline benchmark (issue #9), " + started.truncatedTo(ChronoUnit.SECONDS));
+        lines.add("# dropcopy pipeline benchmark, " + started.truncatedTo(ChronoUnit.SECONDS));
         lines.add("# machine: cores=" + Runtime.getRuntime().availableProcessors()
                 + String.format(Locale.ROOT, " memory_gib=%.1f", mem / (1024.0 * 1024 * 1024)) + " cpu=\"" + cpuModel()
                 + "\" java=" + System.getProperty("java.version") + " os=\"" + System.getProperty("os.name") + " "

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The targets of issue #9 on a 2-core machine, judged per row: met, NOT MET, or "-" when not measured. */
+/** The pipeline benchmark's targets on a 2-core machine, judged per row: met, NOT MET, or "-" when not measured. */
 final class Targets {
     static final double NOOP_RATIO = 0.8;
     static final double FILE_MSG_S = 30_000;
