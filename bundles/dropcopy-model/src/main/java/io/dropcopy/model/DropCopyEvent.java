@@ -15,9 +15,9 @@ import java.util.Objects;
  */
 public final class DropCopyEvent {
     /** Version of the JSON form; bumped on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Class path resource of the JSON Schema of {@link #toJson()}. */
-    public static final String SCHEMA_RESOURCE = "/io/dropcopy/model/dropcopy-event-v1.schema.json";
+    public static final String SCHEMA_RESOURCE = "/io/dropcopy/model/dropcopy-event-v2.schema.json";
 
     private final String group;
     private final String targetSession;
