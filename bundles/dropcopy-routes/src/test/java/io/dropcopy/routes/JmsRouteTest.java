@@ -114,7 +114,7 @@ class JmsRouteTest {
 
             TextMessage first = (TextMessage) received.get(0);
             assertEquals(DeliveryMode.PERSISTENT, first.getJMSDeliveryMode());
-            assertTrue(first.getText().startsWith("{\"schemaVersion\":1,"), first.getText());
+            assertTrue(first.getText().startsWith("{\"schemaVersion\":" + io.dropcopy.model.DropCopyEvent.SCHEMA_VERSION + ","), first.getText());
             assertTrue(first.getText().contains("\"execId\":\"OID1-1\""), first.getText());
             assertEquals("DEMO", first.getStringProperty("group"));
             assertEquals("S1", first.getStringProperty("targetSession"));
