@@ -123,12 +123,33 @@ final class WireFilter extends IoFilterAdapter {
         }
     }
 
-    void recorder(Recording.Writer writer) {
-        recorder = writer;
+    /** Records every outbound message to {@code file} (appended), after a first comment line {@code header}. */
+    void startRecording(java.nio.file.Path file, String header) throws IOException {
+        stopRecording();
+        recorder = new Recording.Writer(file, header);
+        LOG.info("Simulator {}: recording the outbound stream to {}", name, file);
     }
 
-    Recording.Writer recorder() {
-        return recorder;
+    /** Stops recording; returns the file, or null when not recording. */
+    java.nio.file.Path stopRecording() {
+        Recording.Writer w = recorder;
+        if (w == null) {
+            return null;
+        }
+        recorder = null;
+        try {
+            w.close();
+        } catch (IOException e) {
+            LOG.warn("Simulator {}: closing {}", name, w.file(), e);
+        }
+        LOG.info("Simulator {}: recorded {} messages to {}", name, w.lines(), w.file());
+        return w.file();
+    }
+
+    /** The file being recorded to, or null. */
+    java.nio.file.Path recordingFile() {
+        Recording.Writer w = recorder;
+        return w == null ? null : w.file();
     }
 
     /** The client's connection, or null. */

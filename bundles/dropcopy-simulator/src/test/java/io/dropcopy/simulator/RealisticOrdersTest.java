@@ -29,7 +29,7 @@ class RealisticOrdersTest {
 
     /** The whole outer 35=n as the simulator sends it (QuickFIX/J computes 9 and 10). */
     static String outer(String inner, long seq) {
-        Message m = CmeSimulator.wrap(inner);
+        Message m = Traffic.wrap(inner);
         m.getHeader().setString(8, "FIX.4.2");
         m.getHeader().setString(49, "CME");
         m.getHeader().setString(50, "G");
