@@ -1,9 +1,7 @@
 package io.dropcopy.simulator;
 
 import io.dropcopy.fix.CmeDictionary;
-import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.LogonSigner;
-import io.dropcopy.fix.MaskingLogFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -11,20 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.mina.core.filterchain.IoFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
-import quickfix.DefaultMessageFactory;
-import quickfix.FileStoreFactory;
-import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
-import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
 /**
@@ -108,7 +104,6 @@ public final class CmeSimulator implements AutoCloseable {
         if (acceptor != null) {
             return;
         }
-        SocketAcceptor a = null;
         MessageSource src = null;
         try {
             Files.createDirectories(config.storeDir());
@@ -119,36 +114,28 @@ public final class CmeSimulator implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            SessionSettings settings = CmeSessionApplication.settings(config, sessionId, dictionary);
-            a = new SocketAcceptor(application, new FileStoreFactory(settings), settings,
-                    new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
-            // between QuickFIX/J's codec and its session: the wire faults and the recorder see every message
-            a.setIoFilterChainBuilder(chain -> {
-                chain.addLast("dropcopy-simulator-gateway", gate);
-                chain.addLast("dropcopy-simulator-logons", logonWatch);
-                chain.addLast("dropcopy-simulator-wire", wire);
-            });
             wire.reopen();
-            a.start();
+            // between QuickFIX/J's codec and its session, in this order: the wire faults and the recorder see every message
+            Map<String, IoFilter> filters = new LinkedHashMap<>();
+            filters.put("dropcopy-simulator-gateway", gate);
+            filters.put("dropcopy-simulator-logons", logonWatch);
+            filters.put("dropcopy-simulator-wire", wire);
+            acceptor = gateways.open(application, CmeSessionApplication.settings(config, sessionId, dictionary), filters);
             // this connector's own session, not QuickFIX/J's JVM-wide registry (Session.lookupSession)
-            session = a.getManagedSessions().stream().filter(x -> sessionId.equals(x.getSessionID()))
+            session = acceptor.getManagedSessions().stream().filter(x -> sessionId.equals(x.getSessionID()))
                     .findFirst().orElseThrow(() -> new ConfigError("no session " + sessionId));
-            gateways.bind(a);
-            acceptor = a;
             if (config.record() != null) {
                 startRecording(config.record());
             }
         } catch (IOException | ConfigError | RuntimeException e) {
-            if (a != null) {
-                // A failed bind leaves QuickFIX/J's session and timer behind. QuickFIX/J 2.3.1's stop() then
-                // throws a NullPointerException (no message thread yet), after having cleaned up in a finally.
+            if (acceptor != null) {
                 try {
-                    a.stop(true);
+                    acceptor.stop(true);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
+                acceptor = null;
             }
-            acceptor = null;
             Traffic.closeQuietly(src);
             wire.shutdown();
             session = null;
@@ -445,9 +432,6 @@ public final class CmeSimulator implements AutoCloseable {
 
     /** Loses every {@code n}-th real-time business message on the wire; 0 = off. */
     public void dropEvery(int n) {
-        if (n < 0 || n == 1) {
-            throw new IllegalArgumentException("dropEvery must be 0 (off) or >= 2, got " + n);
-        }
         wire.dropEvery(n);
     }
 
@@ -457,9 +441,6 @@ public final class CmeSimulator implements AutoCloseable {
      * new Resend Request is rejected: one resend at a time.
      */
     public void throttle(double messagesPerSecond) {
-        if (!(messagesPerSecond >= 0) || Double.isInfinite(messagesPerSecond)) {
-            throw new IllegalArgumentException("throttle must be >= 0, got " + messagesPerSecond);
-        }
         wire.throttle(messagesPerSecond);
     }
 
@@ -472,15 +453,7 @@ public final class CmeSimulator implements AutoCloseable {
      * @return false when no client is connected
      */
     public boolean suspendReading(Duration duration) {
-        if (!wire.suspendRead()) {
-            return false;
-        }
-        LOG.warn("Simulator {}: not reading the client's socket for {}", name(), duration.isZero() ? "ever" : duration);
-        ScheduledExecutorService sch = scheduler;
-        if (!duration.isZero() && sch != null) {
-            sch.schedule(wire::resumeRead, duration.toMillis(), TimeUnit.MILLISECONDS);
-        }
-        return true;
+        return wire.suspendRead(duration, scheduler);
     }
 
     // ---- recording and replay ----------------------------------------------------------------------------------
@@ -526,14 +499,6 @@ public final class CmeSimulator implements AutoCloseable {
         Session s = session;
         if (s == null) {
             throw new IllegalStateException("simulator not started");
-        }
-        return s;
-    }
-
-    private Session loggedOnSession() {
-        Session s = requireSession();
-        if (!s.isLoggedOn()) {
-            throw new IllegalStateException("no client logged on");
         }
         return s;
     }

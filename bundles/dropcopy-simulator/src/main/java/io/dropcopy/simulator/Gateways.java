@@ -1,5 +1,6 @@
 package io.dropcopy.simulator;
 
+import io.dropcopy.fix.MaskingLogFactory;
 import io.dropcopy.model.FixMessageBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,14 +9,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.mina.core.filterchain.IoFilter;
 import org.apache.mina.core.service.IoAcceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FileStoreFactory;
+import quickfix.SLF4JLogFactory;
 import quickfix.Session;
+import quickfix.SessionSettings;
 import quickfix.SocketAcceptor;
 
 /**
@@ -49,8 +58,33 @@ final class Gateways implements GatewayGate.Gateway {
         this.streamLock = streamLock;
     }
 
-    /** Takes the started acceptor's addresses as the primary's, and binds the backup's when one is configured. */
-    void bind(SocketAcceptor a) throws IOException {
+    /**
+     * Creates and starts QuickFIX/J's acceptor for {@code app} with {@code filters} (by name, in this order) between
+     * its codec and its session, takes its addresses as the primary's and binds the backup's when one is configured.
+     * On failure nothing is left listening.
+     */
+    SocketAcceptor open(Application app, SessionSettings settings, Map<String, IoFilter> filters)
+            throws ConfigError, IOException {
+        SocketAcceptor a = new SocketAcceptor(app, new FileStoreFactory(settings), settings,
+                new MaskingLogFactory(new SLF4JLogFactory(settings)), new DefaultMessageFactory());
+        a.setIoFilterChainBuilder(chain -> filters.forEach(chain::addLast));
+        try {
+            a.start();
+            bind(a);
+            return a;
+        } catch (ConfigError | IOException | RuntimeException e) {
+            // A failed bind leaves QuickFIX/J's session and timer behind. QuickFIX/J 2.3.1's stop() then
+            // throws a NullPointerException (no message thread yet), after having cleaned up in a finally.
+            try {
+                a.stop(true);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private void bind(SocketAcceptor a) throws IOException {
         List<SocketAddress> addresses = new ArrayList<>();
         for (IoAcceptor io : a.getEndpoints()) {
             addresses.addAll(io.getLocalAddresses());
@@ -59,6 +93,8 @@ final class Gateways implements GatewayGate.Gateway {
         backupAddress = null;
         backupActive = false;
         if (config.backupPort() > 0) {
+            // the backup gateway: the same acceptor (so the same session, sequence stream and store) on a
+            // second address; the gate refuses Logons on whichever address is not active
             SocketAddress backup = new InetSocketAddress(config.backupHost(), config.backupPort());
             IoAcceptor io = a.getEndpoints().iterator().next();
             io.bind(backup);
