@@ -56,18 +56,10 @@ class AutoCertScenariosTest {
     }
 
     private static Map<String, Object> sessionProperties(String compId) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("name", "certify-" + compId);
-        p.put("group", "CERT");
-        p.put("senderCompId", compId);
-        p.put("senderSubId", "OPS1");
-        p.put("senderLocationId", "US,IL");
-        p.put("addresses", "127.0.0.1:1");
-        p.put("reconnectInterval", "1");
-        p.put("accessKeyId", "DEMO-ACCESS-KEY-0001");
-        p.put("secretKey", SECRET);
-        p.put("accessKeyId2", "DEMO-ACCESS-KEY-0002");
-        p.put("secretKey2", SECRET2);
+        Map<String, Object> p = new HashMap<>(Map.of("name", "certify-" + compId, "group", "CERT",
+                "senderCompId", compId, "senderSubId", "OPS1", "senderLocationId", "US,IL", "addresses", "127.0.0.1:1",
+                "reconnectInterval", "1", "accessKeyId", "DEMO-ACCESS-KEY-0001", "secretKey", SECRET));
+        p.putAll(Map.of("accessKeyId2", "DEMO-ACCESS-KEY-0002", "secretKey2", SECRET2));
         return p;
     }
 
