@@ -205,7 +205,7 @@ class RealisticOrdersTest {
     void aLimitedStreamWindsDownAndEnds() throws Exception {
         RealisticOrders orders = new RealisticOrders(5, 40);
         int count = 0;
-        RealisticOrders.Draft d;
+        Draft d;
         List<DropCopyEvent> events = new ArrayList<>();
         while ((d = orders.next()) != null) {
             count++;
