@@ -2,6 +2,7 @@ package io.dropcopy.benchmarks.pipeline;
 
 import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
+import io.dropcopy.simulator.SimulatorConfigBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class SimProcess {
         } else {
             SyntheticStream.write(stream, messages, rate);
         }
-        SimulatorConfig.Builder b = SimulatorConfig.builder().host("127.0.0.1").port(port)
+        SimulatorConfigBuilder b = SimulatorConfig.builder().host("127.0.0.1").port(port)
                 .replay(stream).replaySpeed(rate > 0 && warmup == 0 ? 1 : SimulatorConfig.MAX_SPEED)
                 .storeDir(store).targetCompId(Bench.COMP_ID).accessKeyId(SimulatorConfig.DEFAULT_ACCESS_KEY_ID)
                 .secretKey(SimulatorConfig.DEFAULT_SECRET_KEY).name("bench");

@@ -100,7 +100,7 @@ interface MessageSource extends Closeable {
         private final Path stateFile;
         private final long seed;
         private final RealisticOrders orders;
-        private RealisticOrders.Draft current;
+        private Draft current;
 
         Realistic(Path stateFile, long seed, long maxOrders) throws IOException {
             this.stateFile = stateFile;

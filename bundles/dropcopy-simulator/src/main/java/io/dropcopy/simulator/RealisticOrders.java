@@ -1,9 +1,6 @@
 package io.dropcopy.simulator;
 
-import io.dropcopy.model.FixMessageBuilder;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,83 +27,10 @@ import java.util.Random;
  * (likely, not confirmed in a CME table). Market segment ids (1300) and security ids are illustrative.
  */
 final class RealisticOrders {
-    /** An iLink source session whose messages are copied to the drop copy group. */
-    static final class Source {
-        final int index;
-        final String compId;
-        final String subId;
-        final String location;
-        final String account;
-        final String manual;
-        final String clPrefix;
-        long seq;
-        long clientSeq;
-        long clCounter;
-
-        Source(int index, String compId, String subId, String location, String account, String manual,
-                String clPrefix, long clientSeqStart) {
-            this.index = index;
-            this.compId = compId;
-            this.subId = subId;
-            this.location = location;
-            this.account = account;
-            this.manual = manual;
-            this.clPrefix = clPrefix;
-            this.clientSeq = clientSeqStart;
-        }
-
-        String nextClOrdId() {
-            return clPrefix + String.format("%07d", ++clCounter);
-        }
-    }
-
-    /** An outright or a calendar spread (leg1 minus leg2). */
-    static final class Instrument {
-        final String symbol;
-        final String securityDesc;
-        final String securityId;
-        final BigDecimal tick;
-        final int scale;
-        final long baseTicks;
-        final int maxQty;
-        final String segment;
-        final Instrument leg1;
-        final Instrument leg2;
-        long midTicks;
-
-        Instrument(String symbol, String securityDesc, String securityId, String basePrice, String tick, int maxQty,
-                String segment) {
-            this(symbol, securityDesc, securityId, basePrice, tick, maxQty, segment, null, null);
-        }
-
-        Instrument(String symbol, String securityDesc, String securityId, String basePrice, String tick, int maxQty,
-                String segment, Instrument leg1, Instrument leg2) {
-            this.symbol = symbol;
-            this.securityDesc = securityDesc;
-            this.securityId = securityId;
-            this.tick = new BigDecimal(tick);
-            this.scale = Math.max(2, this.tick.scale());
-            this.baseTicks = new BigDecimal(basePrice).divide(this.tick).longValueExact();
-            this.maxQty = maxQty;
-            this.segment = segment;
-            this.leg1 = leg1;
-            this.leg2 = leg2;
-            this.midTicks = baseTicks;
-        }
-
-        boolean isSpread() {
-            return leg1 != null;
-        }
-
-        String price(long ticks) {
-            return tick.multiply(BigDecimal.valueOf(ticks)).setScale(scale).toPlainString();
-        }
-    }
-
     private static final class Order {
         final String orderId;
-        final Source src;
-        final Instrument ins;
+        final SourceSession src;
+        final TradedInstrument ins;
         final String side;
         final String ordType;
         final String tif;
@@ -117,7 +41,7 @@ final class RealisticOrders {
         long priceTicks;
         Long stopTicks;
 
-        Order(String orderId, Source src, Instrument ins, String side, String ordType, String tif, String clOrdId,
+        Order(String orderId, SourceSession src, TradedInstrument ins, String side, String ordType, String tif, String clOrdId,
                 long qty, long priceTicks) {
             this.orderId = orderId;
             this.src = src;
@@ -162,9 +86,9 @@ final class RealisticOrders {
 
     private final Random random;
     private final long maxOrders;
-    private final Source[] sources;
-    private final Instrument[] outrights;
-    private final Instrument[] spreads;
+    private final SourceSession[] sources;
+    private final TradedInstrument[] outrights;
+    private final TradedInstrument[] spreads;
     private final ArrayDeque<Draft> queue = new ArrayDeque<>();
     private final List<Order> working = new ArrayList<>();
     private final List<Order> done = new ArrayList<>();
@@ -184,23 +108,23 @@ final class RealisticOrders {
     RealisticOrders(long seed, long maxOrders) {
         this.random = new Random(seed);
         this.maxOrders = maxOrders;
-        this.sources = new Source[] {
-            new Source(0, "M2L000N", "TRADER1", "US,IL", "10041", "Y", "T1", 1000),
-            new Source(1, "M2L001N", "TRADER2", "US,NY", "10042", "Y", "T2", 2000),
-            new Source(2, "X7Q100N", "ALGO01", "GB", "20077", "N", "A1", 500),
-            new Source(3, "X7Q101N", "ALGO02", "US,IL", "20078", "N", "A2", 700),
+        this.sources = new SourceSession[] {
+            new SourceSession(0, "M2L000N", "TRADER1", "US,IL", "10041", "Y", "T1", 1000),
+            new SourceSession(1, "M2L001N", "TRADER2", "US,NY", "10042", "Y", "T2", 2000),
+            new SourceSession(2, "X7Q100N", "ALGO01", "GB", "20077", "N", "A1", 500),
+            new SourceSession(3, "X7Q101N", "ALGO02", "US,IL", "20078", "N", "A2", 700),
         };
-        Instrument esz6 = new Instrument("ES", "ESZ6", "5602", "6000.00", "0.25", 10, "64");
-        Instrument esh7 = new Instrument("ES", "ESH7", "31475", "6066.50", "0.25", 10, "64");
-        Instrument nqz6 = new Instrument("NQ", "NQZ6", "4478", "21500.00", "0.25", 5, "64");
-        Instrument znz6 = new Instrument("ZN", "ZNZ6", "17128", "112.500000", "0.015625", 50, "74");
-        Instrument clz6 = new Instrument("CL", "CLZ6", "23119", "70.00", "0.01", 10, "80");
-        Instrument clf7 = new Instrument("CL", "CLF7", "23120", "69.85", "0.01", 10, "80");
-        this.outrights = new Instrument[] {esz6, nqz6, znz6, clz6, esh7, clf7};
+        TradedInstrument esz6 = new TradedInstrument("ES", "ESZ6", "5602", "6000.00", "0.25", 10, "64");
+        TradedInstrument esh7 = new TradedInstrument("ES", "ESH7", "31475", "6066.50", "0.25", 10, "64");
+        TradedInstrument nqz6 = new TradedInstrument("NQ", "NQZ6", "4478", "21500.00", "0.25", 5, "64");
+        TradedInstrument znz6 = new TradedInstrument("ZN", "ZNZ6", "17128", "112.500000", "0.015625", 50, "74");
+        TradedInstrument clz6 = new TradedInstrument("CL", "CLZ6", "23119", "70.00", "0.01", 10, "80");
+        TradedInstrument clf7 = new TradedInstrument("CL", "CLF7", "23120", "69.85", "0.01", 10, "80");
+        this.outrights = new TradedInstrument[] {esz6, nqz6, znz6, clz6, esh7, clf7};
         // calendar spreads: price = leg1 - leg2, in the legs' tick so both leg prices stay on their grid
-        this.spreads = new Instrument[] {
-            new Instrument("ES", "ESZ6-ESH7", "16398", "-66.50", "0.25", 5, "64", esz6, esh7),
-            new Instrument("CL", "CLZ6-CLF7", "16410", "0.15", "0.01", 5, "80", clz6, clf7),
+        this.spreads = new TradedInstrument[] {
+            new TradedInstrument("ES", "ESZ6-ESH7", "16398", "-66.50", "0.25", 5, "64", esz6, esh7),
+            new TradedInstrument("CL", "CLZ6-CLF7", "16410", "0.15", "0.01", 5, "80", clz6, clf7),
         };
     }
 
@@ -365,8 +289,8 @@ final class RealisticOrders {
 
     // ---- order lifecycles -----------------------------------------------------------------------------------
 
-    private Order create(Instrument ins, String ordType, String tif) {
-        Source src = sources[random.nextInt(sources.length)];
+    private Order create(TradedInstrument ins, String ordType, String tif) {
+        SourceSession src = sources[random.nextInt(sources.length)];
         ins.midTicks = Math.max(ins.baseTicks - 200, Math.min(ins.baseTicks + 200, ins.midTicks + random.nextInt(5) - 2));
         String side = random.nextBoolean() ? "1" : "2";
         long offset = random.nextInt(4);
@@ -378,7 +302,7 @@ final class RealisticOrders {
                 src.nextClOrdId(), qty, price);
     }
 
-    private void newOrder(Instrument ins, boolean spread) {
+    private void newOrder(TradedInstrument ins, boolean spread) {
         int r = random.nextInt(100);
         String ordType = "2";
         String tif = "0";
@@ -427,7 +351,7 @@ final class RealisticOrders {
     }
 
     private void reject() {
-        Instrument ins = outrights[random.nextInt(outrights.length)];
+        TradedInstrument ins = outrights[random.nextInt(outrights.length)];
         Order o = create(ins, "2", "0");
         boolean bands = random.nextBoolean();
         if (bands) {
@@ -468,8 +392,8 @@ final class RealisticOrders {
         }
         // spread fill (442=3) then its two leg fills (442=2), all with the same SecondaryExecID(527)
         String secondary = String.format("%05dTN%07d", 48800 + o.src.index, ++execCounter);
-        Instrument leg1 = o.ins.leg1;
-        Instrument leg2 = o.ins.leg2;
+        TradedInstrument leg1 = o.ins.leg1;
+        TradedInstrument leg2 = o.ins.leg2;
         long leg1Px = leg1.midTicks;
         long leg2Px = leg1Px - o.priceTicks;
         String otherSide = "1".equals(o.side) ? "2" : "1";
@@ -482,7 +406,7 @@ final class RealisticOrders {
     }
 
     private Draft fillReport(Order o, String execId, long pxTicks, long qty, String status, String aggressor,
-            String multiLeg, String secondary, Instrument ins, String side, boolean withPrice) {
+            String multiLeg, String secondary, TradedInstrument ins, String side, boolean withPrice) {
         Draft d = header(o.src, "8");
         d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId).add(20, "0")
                 .add(31, ins.price(pxTicks)).add(32, qty).add(37, o.orderId).add(38, o.qty).add(39, status)
@@ -531,7 +455,7 @@ final class RealisticOrders {
     /** A cancel request for a finished order (too late), or a modify of an order CME does not know. */
     private void cancelReject() {
         boolean tooLate = !done.isEmpty() && random.nextInt(3) != 0;
-        Source src;
+        SourceSession src;
         String orderId;
         String origClOrdId;
         String correlation;
@@ -590,7 +514,7 @@ final class RealisticOrders {
      */
     private void massAction() {
         Order pivot = working.get(random.nextInt(working.size()));
-        Source src = pivot.src;
+        SourceSession src = pivot.src;
         src.clientSeq++;
         String clOrdId = "MA" + src.clPrefix + String.format("%06d", ++src.clCounter);
         String reportId = String.valueOf(7154390000L + ++reportCounter);
@@ -665,97 +589,13 @@ final class RealisticOrders {
     }
 
     /** The inner header: the source session's own sequence number (34) and last processed client one (369). */
-    private Draft header(Source src, String msgType) {
+    private Draft header(SourceSession src, String msgType) {
         return new Draft(msgType).add(34, ++src.seq).add(49, "CME").add(50, "G").add(52, Stamp.SENDING)
                 .add(56, src.compId).add(57, src.subId).add(143, src.location).add(369, src.clientSeq);
     }
 
-    private String execId(Source src, Instrument ins) {
+    private String execId(SourceSession src, TradedInstrument ins) {
         return String.format("%05d:M:%05dTN%07d", 62000 + Integer.parseInt(ins.segment), 48800 + src.index,
                 ++execCounter);
-    }
-
-    /** A time field, filled in when the message is built. */
-    static final class Stamp {
-        static final Stamp SENDING = new Stamp(0, 0);
-        static final Stamp TRADE_DATE = new Stamp(2, 0);
-        final int type;
-        final long offsetMicros;
-
-        private Stamp(int type, long offsetMicros) {
-            this.type = type;
-            this.offsetMicros = offsetMicros;
-        }
-
-        /** TransactTime(60): a little before the message is sent. */
-        static Stamp transact(Random random) {
-            return new Stamp(1, 20 + random.nextInt(900));
-        }
-
-        /** RequestTime(5979): when CME received the request, nanoseconds since the epoch. */
-        static Stamp request(Random random) {
-            return new Stamp(3, 1000 + random.nextInt(3000));
-        }
-
-        Object value(Instant now) {
-            switch (type) {
-                case 0:
-                    return SyntheticOrders.UTC_TIMESTAMP.format(now);
-                case 1:
-                    return SyntheticOrders.UTC_TIMESTAMP.format(now.minus(offsetMicros, ChronoUnit.MICROS));
-                case 2:
-                    return SyntheticOrders.UTC_DATE.format(now);
-                default:
-                    Instant t = now.minus(offsetMicros, ChronoUnit.MICROS);
-                    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-            }
-        }
-    }
-
-    /** One inner message of the stream, its timestamps filled in by {@link #build(Instant)}. */
-    static final class Draft {
-        final String msgType;
-        private int[] tags = new int[48];
-        private Object[] values = new Object[48];
-        private int size;
-
-        Draft(String msgType) {
-            this.msgType = msgType;
-        }
-
-        /** Adds a field; null values are skipped. */
-        Draft add(int tag, Object value) {
-            if (value == null) {
-                return this;
-            }
-            if (size == tags.length) {
-                tags = java.util.Arrays.copyOf(tags, size * 2);
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            tags[size] = tag;
-            values[size] = value;
-            size++;
-            return this;
-        }
-
-        /** The value of the first occurrence of a tag (timestamps unresolved), or null. */
-        Object get(int tag) {
-            for (int i = 0; i < size; i++) {
-                if (tags[i] == tag) {
-                    return values[i];
-                }
-            }
-            return null;
-        }
-
-        /** The whole inner iLink message (with 9 and 10), timestamps taken from {@code now}. */
-        String build(Instant now) {
-            FixMessageBuilder b = new FixMessageBuilder(CmeSimulator.BEGIN_STRING, msgType);
-            for (int i = 0; i < size; i++) {
-                Object v = values[i];
-                b.add(tags[i], v instanceof Stamp ? ((Stamp) v).value(now) : v);
-            }
-            return b.build();
-        }
     }
 }

@@ -35,7 +35,7 @@ final class SegmentFilter implements MessageSource {
 
     SegmentFilter(MessageSource inner, SimulatorConfig config) {
         this.inner = inner;
-        for (SimulatorConfig.Segment s : config.segments()) {
+        for (Segment s : config.segments()) {
             ids.add(s.id());
         }
         this.id = config.segmentId();

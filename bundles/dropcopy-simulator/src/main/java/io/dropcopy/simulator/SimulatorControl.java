@@ -2,10 +2,8 @@ package io.dropcopy.simulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,62 +17,8 @@ public final class SimulatorControl {
     /** Text of {@code fault refuse-logon} without one: CME's answer to a logon on the backup while the primary is up. */
     public static final String BACKUP_NOT_ALLOWED = "Backup session not allowed. Logout forced.";
 
-    /** A fault: its arguments and what it does, for help texts and completion. */
-    public static final class Fault {
-        public final String name;
-        public final String args;
-        public final String description;
-
-        Fault(String name, String args, String description) {
-            this.name = name;
-            this.args = args;
-            this.description = description;
-        }
-    }
-
-    private static final Map<String, Fault> ALL = new LinkedHashMap<>();
-
-    /** The faults, in the order of the help text. */
-    public static final Map<String, Fault> FAULTS = java.util.Collections.unmodifiableMap(ALL);
-
-    private static void fault(String name, String args, String description) {
-        ALL.put(name, new Fault(name, args, description));
-    }
-
-    static {
-        fault("disconnect", "", "drop the client's socket now, without a Logout");
-        fault("down", "<seconds>", "primary down: drop the socket and stop listening (connection refused) for that long;"
-                + " with a backup, the backup takes over with the failover sequence jump");
-        fault("up", "", "listen again now after 'down' (with a backup: as the standby)");
-        fault("logout", "[text]", "Logout now with Text(58) and NextExpectedMsgSeqNum(789); the client may log on again");
-        fault("refuse-logon", "[count] [text]", "answer the next logons (default 1) with a Logout and 789 (default text '"
-                + BACKUP_NOT_ALLOWED + "')");
-        fault("gap", "<n>", "skip n outbound sequence numbers: a gap a resend can only gap-fill");
-        fault("failover", "[jump]", "drop the socket and jump the outbound sequence (default "
-                + CmeSimulator.FAILOVER_JUMP + "), as the backup after a failover; with a backup, the other gateway"
-                + " becomes the active one");
-        fault("drop", "<n>", "lose the next n business messages on the wire (stored: a resend recovers them)");
-        fault("drop-every", "<n>", "lose every n-th business message on the wire; 0 = off");
-        fault("possresend", "<n>", "send n PossResend (97=Y) copies of recent messages (with RequestTime 5979), mixed"
-                + " into the real-time stream");
-        fault("slow-read", "<seconds>|off", "stop reading the client's socket (back-pressure; heartbeats unheard:"
-                + " Test Request, then disconnect); 0 = until 'slow-read off'");
-        fault("throttle", "<msgs/s>|off", "slow link: at most that many messages per second leave (resends too; a new"
-                + " Resend Request while a throttled resend is queued is rejected)");
-        fault("ignore-resend", "<n>", "leave the next n Resend Requests unanswered");
-        fault("resend-window", "<duration>", "resend only messages younger than that (48h, 30m, 1s, 500ms); older:"
-                + " rejected");
-        fault("expect-seq", "<n>", "expect that sequence number from the client next (a lower logon gets a Logout"
-                + " with 789)");
-        fault("resend-request", "[begin] [end]", "CME's own Resend Request (35=2, default 1 to 0 = all): the client"
-                + " must answer with a gap fill (35=4 123=Y)");
-        fault("seq-reset", "<n>", "CME's dual-reset Sequence Reset (35=4 without 123): the outbound sequence jumps"
-                + " n ahead, to be adopted without acknowledgment");
-        fault("weekly-reset", "", "both sequence numbers back to 1 (the client is logged out with 789=1), as at the"
-                + " Sunday start-up");
-        fault("clear", "", "undo what lasts: throttle off, reading resumed, listening again, pending drops, refusals"
-                + " and ignored resends cancelled");
-    }
+    /** The faults, in the order of the help text ({@link Faults} is the table). */
+    public static final Map<String, Fault> FAULTS = Faults.ALL;
 
     private SimulatorControl() {
     }
@@ -93,137 +37,7 @@ public final class SimulatorControl {
             throw new IllegalArgumentException("unknown fault '" + name + "' (faults: " + String.join(", ", FAULTS.keySet())
                     + ")");
         }
-        List<String> a = args == null ? List.of() : args;
-        switch (n) {
-            case "disconnect":
-                return sim.disconnect() ? "socket dropped" : "no client connected";
-            case "down": {
-                Duration d = seconds(f, arg(f, a, 0));
-                sim.primaryDown(d);
-                if (sim.backupAddress() != null) {
-                    return "gateway down until " + sim.downUntil() + "; the " + sim.activeRole() + " "
-                            + CmeSimulator.addressText(sim.activeAddress()) + " is active, next "
-                            + sim.nextSenderSeqNum();
-                }
-                return "not listening until " + sim.downUntil();
-            }
-            case "up":
-                sim.primaryUp();
-                return "listening on " + sim.config().host() + ":" + sim.config().port()
-                        + (sim.backupAddress() == null ? "" : " and " + CmeSimulator.addressText(sim.backupAddress())
-                        + "; active: " + sim.activeRole() + " " + CmeSimulator.addressText(sim.activeAddress()));
-            case "logout": {
-                String text = a.isEmpty() ? "Logout forced" : String.join(" ", a);
-                sim.forceLogout(text);
-                return "Logout '" + text + "' with 789=" + sim.nextTargetSeqNum();
-            }
-            case "refuse-logon": {
-                int count = 1;
-                List<String> words = a;
-                if (!a.isEmpty() && a.get(0).matches("[0-9]+")) {
-                    count = Integer.parseInt(a.get(0));
-                    words = a.subList(1, a.size());
-                }
-                String text = words.isEmpty() ? BACKUP_NOT_ALLOWED : String.join(" ", words);
-                sim.refuseLogons(count, text);
-                return "the next " + count + " logon(s) get a Logout '" + text + "'";
-            }
-            case "gap": {
-                int by = positive(f, arg(f, a, 0));
-                sim.jumpSequence(by);
-                return "outbound sequence jumped by " + by + ", next " + sim.nextSenderSeqNum();
-            }
-            case "failover": {
-                int by = a.isEmpty() ? CmeSimulator.FAILOVER_JUMP : positive(f, a.get(0));
-                sim.failover(by);
-                return "socket dropped, outbound sequence jumped by " + by + ", next " + sim.nextSenderSeqNum()
-                        + (sim.backupAddress() == null ? "" : "; active: " + sim.activeRole() + " "
-                        + CmeSimulator.addressText(sim.activeAddress()));
-            }
-            case "drop": {
-                int count = positive(f, arg(f, a, 0));
-                sim.dropMessages(count);
-                return "the next " + count + " business message(s) are lost on the wire";
-            }
-            case "drop-every": {
-                int every = nonNegative(f, arg(f, a, 0));
-                try {
-                    sim.dropEvery(every);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(usage(f) + ": " + e.getMessage());
-                }
-                return every == 0 ? "no more periodic losses" : "every " + every + "th business message is lost";
-            }
-            case "possresend": {
-                int count = positive(f, arg(f, a, 0));
-                int queued = sim.possResend(count);
-                return queued + " PossResend copies queued" + (queued < count ? " (only " + queued
-                        + " real-time messages sent so far to copy)" : "");
-            }
-            case "slow-read": {
-                String v = arg(f, a, 0);
-                if (v.equalsIgnoreCase("off")) {
-                    sim.resumeReading();
-                    return "reading the client's socket again";
-                }
-                Duration d = seconds(f, v);
-                if (!sim.suspendReading(d)) {
-                    throw new IllegalStateException("no client connected");
-                }
-                return "not reading the client's socket " + (d.isZero() ? "until 'slow-read off'" : "for " + v + " s");
-            }
-            case "throttle": {
-                String v = arg(f, a, 0);
-                double rate = v.equalsIgnoreCase("off") ? 0 : number(f, v);
-                sim.throttle(rate);
-                return rate == 0 ? "throttle off" : "at most " + rate + " messages per second";
-            }
-            case "ignore-resend": {
-                int count = nonNegative(f, arg(f, a, 0));
-                sim.ignoreResendRequests(count);
-                return "the next " + count + " Resend Request(s) go unanswered";
-            }
-            case "resend-window": {
-                Duration d;
-                try {
-                    d = SimulatorConfig.parseDuration(SimulatorConfig.RESEND_WINDOW, arg(f, a, 0));
-                } catch (ConfigException e) {
-                    throw new IllegalArgumentException(usage(f) + ": " + e.getMessage());
-                }
-                sim.resendWindow(d);
-                return "resend window " + SimulatorConfig.durationText(d);
-            }
-            case "expect-seq": {
-                int next = positive(f, arg(f, a, 0));
-                sim.expectClientSeqNum(next);
-                return "expecting " + next + " from the client";
-            }
-            case "resend-request": {
-                int begin = a.isEmpty() ? 1 : positive(f, a.get(0));
-                int end = a.size() < 2 ? 0 : nonNegative(f, a.get(1));
-                sim.sendResendRequest(begin, end);
-                return "Resend Request " + begin + "-" + end + " sent; gap fills received so far: "
-                        + sim.gapFillsReceived();
-            }
-            case "seq-reset": {
-                int by = positive(f, arg(f, a, 0));
-                int next = sim.dualReset(by);
-                return "Sequence Reset (dual-reset mode) sent, NewSeqNo(36)=" + next;
-            }
-            case "weekly-reset":
-                sim.weeklyReset();
-                return "both sequence numbers start again at 1";
-            case "clear":
-                sim.throttle(0);
-                sim.resumeReading();
-                sim.primaryUp();
-                sim.clearPendingDrops();
-                sim.refuseLogons(0, null);
-                sim.ignoreResendRequests(0);
-                return "throttle off, reading, listening; no pending drops, refusals or ignored resends";
-            default:
-                throw new IllegalArgumentException("unknown fault '" + name + "'");
-        }
+        return f.apply(sim, args == null ? List.of() : args);
     }
 
     /** The help text of the faults, one per line. */
@@ -386,52 +200,5 @@ public final class SimulatorControl {
                 + "  record <file> | record stop  record the outbound stream to a file\n"
                 + "  replay <file> [speed]        replay a recorded file (speed 1, 10 or max; default 1)\n"
                 + "  help                         this text";
-    }
-
-    private static String usage(Fault f) {
-        return "usage: " + f.name + (f.args.isEmpty() ? "" : " " + f.args);
-    }
-
-    private static String arg(Fault f, List<String> a, int index) {
-        if (a.size() <= index) {
-            throw new IllegalArgumentException(usage(f));
-        }
-        return a.get(index);
-    }
-
-    private static int positive(Fault f, String v) {
-        int n = nonNegative(f, v);
-        if (n < 1) {
-            throw new IllegalArgumentException(usage(f) + ": must be >= 1, got " + v);
-        }
-        return n;
-    }
-
-    private static int nonNegative(Fault f, String v) {
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(usage(f) + ": not a whole number >= 0: '" + v + "'");
-        }
-    }
-
-    private static double number(Fault f, String v) {
-        try {
-            double d = Double.parseDouble(v.strip());
-            if (!(d >= 0) || Double.isInfinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(usage(f) + ": not a number >= 0: '" + v + "'");
-        }
-    }
-
-    private static Duration seconds(Fault f, String v) {
-        return Duration.ofMillis(Math.round(number(f, v) * 1000));
     }
 }

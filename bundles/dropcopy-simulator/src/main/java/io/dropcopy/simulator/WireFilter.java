@@ -74,6 +74,9 @@ final class WireFilter extends IoFilterAdapter {
 
     /** Loses every {@code n}-th real-time business message; 0 = off. */
     void dropEvery(int n) {
+        if (n < 0 || n == 1) {
+            throw new IllegalArgumentException("dropEvery must be 0 (off) or >= 2, got " + n);
+        }
         dropEvery = n;
     }
 
@@ -91,6 +94,9 @@ final class WireFilter extends IoFilterAdapter {
 
     /** At most {@code messagesPerSecond} messages leave per second; 0 = no limit (what is queued leaves at once). */
     void throttle(double messagesPerSecond) {
+        if (!(messagesPerSecond >= 0) || Double.isInfinite(messagesPerSecond)) {
+            throw new IllegalArgumentException("throttle must be >= 0, got " + messagesPerSecond);
+        }
         synchronized (lock) {
             throttle = messagesPerSecond;
             if (!queue.isEmpty()) {
@@ -123,12 +129,33 @@ final class WireFilter extends IoFilterAdapter {
         }
     }
 
-    void recorder(Recording.Writer writer) {
-        recorder = writer;
+    /** Records every outbound message to {@code file} (appended), after a first comment line {@code header}. */
+    void startRecording(java.nio.file.Path file, String header) throws IOException {
+        stopRecording();
+        recorder = new Recording.Writer(file, header);
+        LOG.info("Simulator {}: recording the outbound stream to {}", name, file);
     }
 
-    Recording.Writer recorder() {
-        return recorder;
+    /** Stops recording; returns the file, or null when not recording. */
+    java.nio.file.Path stopRecording() {
+        Recording.Writer w = recorder;
+        if (w == null) {
+            return null;
+        }
+        recorder = null;
+        try {
+            w.close();
+        } catch (IOException e) {
+            LOG.warn("Simulator {}: closing {}", name, w.file(), e);
+        }
+        LOG.info("Simulator {}: recorded {} messages to {}", name, w.lines(), w.file());
+        return w.file();
+    }
+
+    /** The file being recorded to, or null. */
+    java.nio.file.Path recordingFile() {
+        Recording.Writer w = recorder;
+        return w == null ? null : w.file();
     }
 
     /** The client's connection, or null. */
@@ -146,13 +173,20 @@ final class WireFilter extends IoFilterAdapter {
         return true;
     }
 
-    /** Stops reading the client's socket. Returns false when there is no connection. */
-    boolean suspendRead() {
+    /**
+     * Stops reading the client's socket for {@code duration} (zero: until {@link #resumeRead()}), resumed by
+     * {@code scheduler}. Returns false when there is no connection.
+     */
+    boolean suspendRead(java.time.Duration duration, java.util.concurrent.ScheduledExecutorService scheduler) {
         IoSession s = current;
         if (s == null) {
             return false;
         }
         s.suspendRead();
+        LOG.warn("Simulator {}: not reading the client's socket for {}", name, duration.isZero() ? "ever" : duration);
+        if (!duration.isZero() && scheduler != null) {
+            scheduler.schedule(this::resumeRead, duration.toMillis(), TimeUnit.MILLISECONDS);
+        }
         return true;
     }
 

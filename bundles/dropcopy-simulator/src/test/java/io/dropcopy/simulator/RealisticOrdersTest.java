@@ -29,7 +29,7 @@ class RealisticOrdersTest {
 
     /** The whole outer 35=n as the simulator sends it (QuickFIX/J computes 9 and 10). */
     static String outer(String inner, long seq) {
-        Message m = CmeSimulator.wrap(inner);
+        Message m = Traffic.wrap(inner);
         m.getHeader().setString(8, "FIX.4.2");
         m.getHeader().setString(49, "CME");
         m.getHeader().setString(50, "G");
@@ -205,7 +205,7 @@ class RealisticOrdersTest {
     void aLimitedStreamWindsDownAndEnds() throws Exception {
         RealisticOrders orders = new RealisticOrders(5, 40);
         int count = 0;
-        RealisticOrders.Draft d;
+        Draft d;
         List<DropCopyEvent> events = new ArrayList<>();
         while ((d = orders.next()) != null) {
             count++;

@@ -32,7 +32,7 @@ class SessionFaultsTest {
     static final Duration TIMEOUT = Duration.ofSeconds(8);
 
     /** The simulator of one test; each test its own client comp id, so that the tests can run at the same time. */
-    private static SimulatorConfig.Builder config(int port, Path tmp) {
+    private static SimulatorConfigBuilder config(int port, Path tmp) {
         return SimulatorConfig.builder().port(port).storeDir(tmp.resolve("sim")).targetCompId(compId(tmp));
     }
 

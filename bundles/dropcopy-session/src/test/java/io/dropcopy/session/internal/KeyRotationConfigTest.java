@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The second key pair: checked like the first, never shown, selected by activeKeyPair; a trial copy signs with either. */
 class KeyRotationConfigTest {
-    static final String SECRET2 = AutoCertScenariosTest.SECRET2;
+    static final String SECRET2 = "c2Vjb25kLWtleS1wYWlyLWZvci1yb3RhdGlvbi0xMjM";
 
     @Test
     void theSecondKeyPairSignsOnceActive() {

@@ -1,4 +1,4 @@
-package io.dropcopy.simulator.certify;
+package io.dropcopy.certify;
 
 import io.dropcopy.fix.SecureLogon;
 import io.dropcopy.model.DropCopyUnwrapper;

@@ -1,8 +1,8 @@
-package io.dropcopy.simulator.certify;
+package io.dropcopy.certify;
 
 import io.dropcopy.model.FixMessage;
-import io.dropcopy.simulator.certify.ScriptedCme.Connection;
-import io.dropcopy.simulator.certify.ScriptedCme.Gateway;
+import io.dropcopy.certify.ScriptedCme.Connection;
+import io.dropcopy.certify.ScriptedCme.Gateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.dropcopy.commands;
+package io.dropcopy.certify.internal;
 
+import io.dropcopy.certify.Scenarios;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
@@ -7,18 +8,12 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-/** Completes the names of the certification scenarios (empty when the simulator is not installed). */
+/** Completes the names of the certification scenarios. */
 @Service
 public class ScenarioNameCompleter implements Completer {
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter names = new StringsCompleter();
-        try {
-            names.getStrings().addAll(io.dropcopy.simulator.certify.Scenarios.names());
-        } catch (NoClassDefFoundError e) {
-            // no simulator: nothing to complete
-        }
-        return names.complete(session, commandLine, candidates);
+        return new StringsCompleter(Scenarios.names()).complete(session, commandLine, candidates);
     }
 }

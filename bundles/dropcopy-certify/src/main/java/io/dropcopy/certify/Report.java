@@ -1,4 +1,4 @@
-package io.dropcopy.simulator.certify;
+package io.dropcopy.certify;
 
 import java.time.Instant;
 import java.util.Collections;

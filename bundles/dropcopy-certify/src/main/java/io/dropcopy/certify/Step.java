@@ -1,4 +1,4 @@
-package io.dropcopy.simulator.certify;
+package io.dropcopy.certify;
 
 /** One judged step of a scenario: what CME did, what the test case expects of the client, what it got. */
 public final class Step {

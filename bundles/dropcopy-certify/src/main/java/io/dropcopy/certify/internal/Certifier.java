@@ -1,16 +1,14 @@
-package io.dropcopy.commands;
+package io.dropcopy.certify.internal;
 
-import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.certify.Certification;
+import io.dropcopy.certify.ClientIdentity;
+import io.dropcopy.certify.Report;
+import io.dropcopy.certify.Scenario;
+import io.dropcopy.certify.ScenarioResult;
+import io.dropcopy.certify.Scenarios;
+import io.dropcopy.certify.ScriptedCme;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.TrialSession;
-import io.dropcopy.simulator.certify.Certification;
-import io.dropcopy.simulator.certify.ClientIdentity;
-import io.dropcopy.simulator.certify.ClientUnderTest;
-import io.dropcopy.simulator.certify.Report;
-import io.dropcopy.simulator.certify.Scenario;
-import io.dropcopy.simulator.certify.ScenarioResult;
-import io.dropcopy.simulator.certify.Scenarios;
-import io.dropcopy.simulator.certify.ScriptedCme;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +20,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-/** Runs the certification scenarios against copies of a configured session and writes the report (needs the simulator). */
+/** Runs the certification scenarios against copies of a configured session and writes the report. */
 final class Certifier {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -66,7 +63,8 @@ final class Certifier {
         try {
             for (Scenario s : scenarios) {
                 ScenarioResult r = Certification.run(s, identity, Certification.options(),
-                        name -> new TrialClient(hub, session, work.resolve(name)));
+                        name -> new TrialClient(listener -> hub.trialSession(session, work.resolve(name), listener),
+                                work.resolve(name)));
                 results.add(r);
                 out.println("  " + (r.passed() ? "PASS " : "FAIL ") + s.name());
                 out.flush();
@@ -91,71 +89,6 @@ final class Certifier {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a scratch directory left behind is harmless
-        }
-    }
-
-    /** A trial copy of the session, as the scenarios drive it; records what it hands to the application. */
-    static final class TrialClient implements ClientUnderTest {
-        private final List<String> delivered = new CopyOnWriteArrayList<>();
-        private final TrialSession trial;
-        private final Path storeDir;
-        private final List<TrialSession> segments = new CopyOnWriteArrayList<>();
-
-        TrialClient(DropCopyHub hub, String session, Path storeDir) {
-            this.trial = hub.trialSession(session, storeDir, this::deliver);
-            this.storeDir = storeDir;
-        }
-
-        /** MSGW: one copy per market segment, TargetSubID(57) the segment id, each its own sequence numbers. */
-        @Override
-        public boolean startSegments(java.util.Map<String, List<String>> bySegment) throws Exception {
-            for (java.util.Map.Entry<String, List<String>> e : bySegment.entrySet()) {
-                TrialSession s = trial.segment(e.getKey(), storeDir.resolve("segment-" + e.getKey()));
-                segments.add(s);
-                s.start(e.getValue());
-            }
-            return true;
-        }
-
-        private void deliver(DropCopyEvent e) {
-            delivered.add(ClientUnderTest.key(e.sourceSession(), e.sourceSeqNum(), e.requestTime()));
-        }
-
-        @Override
-        public void start(List<String> addresses) throws Exception {
-            trial.start(addresses);
-        }
-
-        @Override
-        public void logout() {
-            trial.logout();
-            segments.forEach(TrialSession::logout);
-        }
-
-        @Override
-        public void logon() throws Exception {
-            trial.logon();
-        }
-
-        @Override
-        public void resetSequences() throws Exception {
-            trial.resetSequences();
-        }
-
-        @Override
-        public boolean useKeyPair(int n) throws Exception {
-            return trial.useKeyPair(n);
-        }
-
-        @Override
-        public List<String> delivered() {
-            return delivered;
-        }
-
-        @Override
-        public void close() {
-            trial.close();
-            segments.forEach(TrialSession::close);
         }
     }
 }

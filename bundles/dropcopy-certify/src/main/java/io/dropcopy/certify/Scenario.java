@@ -1,4 +1,4 @@
-package io.dropcopy.simulator.certify;
+package io.dropcopy.certify;
 
 /** One scripted AutoCert+ drop copy test case (or another CME rule), CME's side. */
 public final class Scenario {

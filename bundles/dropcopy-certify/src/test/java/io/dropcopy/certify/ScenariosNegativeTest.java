@@ -1,11 +1,11 @@
-package io.dropcopy.simulator.certify;
+package io.dropcopy.certify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dropcopy.simulator.certify.PlainClient.Fault;
+import io.dropcopy.certify.PlainClient.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,20 @@
-package io.dropcopy.commands;
+package io.dropcopy.certify.internal;
 
+import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.SessionStatus;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "dropcopy", name = "certify", description = "Dry run of CME's AutoCert+ drop copy test cases against a configured session.",
@@ -20,7 +26,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
                 + " or FAIL with the failed step, the message CME sent and the one expected; writes the same report as"
                 + " Markdown and JSON under data/dropcopy/certify/. Takes about a minute for all scenarios.")
 @Service
-public class CertifyCommand extends HubAction {
+public class CertifyCommand implements Action {
+
+    @Reference
+    DropCopyHub hub;
+
+    /** Set by unit tests; in the shell, {@code System.out} is the session's own stream. */
+    PrintStream out;
 
     @Argument(index = 0, name = "session", description = "The target session to certify; may be left out when only one is configured")
     @Completion(SessionNameCompleter.class)
@@ -39,21 +51,54 @@ public class CertifyCommand extends HubAction {
 
     @Override
     public Object execute() throws Exception {
+        List<String> options = new ArrayList<>();
         if (name != null && name.startsWith("-")) {
             // only options were given, after no session name
-            trailing = trailing == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(trailing);
-            trailing.add(0, name);
+            options.add(name);
             name = null;
         }
-        applyTrailingOptions(trailing);
-        String session = name != null ? existing(name).name() : onlySession();
+        if (trailing != null) {
+            options.addAll(trailing);
+        }
+        applyTrailingOptions(options);
+        String session = name != null ? existing(name) : onlySession();
         Path dir = output != null ? Paths.get(output)
                 : Paths.get(System.getProperty("karaf.data", "data")).resolve("dropcopy").resolve("certify");
-        try {
-            return new Certifier(hub, out()).run(session, scenario, dir);
-        } catch (NoClassDefFoundError e) {
-            throw new IllegalStateException("dropcopy:certify needs the CME simulator: feature:install dropcopy-simulator-core");
+        return new Certifier(hub, out != null ? out : System.out).run(session, scenario, dir);
+    }
+
+    /**
+     * Karaf reads options only before the first argument and hands the rest to the trailing argument: the options
+     * written after the session name ({@code --scenario x}, {@code -s x}, {@code --output=dir}) are read here.
+     */
+    private void applyTrailingOptions(List<String> tokens) {
+        for (Iterator<String> it = tokens.iterator(); it.hasNext(); ) {
+            String token = it.next();
+            int eq = token.indexOf('=');
+            String option = eq > 0 ? token.substring(0, eq) : token;
+            boolean isScenario = option.equals("--scenario") || option.equals("-s");
+            if (!isScenario && !option.equals("--output") && !option.equals("-o")) {
+                throw new IllegalArgumentException("unexpected '" + token + "' (options: --output, --scenario)");
+            }
+            String value = eq > 0 ? token.substring(eq + 1) : it.hasNext() ? it.next() : null;
+            if (value == null) {
+                throw new IllegalArgumentException("missing value for option " + option);
+            }
+            if (isScenario) {
+                scenario = value;
+            } else {
+                output = value;
+            }
         }
+    }
+
+    private String existing(String session) {
+        if (hub.session(session).isPresent()) {
+            return session;
+        }
+        String configured = hub.sessions().isEmpty() ? ": no session is configured (one file per session:"
+                + " etc/io.dropcopy.session-<name>.cfg)" : " (sessions: " + names() + ")";
+        throw new IllegalArgumentException("no drop copy session named '" + session + "'" + configured);
     }
 
     private String onlySession() {
@@ -65,7 +110,10 @@ public class CertifyCommand extends HubAction {
             throw new IllegalArgumentException("no drop copy session is configured"
                     + " (one file per session: etc/io.dropcopy.session-<name>.cfg)");
         }
-        throw new IllegalArgumentException("which session? dropcopy:certify <session> (sessions: "
-                + all.stream().map(SessionStatus::name).collect(Collectors.joining(", ")) + ")");
+        throw new IllegalArgumentException("which session? dropcopy:certify <session> (sessions: " + names() + ")");
+    }
+
+    private String names() {
+        return hub.sessions().stream().map(SessionStatus::name).collect(Collectors.joining(", "));
     }
 }
