@@ -1,19 +1,17 @@
 package io.dropcopy.sink.jms;
 
+import io.dropcopy.sink.support.BatchingSinkEndpoint;
 import org.apache.camel.Category;
-import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 
 /** Producer-only endpoint of {@link JmsSinkComponent}. */
 @UriEndpoint(scheme = JmsSinkComponent.SCHEME, title = "Drop Copy JMS Sink",
         syntax = "dropcopy-jms:destinationType:destinationName", producerOnly = true, category = {Category.MESSAGING})
-public class JmsSinkEndpoint extends DefaultEndpoint {
+public class JmsSinkEndpoint extends BatchingSinkEndpoint {
     @UriPath(enums = "queue,topic", description = "Whether the destination is a queue or a topic")
     @Metadata(required = true)
     private final String destinationType;
@@ -27,12 +25,6 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
     private Object connectionFactory;
     @UriParam(defaultValue = "500", description = "Most messages in one transaction (1: a commit per message)")
     private int batchSize = 500;
-    @UriParam(defaultValue = "0", description = "How long the writer waits for more messages before committing a batch"
-            + " not yet full, in milliseconds (0: never)")
-    private long batchIntervalMs;
-    @UriParam(defaultValue = "10000", description = "Most exchanges waiting for the writer; the caller blocks beyond"
-            + " (back-pressure, nothing dropped)")
-    private int queueSize = 10_000;
     @UriParam(defaultValue = "true", description = "Sets the JMS properties group, targetSession, seqNum, kind, execId,"
             + " orderId, symbol, tradeDate, possDup from the exchange's drop copy event")
     private boolean eventProperties = true;
@@ -94,24 +86,6 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
         this.batchSize = batchSize;
     }
 
-    public long getBatchIntervalMs() {
-        return batchIntervalMs;
-    }
-
-    /** How long the writer waits for more messages before committing a batch not yet full (0: never). */
-    public void setBatchIntervalMs(long batchIntervalMs) {
-        this.batchIntervalMs = batchIntervalMs;
-    }
-
-    public int getQueueSize() {
-        return queueSize;
-    }
-
-    /** Most exchanges waiting for the writer; the caller blocks beyond (back-pressure, nothing dropped). */
-    public void setQueueSize(int queueSize) {
-        this.queueSize = queueSize;
-    }
-
     public boolean isEventProperties() {
         return eventProperties;
     }
@@ -127,15 +101,5 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         return new JmsSinkProducer(this);
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dropcopy-jms is a producer: use it in <to uri=\"dropcopy-jms:...\"/>");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 }

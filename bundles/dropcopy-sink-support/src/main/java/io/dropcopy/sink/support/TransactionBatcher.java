@@ -225,69 +225,86 @@ public final class TransactionBatcher<T> implements AutoCloseable {
                 continue;
             }
             batch.clear();
-            Exception failure = null;
-            long lingerUntil = System.nanoTime() + lingerNanos;
-            for (Entry<T> next = first; next != null;) {
-                if (!behindHole(next)) {
-                    batch.add(next);
-                    try {
-                        transaction.add(next.item);
-                    } catch (Exception | Error e) {
-                        failure = asException(e);
-                        break;
-                    }
-                }
-                if (batch.size() >= maxBatch) {
-                    break;
-                }
-                next = queue.poll();
-                if (next == null && lingerNanos > 0) {
-                    long left = lingerUntil - System.nanoTime();
-                    if (left > 0) {
-                        try {
-                            next = queue.poll(left, TimeUnit.NANOSECONDS);
-                        } catch (InterruptedException e) {
-                            failure = e;
-                            Thread.currentThread().interrupt();
-                            break;
-                        }
-                    }
-                }
-            }
+            Exception failure = fill(first, batch);
             if (batch.isEmpty()) {
                 continue;
             }
-            if (failure == null) {
-                try {
-                    transaction.commit();
-                } catch (Exception | Error e) {
-                    failure = asException(e);
-                }
-            }
-            if (failure == null) {
-                commits.incrementAndGet();
-                committedItems.addAndGet(batch.size());
-                for (Entry<T> e : batch) {
-                    complete(e, null);
-                }
-            } else {
-                try {
-                    transaction.rollback(failure);
-                } catch (RuntimeException e) {
-                    failure.addSuppressed(e);
-                }
-                LOG.warn("drop copy sink {}: a transaction of {} message(s) failed and was rolled back; they come again: {}",
-                        name, batch.size(), shortly(failure));
-                for (Entry<T> e : batch) {
-                    markHole(e, failure);
-                }
-                for (Entry<T> e : batch) {
-                    complete(e, failure);
-                }
-            }
+            end(batch, failure);
             if (Thread.currentThread().isInterrupted()) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Adds the first entry and what follows it to the open transaction, up to {@code maxBatch} and while more come
+     * (within the linger time), skipping those behind a hole.
+     *
+     * @return the failure of an add (the batch ends with that entry) or of waiting, or null
+     */
+    private Exception fill(Entry<T> first, List<Entry<T>> batch) {
+        long lingerUntil = System.nanoTime() + lingerNanos;
+        for (Entry<T> next = first; next != null;) {
+            if (!behindHole(next)) {
+                batch.add(next);
+                try {
+                    transaction.add(next.item);
+                } catch (Exception | Error e) {
+                    return asException(e);
+                }
+            }
+            if (batch.size() >= maxBatch) {
+                break;
+            }
+            next = queue.poll();
+            if (next == null && lingerNanos > 0) {
+                long left = lingerUntil - System.nanoTime();
+                if (left > 0) {
+                    try {
+                        next = queue.poll(left, TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return e;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Commits the batch unless it failed already and completes its entries; on a failure rolls it back, marks the
+     * holes and fails every entry of it.
+     */
+    private void end(List<Entry<T>> batch, Exception failed) {
+        Exception failure = failed;
+        if (failure == null) {
+            try {
+                transaction.commit();
+            } catch (Exception | Error e) {
+                failure = asException(e);
+            }
+        }
+        if (failure == null) {
+            commits.incrementAndGet();
+            committedItems.addAndGet(batch.size());
+            for (Entry<T> e : batch) {
+                complete(e, null);
+            }
+            return;
+        }
+        try {
+            transaction.rollback(failure);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        LOG.warn("drop copy sink {}: a transaction of {} message(s) failed and was rolled back; they come again: {}",
+                name, batch.size(), shortly(failure));
+        for (Entry<T> e : batch) {
+            markHole(e, failure);
+        }
+        for (Entry<T> e : batch) {
+            complete(e, failure);
         }
     }
 

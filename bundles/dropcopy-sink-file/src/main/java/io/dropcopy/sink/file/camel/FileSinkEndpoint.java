@@ -1,21 +1,19 @@
 package io.dropcopy.sink.file.camel;
 
 import io.dropcopy.sink.file.FileSink;
+import io.dropcopy.sink.support.SinkEndpoint;
 import java.nio.file.Path;
 import org.apache.camel.Category;
-import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
 
 /** Producer-only endpoint of {@link FileSinkComponent}. */
 @UriEndpoint(scheme = FileSinkComponent.SCHEME, title = "Drop Copy File Sink", syntax = "dropcopy-file:directory",
         producerOnly = true, category = {Category.FILE})
-public class FileSinkEndpoint extends DefaultEndpoint {
+public class FileSinkEndpoint extends SinkEndpoint {
     @UriPath(description = "Directory of the journal files (relative: to the working directory, in Karaf its home)")
     @Metadata(required = true)
     private final String directory;
@@ -47,16 +45,6 @@ public class FileSinkEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         return new FileSinkProducer(this);
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dropcopy-file is a producer: use it in <to uri=\"dropcopy-file:...\"/>");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 
     public String getDirectory() {

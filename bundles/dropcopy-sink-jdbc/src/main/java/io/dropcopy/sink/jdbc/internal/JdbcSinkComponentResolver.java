@@ -2,14 +2,8 @@ package io.dropcopy.sink.jdbc.internal;
 
 import io.dropcopy.sink.jdbc.camel.JdbcSinkComponent;
 import io.dropcopy.sink.support.services.NamedServiceComponentResolver;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentResolver;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The scheme {@code dropcopy-jdbc} in every Camel context in Karaf, with DataSource services found by their
@@ -20,21 +14,6 @@ import org.osgi.service.component.annotations.Deactivate;
 public class JdbcSinkComponentResolver extends NamedServiceComponentResolver<DataSource> {
 
     public JdbcSinkComponentResolver() {
-        super(JdbcSinkComponent.SCHEME, DataSource.class, "dataSourceName");
-    }
-
-    @Activate
-    void activate(BundleContext context) {
-        open(context);
-    }
-
-    @Deactivate
-    void deactivate() {
-        close();
-    }
-
-    @Override
-    protected Component createComponent(Function<String, Supplier<DataSource>> services) {
-        return new JdbcSinkComponent(services);
+        super(JdbcSinkComponent.SCHEME, DataSource.class, "dataSourceName", JdbcSinkComponent::new);
     }
 }

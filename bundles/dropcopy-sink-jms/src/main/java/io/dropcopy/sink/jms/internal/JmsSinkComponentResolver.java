@@ -3,14 +3,8 @@ package io.dropcopy.sink.jms.internal;
 import io.dropcopy.sink.jms.JmsSinkComponent;
 import io.dropcopy.sink.support.services.NamedServiceComponentResolver;
 import io.dropcopy.sink.support.services.ServiceFilters;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.jms.ConnectionFactory;
-import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentResolver;
-import org.osgi.framework.BundleContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * The scheme {@code dropcopy-jms} in every Camel context in Karaf, with JMS ConnectionFactory services found by their
@@ -21,21 +15,6 @@ import org.osgi.service.component.annotations.Deactivate;
 public class JmsSinkComponentResolver extends NamedServiceComponentResolver<ConnectionFactory> {
 
     public JmsSinkComponentResolver() {
-        super(JmsSinkComponent.SCHEME, ConnectionFactory.class, ServiceFilters.NAME);
-    }
-
-    @Activate
-    void activate(BundleContext context) {
-        open(context);
-    }
-
-    @Deactivate
-    void deactivate() {
-        close();
-    }
-
-    @Override
-    protected Component createComponent(Function<String, Supplier<ConnectionFactory>> services) {
-        return new JmsSinkComponent(services);
+        super(JmsSinkComponent.SCHEME, ConnectionFactory.class, ServiceFilters.NAME, JmsSinkComponent::new);
     }
 }

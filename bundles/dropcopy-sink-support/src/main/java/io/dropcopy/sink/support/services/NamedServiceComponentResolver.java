@@ -9,6 +9,8 @@ import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentResolver;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -17,41 +19,45 @@ import org.osgi.util.tracker.ServiceTracker;
  * names by name: the one whose name property or {@code osgi.jndi.service.name} is the name, tracked, so a service
  * that comes later or is replaced (its configuration saved) is used from then on.
  *
- * <p>A subclass is the Declarative Services component: it calls {@link #open} from its activate and {@link #close}
- * from its deactivate method (DS annotations are not inherited).
+ * <p>A subclass is the Declarative Services component ({@code @Component(service = ComponentResolver.class, property =
+ * "component=SCHEME")}); its bundle is built with bnd's {@code -dsannotations-options: inherit}, so the activate and
+ * deactivate methods here are its own.
  */
 public abstract class NamedServiceComponentResolver<T> implements ComponentResolver {
     private final String scheme;
     private final Class<T> type;
     private final String nameProperty;
+    private final Function<Function<String, Supplier<T>>, Component> component;
     private final Map<String, ServiceTracker<T, T>> trackers = new HashMap<>();
     private BundleContext context;
 
     /**
      * @param type the service interface; its name is the service's objectClass
      * @param nameProperty the service property holding its name besides {@code osgi.jndi.service.name}
+     * @param component the sink's component, given the services by name
      */
-    protected NamedServiceComponentResolver(String scheme, Class<T> type, String nameProperty) {
+    protected NamedServiceComponentResolver(String scheme, Class<T> type, String nameProperty,
+            Function<Function<String, Supplier<T>>, Component> component) {
         this.scheme = scheme;
         this.type = type;
         this.nameProperty = nameProperty;
+        this.component = component;
     }
 
-    /** The sink's component, finding its services with the lookup given. */
-    protected abstract Component createComponent(Function<String, Supplier<T>> services);
-
-    protected final synchronized void open(BundleContext context) {
+    @Activate
+    protected synchronized void activate(BundleContext context) {
         this.context = context;
     }
 
-    protected final synchronized void close() {
+    @Deactivate
+    protected synchronized void deactivate() {
         trackers.values().forEach(ServiceTracker::close);
         trackers.clear();
     }
 
     @Override
     public final Component resolveComponent(String name, CamelContext camel) {
-        return scheme.equals(name) ? createComponent(this::service) : null;
+        return scheme.equals(name) ? component.apply(this::service) : null;
     }
 
     /** The service by that name, now or once it comes (the supplier gives null until then). */
