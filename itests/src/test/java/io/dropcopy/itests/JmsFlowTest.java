@@ -56,17 +56,17 @@ public class JmsFlowTest extends KarafTestSupport {
                 "dropcopy-demo", "dropcopy-jms"));
         // Every configfile placed beforehand, as the assembly build does (see karaf-assembly/pom.xml).
         File basedir = new File(System.getProperty("basedir", "."));
-        File routes = new File(basedir, "../bundles/dropcopy-routes/src/main");
+        File jms = new File(basedir, "../bundles/dropcopy-sink-jms/src/main");
         options.add(replaceConfigurationFile("deploy/dropcopy-demo-route.xml",
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         // (edited into being: a replaced file loses the edits; every key not set has a default)
         options.add(editConfigurationFilePut("etc/io.dropcopy.routes.cfg", "pollInterval", "200"));
         options.add(replaceConfigurationFile("etc/org.apache.activemq.artemis.cfg",
-                new File(routes, "cfg/org.apache.activemq.artemis.cfg")));
+                new File(jms, "cfg/org.apache.activemq.artemis.cfg")));
         // The shipped broker configuration on a free port.
         File brokerXml = new File(basedir, "target/jms-flow/dropcopy-artemis.xml");
         try {
-            String xml = Files.readString(new File(routes, "cfg/dropcopy-artemis.xml").toPath())
+            String xml = Files.readString(new File(jms, "cfg/dropcopy-artemis.xml").toPath())
                     .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + brokerPort);
             Files.createDirectories(brokerXml.getParentFile().toPath());
             Files.writeString(brokerXml.toPath(), xml);
@@ -78,7 +78,7 @@ public class JmsFlowTest extends KarafTestSupport {
         options.add(editConfigurationFilePut("etc/io.dropcopy.jms.cfg", "user", "karaf"));
         options.add(editConfigurationFilePut("etc/io.dropcopy.jms.cfg", "password", "karaf"));
         options.add(replaceConfigurationFile("etc/dropcopy/routes/dropcopy-jms-route.yaml",
-                new File(routes, "routes/dropcopy-jms-route.yaml")));
+                new File(basedir, "../routes/dropcopy-jms-route.yaml")));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.dropcopyroutes.name", "io.dropcopy.routes"));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.dropcopyroutes.level", "DEBUG"));
         options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));

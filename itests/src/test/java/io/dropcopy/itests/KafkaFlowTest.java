@@ -59,7 +59,7 @@ public class KafkaFlowTest extends KarafTestSupport {
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         options.add(editConfigurationFilePut("etc/io.dropcopy.routes.cfg", "pollInterval", "200"));
         options.add(replaceConfigurationFile("etc/dropcopy/routes/dropcopy-kafka-route.yaml",
-                new File(basedir, "../bundles/dropcopy-routes/src/main/routes/dropcopy-kafka-route.yaml")));
+                new File(basedir, "../routes/dropcopy-kafka-route.yaml")));
         options.add(editConfigurationFilePut("etc/system.properties", "dropcopy.kafka.brokers",
                 KafkaForItests.bootstrapServers(3)));
         options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));

@@ -148,7 +148,7 @@ final class Sinks {
                     }
                     infra.broker = new EmbeddedActiveMQ().setConfiguration(config).start();
                     infra.jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-                    // as the shipped connection factory (dropcopy-routes' ArtemisConnectionFactoryService): a
+                    // as the shipped connection factory (dropcopy-sink-jms' ArtemisConnectionFactoryService): a
                     // producer may run 1 MiB ahead of the broker, not Artemis' 64 KiB
                     infra.jms.setProducerWindowSize(1024 * 1024);
                     if (drained) {

@@ -1,5 +1,7 @@
 package io.dropcopy.camel;
 
+import io.dropcopy.model.EventExchange;
+
 /** Header names set on every exchange of a {@code dropcopy:<group>} endpoint. */
 public final class DropCopyConstants {
     public static final String GROUP = "DropCopyGroup";
@@ -14,12 +16,12 @@ public final class DropCopyConstants {
     public static final String TRADE_DATE = "DropCopyTradeDate";
     public static final String POSS_DUP = "DropCopyPossDup";
     /** Exchange property holding the {@link io.dropcopy.model.DropCopyEvent} itself. */
-    public static final String EVENT_PROPERTY = "DropCopyEvent";
+    public static final String EVENT_PROPERTY = EventExchange.EVENT_PROPERTY;
     /**
      * Exchange property {@code "async"} on exchanges of a {@code delivery=async} consumer: a sink may then complete the
      * exchange only once the event is durable (group commit) instead of before it returns.
      */
-    public static final String DELIVERY_PROPERTY = "DropCopyDelivery";
+    public static final String DELIVERY_PROPERTY = EventExchange.DELIVERY_PROPERTY;
 
     private DropCopyConstants() {
     }

@@ -1,5 +1,6 @@
 package io.dropcopy.metrics;
 
+import io.dropcopy.model.Json;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.IOException;
@@ -63,16 +64,6 @@ public class HealthServlet extends HttpServlet {
     }
 
     private static String quote(String v) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : String.valueOf(v).toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return Json.quote(String.valueOf(v));
     }
 }

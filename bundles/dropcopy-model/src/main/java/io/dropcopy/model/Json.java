@@ -5,9 +5,10 @@ import java.util.Arrays;
 /**
  * Minimal ordered JSON object: keys in insertion order, null values omitted, strings escaped per RFC 8259.
  * Values are {@link String}, {@link Long}/{@link Integer}, {@link Boolean}, {@link Json} or {@code Json[]}.
- * Written as one line: every control character is escaped, so a JSON line never breaks.
+ * Written as one line: every control character is escaped, so a JSON line never breaks. Public for its
+ * {@link #quote}: every JSON string written outside the model is escaped by it.
  */
-final class Json {
+public final class Json {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private String[] keys;
@@ -83,12 +84,22 @@ final class Json {
         return out.toString();
     }
 
+    /** The string as a JSON string literal, quotes included ({@code null}: {@code null}). */
+    public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        quote(out, s);
+        return out.toString();
+    }
+
     /**
      * Appends the string as a JSON string literal. Escaped as {@code \}uXXXX besides the usual short forms: C0 and
      * C1 control characters, DEL, U+2028/U+2029 (line breaks for JavaScript) and unpaired surrogates (so the text
      * always encodes to valid UTF-8).
      */
-    static void quote(StringBuilder out, String s) {
+    public static void quote(StringBuilder out, String s) {
         out.append('"');
         int n = s.length();
         int plain = 0; // start of the run of characters not yet appended, written as they are

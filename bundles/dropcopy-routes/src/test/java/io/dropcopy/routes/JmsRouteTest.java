@@ -69,7 +69,7 @@ class JmsRouteTest {
         Path routes = tmp.resolve("routes");
         Files.createDirectories(routes);
         Path basedir = Paths.get(System.getProperty("basedir", "."));
-        Files.copy(basedir.resolve("src/main/routes/dropcopy-jms-route.yaml"), routes.resolve("dropcopy-jms-route.yaml"));
+        Files.copy(basedir.resolve("../../routes/dropcopy-jms-route.yaml"), routes.resolve("dropcopy-jms-route.yaml"));
 
         camel = new DefaultCamelContext();
         camel.getRegistry().bind("dropcopyJms", cf);

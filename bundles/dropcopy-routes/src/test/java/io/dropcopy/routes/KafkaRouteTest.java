@@ -154,7 +154,7 @@ class KafkaRouteTest {
     private RouteFileDeployer deployShippedRoute(DefaultCamelContext camel) throws Exception {
         Path routes = Files.createTempDirectory(tmp, "routes");
         Path basedir = Paths.get(System.getProperty("basedir", "."));
-        Files.copy(basedir.resolve("src/main/routes/dropcopy-kafka-route.yaml"), routes.resolve("dropcopy-kafka-route.yaml"));
+        Files.copy(basedir.resolve("../../routes/dropcopy-kafka-route.yaml"), routes.resolve("dropcopy-kafka-route.yaml"));
         RouteFileDeployer deployer = new RouteFileDeployer(camel, routes, Duration.ofHours(1));
         deployer.start();
         assertNull(deployer.status().get("dropcopy-kafka-route.yaml").error());

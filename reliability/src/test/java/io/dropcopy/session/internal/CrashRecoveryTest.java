@@ -103,7 +103,7 @@ class CrashRecoveryTest {
         Path assembly = base.resolve("../karaf-assembly/target/assembly").normalize();
         assertTrue(Files.isDirectory(assembly.resolve("bin")), "build karaf-assembly first: " + assembly);
         String shippedJms = Files.readString(base.resolve(
-                "../bundles/dropcopy-routes/src/main/routes/dropcopy-jms-route.yaml"), StandardCharsets.UTF_8);
+                "../routes/dropcopy-jms-route.yaml"), StandardCharsets.UTF_8);
         assertTrue(shippedJms.contains(DUPLICATE_ID), "the test sends as the shipped JMS route does");
         Path karaf = tmp.resolve("karaf");
         copyTree(assembly, karaf);
@@ -408,22 +408,22 @@ class CrashRecoveryTest {
         Files.writeString(features, cfg.replaceFirst("featuresBoot\\s*=\\s*\\\\",
                 "featuresBoot = dropcopy-jms/0.1.0.SNAPSHOT, dropcopy-sink-jdbc/0.1.0.SNAPSHOT, \\\\"),
                 StandardCharsets.UTF_8);
-        Path routes = base.resolve("../bundles/dropcopy-routes/src/main").normalize();
-        Files.copy(routes.resolve("cfg/org.apache.activemq.artemis.cfg"), etc.resolve("org.apache.activemq.artemis.cfg"),
+        Path jms = base.resolve("../bundles/dropcopy-sink-jms/src/main").normalize();
+        Files.copy(jms.resolve("cfg/org.apache.activemq.artemis.cfg"), etc.resolve("org.apache.activemq.artemis.cfg"),
                 StandardCopyOption.REPLACE_EXISTING);
         // The shipped broker configuration on a free port, with the durable subscription queue of the test's consumer
         // (a JMS durable subscription is such a queue): it holds what is published while the consumer is away.
-        String broker = Files.readString(routes.resolve("cfg/dropcopy-artemis.xml"), StandardCharsets.UTF_8)
+        String broker = Files.readString(jms.resolve("cfg/dropcopy-artemis.xml"), StandardCharsets.UTF_8)
                 .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + brokerPort)
                 .replace("<addresses>", "<addresses>\n      <address name=\"dropcopy.DEMO\"><multicast>"
                         + "<queue name=\"crash-test\"/></multicast></address>");
         assertTrue(broker.contains("crash-test") && broker.contains(":" + brokerPort), "broker configured");
         Files.writeString(etc.resolve("dropcopy-artemis.xml"), broker, StandardCharsets.UTF_8);
-        Files.copy(routes.resolve("cfg/io.dropcopy.jms.cfg"), etc.resolve("io.dropcopy.jms.cfg"),
+        Files.copy(jms.resolve("cfg/io.dropcopy.jms.cfg"), etc.resolve("io.dropcopy.jms.cfg"),
                 StandardCopyOption.REPLACE_EXISTING);
         set(etc.resolve("io.dropcopy.jms.cfg"), "brokerUrl", "tcp://127.0.0.1:" + brokerPort);
         Files.createDirectories(etc.resolve("dropcopy/routes"));
-        Files.copy(routes.resolve("routes/dropcopy-jms-route.yaml"), etc.resolve("dropcopy/routes/dropcopy-jms-route.yaml"),
+        Files.copy(base.resolve("../routes/dropcopy-jms-route.yaml"), etc.resolve("dropcopy/routes/dropcopy-jms-route.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
         // ... but the route files are not run: a second consumer of DEMO would start at its own moment after each
         // restart; here one route feeds every sink (below).

@@ -1,5 +1,6 @@
 package io.dropcopy.routes.internal;
 
+import io.dropcopy.sink.support.services.ServiceFilters;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -30,10 +31,9 @@ final class NamedServices implements BeanRepository {
         if (name == null || name.isEmpty()) {
             return null;
         }
-        String n = escape(name);
         ServiceReference<?>[] refs;
         try {
-            refs = bundleContext.getServiceReferences((String) null, "(|(name=" + n + ")(osgi.jndi.service.name=" + n + "))");
+            refs = bundleContext.getServiceReferences((String) null, ServiceFilters.byName(null, ServiceFilters.NAME, name));
         } catch (InvalidSyntaxException | IllegalStateException e) {
             return null;
         }
@@ -76,16 +76,5 @@ final class NamedServices implements BeanRepository {
             }
         }
         used.clear();
-    }
-
-    static String escape(String value) {
-        StringBuilder sb = new StringBuilder(value.length());
-        for (char c : value.toCharArray()) {
-            if (c == '\\' || c == '*' || c == '(' || c == ')') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        return sb.toString();
     }
 }

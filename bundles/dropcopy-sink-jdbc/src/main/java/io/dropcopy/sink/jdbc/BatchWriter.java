@@ -44,11 +44,6 @@ final class BatchWriter {
     private static final String INSERT_MESSAGE = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id,"
             + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_EXECUTION = "INSERT INTO dropcopy_execution (exec_id, target_session,"
-            + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
-            + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
-            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
     static final String ORDER_COLUMNS = "order_id, group_name, cl_ord_id, account, symbol, security_desc, side,"
             + " ord_status, order_qty, price, cum_qty, leaves_qty, last_kind, last_exec_id, last_transact_time,"
             + " last_target_session, last_seq_num, trade_date";
@@ -270,36 +265,9 @@ final class BatchWriter {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_EXECUTION)) {
+        try (PreparedStatement ps = c.prepareStatement(JdbcSink.INSERT_EXECUTION)) {
             for (EventRow r : rows) {
-                int i = 1;
-                ps.setString(i++, r.execId);
-                ps.setString(i++, r.targetSession);
-                ps.setString(i++, r.outerSenderSubId);
-                ps.setString(i++, r.outerTargetSubId);
-                ps.setLong(i++, r.seqNum);
-                ps.setString(i++, r.group);
-                ps.setString(i++, r.kind.label());
-                JdbcSink.setString(ps, i++, r.orderId);
-                JdbcSink.setString(ps, i++, r.clOrdId);
-                JdbcSink.setString(ps, i++, r.account);
-                JdbcSink.setString(ps, i++, r.symbol);
-                JdbcSink.setString(ps, i++, r.securityId);
-                JdbcSink.setString(ps, i++, r.securityDesc);
-                JdbcSink.setString(ps, i++, r.side);
-                JdbcSink.setString(ps, i++, r.execType);
-                JdbcSink.setString(ps, i++, r.ordStatus);
-                JdbcSink.setDecimal(ps, i++, r.orderQty);
-                JdbcSink.setDecimal(ps, i++, r.price);
-                JdbcSink.setDecimal(ps, i++, r.lastQty);
-                JdbcSink.setDecimal(ps, i++, r.lastPx);
-                JdbcSink.setDecimal(ps, i++, r.cumQty);
-                JdbcSink.setDecimal(ps, i++, r.leavesQty);
-                JdbcSink.setTime(ps, i++, r.transactTime);
-                JdbcSink.setDate(ps, i++, r.tradeDate);
-                ps.setString(i++, r.json);
-                ps.setObject(i++, now);
-                ps.setObject(i, now);
+                JdbcSink.bindExecution(ps, r, now);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -257,42 +257,50 @@ public final class JdbcSink implements AutoCloseable {
         }
     }
 
+    /** The row of an execution, bound by {@link #bindExecution}; the batch writer inserts with it too. */
+    static final String INSERT_EXECUTION = "INSERT INTO dropcopy_execution (exec_id, target_session,"
+            + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
+            + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
+            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
+
     private void insertExecution(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dropcopy_execution (exec_id, target_session,"
-                + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
-                + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
-                + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)")) {
-            int i = 1;
-            ps.setString(i++, r.execId);
-            ps.setString(i++, r.targetSession);
-            ps.setString(i++, r.outerSenderSubId);
-            ps.setString(i++, r.outerTargetSubId);
-            ps.setLong(i++, r.seqNum);
-            ps.setString(i++, r.group);
-            ps.setString(i++, r.kind.label());
-            setString(ps, i++, r.orderId);
-            setString(ps, i++, r.clOrdId);
-            setString(ps, i++, r.account);
-            setString(ps, i++, r.symbol);
-            setString(ps, i++, r.securityId);
-            setString(ps, i++, r.securityDesc);
-            setString(ps, i++, r.side);
-            setString(ps, i++, r.execType);
-            setString(ps, i++, r.ordStatus);
-            setDecimal(ps, i++, r.orderQty);
-            setDecimal(ps, i++, r.price);
-            setDecimal(ps, i++, r.lastQty);
-            setDecimal(ps, i++, r.lastPx);
-            setDecimal(ps, i++, r.cumQty);
-            setDecimal(ps, i++, r.leavesQty);
-            setTime(ps, i++, r.transactTime);
-            setDate(ps, i++, r.tradeDate);
-            ps.setString(i++, r.json);
-            ps.setObject(i++, now);
-            ps.setObject(i, now);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_EXECUTION)) {
+            bindExecution(ps, r, now);
             ps.executeUpdate();
         }
+    }
+
+    /** Sets the parameters of {@link #INSERT_EXECUTION} to the row. */
+    static void bindExecution(PreparedStatement ps, EventRow r, OffsetDateTime now) throws SQLException {
+        int i = 1;
+        ps.setString(i++, r.execId);
+        ps.setString(i++, r.targetSession);
+        ps.setString(i++, r.outerSenderSubId);
+        ps.setString(i++, r.outerTargetSubId);
+        ps.setLong(i++, r.seqNum);
+        ps.setString(i++, r.group);
+        ps.setString(i++, r.kind.label());
+        setString(ps, i++, r.orderId);
+        setString(ps, i++, r.clOrdId);
+        setString(ps, i++, r.account);
+        setString(ps, i++, r.symbol);
+        setString(ps, i++, r.securityId);
+        setString(ps, i++, r.securityDesc);
+        setString(ps, i++, r.side);
+        setString(ps, i++, r.execType);
+        setString(ps, i++, r.ordStatus);
+        setDecimal(ps, i++, r.orderQty);
+        setDecimal(ps, i++, r.price);
+        setDecimal(ps, i++, r.lastQty);
+        setDecimal(ps, i++, r.lastPx);
+        setDecimal(ps, i++, r.cumQty);
+        setDecimal(ps, i++, r.leavesQty);
+        setTime(ps, i++, r.transactTime);
+        setDate(ps, i++, r.tradeDate);
+        ps.setString(i++, r.json);
+        ps.setObject(i++, now);
+        ps.setObject(i, now);
     }
 
     /** The order's latest state: updated unless the row already holds a later transact time. */

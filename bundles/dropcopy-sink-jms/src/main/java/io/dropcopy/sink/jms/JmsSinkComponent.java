@@ -1,11 +1,11 @@
 package io.dropcopy.sink.jms;
 
+import io.dropcopy.sink.support.NamedServiceComponent;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.jms.ConnectionFactory;
 import org.apache.camel.Endpoint;
-import org.apache.camel.support.DefaultComponent;
 
 /**
  * {@code dropcopy-jms:queue:<name>} or {@code dropcopy-jms:topic:<name>}: persistent JMS text messages sent in a
@@ -14,10 +14,8 @@ import org.apache.camel.support.DefaultComponent;
  * by that name, or in Karaf the OSGi ConnectionFactory service whose {@code name} or {@code osgi.jndi.service.name} is
  * that name (feature dropcopy-jms registers {@code dropcopyJms}).
  */
-public class JmsSinkComponent extends DefaultComponent {
+public class JmsSinkComponent extends NamedServiceComponent<ConnectionFactory> {
     public static final String SCHEME = "dropcopy-jms";
-
-    private final Function<String, Supplier<ConnectionFactory>> serviceLookup;
 
     public JmsSinkComponent() {
         this(null);
@@ -25,11 +23,7 @@ public class JmsSinkComponent extends DefaultComponent {
 
     /** @param serviceLookup ConnectionFactory services by name (OSGi), or null */
     public JmsSinkComponent(Function<String, Supplier<ConnectionFactory>> serviceLookup) {
-        this.serviceLookup = serviceLookup;
-    }
-
-    Function<String, Supplier<ConnectionFactory>> serviceLookup() {
-        return serviceLookup;
+        super(serviceLookup);
     }
 
     @Override

@@ -1,23 +1,37 @@
 package io.dropcopy.sink.jms;
 
-import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
+import io.dropcopy.sink.support.BatchingSinkEndpoint;
+import org.apache.camel.Category;
 import org.apache.camel.Producer;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 
 /** Producer-only endpoint of {@link JmsSinkComponent}. */
-public class JmsSinkEndpoint extends DefaultEndpoint {
-    private final boolean topic;
+@UriEndpoint(scheme = JmsSinkComponent.SCHEME, title = "Drop Copy JMS Sink",
+        syntax = "dropcopy-jms:destinationType:destinationName", producerOnly = true, category = {Category.MESSAGING})
+public class JmsSinkEndpoint extends BatchingSinkEndpoint {
+    @UriPath(enums = "queue,topic", description = "Whether the destination is a queue or a topic")
+    @Metadata(required = true)
+    private final String destinationType;
+    @UriPath(description = "Name of the queue or topic")
+    @Metadata(required = true)
     private final String destinationName;
+    @UriParam(description = "The JMS ConnectionFactory: #name of a Camel registry bean, or in Karaf the name of an OSGi"
+            + " ConnectionFactory service (service property name or osgi.jndi.service.name; feature dropcopy-jms"
+            + " registers dropcopyJms)", javaType = "javax.jms.ConnectionFactory")
+    @Metadata(required = true)
     private Object connectionFactory;
+    @UriParam(defaultValue = "500", description = "Most messages in one transaction (1: a commit per message)")
     private int batchSize = 500;
-    private long batchIntervalMs;
-    private int queueSize = 10_000;
+    @UriParam(defaultValue = "true", description = "Sets the JMS properties group, targetSession, seqNum, kind, execId,"
+            + " orderId, symbol, tradeDate, possDup from the exchange's drop copy event")
     private boolean eventProperties = true;
 
     JmsSinkEndpoint(String uri, JmsSinkComponent component, boolean topic, String destinationName) {
         super(uri, component);
-        this.topic = topic;
+        this.destinationType = topic ? "topic" : "queue";
         this.destinationName = destinationName;
     }
 
@@ -27,7 +41,11 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
     }
 
     public boolean isTopic() {
-        return topic;
+        return "topic".equals(destinationType);
+    }
+
+    public String getDestinationType() {
+        return destinationType;
     }
 
     public String getDestinationName() {
@@ -36,7 +54,7 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
 
     /** "queue:NAME" or "topic:NAME", for logs. */
     public String describe() {
-        return (topic ? "topic:" : "queue:") + destinationName;
+        return destinationType + ":" + destinationName;
     }
 
     /** The ConnectionFactory itself (Camel resolved {@code #name} from its registry), or its name. */
@@ -68,24 +86,6 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
         this.batchSize = batchSize;
     }
 
-    public long getBatchIntervalMs() {
-        return batchIntervalMs;
-    }
-
-    /** How long the writer waits for more messages before committing a batch not yet full (0: never). */
-    public void setBatchIntervalMs(long batchIntervalMs) {
-        this.batchIntervalMs = batchIntervalMs;
-    }
-
-    public int getQueueSize() {
-        return queueSize;
-    }
-
-    /** Most exchanges waiting for the writer; the caller blocks beyond (back-pressure, nothing dropped). */
-    public void setQueueSize(int queueSize) {
-        this.queueSize = queueSize;
-    }
-
     public boolean isEventProperties() {
         return eventProperties;
     }
@@ -101,15 +101,5 @@ public class JmsSinkEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         return new JmsSinkProducer(this);
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dropcopy-jms is a producer: use it in <to uri=\"dropcopy-jms:...\"/>");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 }

@@ -1,7 +1,9 @@
 package io.dropcopy.sink.jms;
 
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.sink.batch.TransactionBatcher;
+import io.dropcopy.sink.support.SinkExchanges;
+import io.dropcopy.sink.support.SinkResources;
+import io.dropcopy.sink.support.TransactionBatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public class JmsSinkProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(JmsSinkProducer.class);
-    public static final String EVENT_PROPERTY = "DropCopyEvent";
 
     private TransactionBatcher<Pending> batcher;
     private JmsTransaction transaction;
@@ -80,26 +81,10 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         JmsSinkEndpoint endpoint = getEndpoint();
-        Object configured = endpoint.getConnectionFactory();
-        ConnectionFactory bean = configured instanceof ConnectionFactory ? (ConnectionFactory) configured : null;
-        String name = endpoint.connectionFactoryName();
-        if (bean == null) {
-            try {
-                bean = endpoint.getCamelContext().getRegistry().lookupByNameAndType(name, ConnectionFactory.class);
-            } catch (RuntimeException e) {
-                LOG.debug("no registry bean {} of type ConnectionFactory", name, e);
-            }
-        }
-        Supplier<ConnectionFactory> factory;
-        if (bean != null) {
-            ConnectionFactory fixed = bean;
-            factory = () -> fixed;
-        } else if (endpoint.getComponent().serviceLookup() != null) {
-            factory = endpoint.getComponent().serviceLookup().apply(name); // may come later: sends fail until then
-        } else {
-            throw new IllegalStateException("dropcopy-jms:" + endpoint.describe() + ": no JMS ConnectionFactory named '"
-                    + name + "' in the Camel registry");
-        }
+        // the factory may come later (an OSGi service): sends fail until then
+        Supplier<ConnectionFactory> factory = SinkResources.find(endpoint.getCamelContext(), ConnectionFactory.class,
+                endpoint.getConnectionFactory(), endpoint.connectionFactoryName(), endpoint.getComponent().serviceLookup(),
+                "JMS ConnectionFactory", "dropcopy-jms:" + endpoint.describe());
         transaction = new JmsTransaction(endpoint, factory);
         // Connect now, not at the first message: opening an Artemis connection (the transport, the cluster
         // topology, the session, the producer, the address query) took over a second on a cold JVM, while the
@@ -114,17 +99,8 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
             transaction.close();
         }
         batcher = new TransactionBatcher<>("jms-" + endpoint.describe(), transaction, endpoint.getBatchSize(),
-                endpoint.getBatchIntervalMs(), endpoint.getQueueSize(), new TransactionBatcher.Keys<Pending>() {
-                    @Override
-                    public Object stream(Pending item) {
-                        return item.stream;
-                    }
-
-                    @Override
-                    public long position(Pending item) {
-                        return item.position;
-                    }
-                });
+                endpoint.getBatchIntervalMs(), endpoint.getQueueSize(),
+                TransactionBatcher.Keys.of(item -> item.stream, item -> item.position));
     }
 
     @Override
@@ -142,40 +118,18 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        TransactionBatcher<Pending> b = batcher;
-        try {
-            if (b == null) {
-                throw new IllegalStateException("dropcopy-jms:" + getEndpoint().describe() + " is not started");
-            }
-            b.submit(pending(exchange), failure -> {
-                if (failure != null) {
-                    exchange.setException(failure);
-                }
-                callback.done(false);
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        return false;
+        return SinkExchanges.submit(batcher, "dropcopy-jms:" + getEndpoint().describe(), exchange, callback,
+                this::pending, null);
     }
 
     /** Exchanges waiting for the writer. */
     public int queued() {
-        TransactionBatcher<Pending> b = batcher;
-        return b == null ? 0 : b.queued();
+        return SinkExchanges.queued(batcher);
     }
 
     /** Body and properties taken on the caller's thread: the exchange is not touched again until it completes. */
     Pending pending(Exchange exchange) {
-        Object e = exchange.getProperty(EVENT_PROPERTY);
-        DropCopyEvent event = e instanceof DropCopyEvent ? (DropCopyEvent) e : null;
+        DropCopyEvent event = SinkExchanges.eventOrNull(exchange);
         String body = exchange.getIn().getBody(String.class);
         if (body == null) {
             if (event == null) {

@@ -1,19 +1,33 @@
 package io.dropcopy.sink.file.camel;
 
 import io.dropcopy.sink.file.FileSink;
+import io.dropcopy.sink.support.SinkEndpoint;
 import java.nio.file.Path;
-import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
+import org.apache.camel.Category;
 import org.apache.camel.Producer;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 
 /** Producer-only endpoint of {@link FileSinkComponent}. */
-public class FileSinkEndpoint extends DefaultEndpoint {
+@UriEndpoint(scheme = FileSinkComponent.SCHEME, title = "Drop Copy File Sink", syntax = "dropcopy-file:directory",
+        producerOnly = true, category = {Category.FILE})
+public class FileSinkEndpoint extends SinkEndpoint {
+    @UriPath(description = "Directory of the journal files (relative: to the working directory, in Karaf its home)")
+    @Metadata(required = true)
     private final String directory;
+    @UriParam(defaultValue = "jsonl", enums = "jsonl,csv", description = "Record format: JSON lines or CSV")
     private String format = "jsonl";
+    @UriParam(defaultValue = "always", enums = "always,batch,none", description = "When records are forced to disk:"
+            + " each before its exchange completes (always), in groups every fsyncIntervalMs or fsyncEvents (batch),"
+            + " or left to the operating system (none)")
     private String fsync = "always";
+    @UriParam(defaultValue = "200", description = "fsync=batch: the longest time between two forces, in milliseconds")
     private long fsyncIntervalMs = 200;
+    @UriParam(defaultValue = "1000", description = "fsync=batch: the most records between two forces")
     private int fsyncEvents = 1000;
+    @UriParam(defaultValue = "4", description = "Most journal files kept open at once (one per trading day and format)")
     private int maxOpenFiles = 4;
 
     FileSinkEndpoint(String uri, FileSinkComponent component, String directory) {
@@ -31,16 +45,6 @@ public class FileSinkEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         return new FileSinkProducer(this);
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dropcopy-file is a producer: use it in <to uri=\"dropcopy-file:...\"/>");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 
     public String getDirectory() {

@@ -2,6 +2,9 @@ package io.dropcopy.sink.file.camel;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.file.FileSink;
+import io.dropcopy.sink.support.SinkExchanges;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -17,11 +20,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * exchange completes when the record is written (and forced, with {@code fsync=always}), as before.
  */
 public class FileSinkProducer extends DefaultAsyncProducer {
-    public static final String EVENT_PROPERTY = "DropCopyEvent";
-    public static final String OUTCOME_HEADER = "DropCopySinkOutcome";
-    /** Set to {@code async} by a {@code dropcopy:} consumer with {@code delivery=async}. */
-    public static final String DELIVERY_PROPERTY = "DropCopyDelivery";
-
     private FileSink sink;
 
     FileSinkProducer(FileSinkEndpoint endpoint) {
@@ -57,26 +55,23 @@ public class FileSinkProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         DropCopyEvent event;
         try {
-            event = event(exchange);
-            if (!"async".equals(exchange.getProperty(DELIVERY_PROPERTY))) {
-                FileSink.Outcome outcome = sink.write(event);
-                exchange.getMessage().setHeader(OUTCOME_HEADER, outcome.name());
+            event = SinkExchanges.event(exchange);
+            if (!SinkExchanges.asyncDelivery(exchange)) {
+                SinkExchanges.setOutcome(exchange, sink.write(event).name());
                 callback.done(true);
                 return true;
             }
         } catch (Exception e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return SinkExchanges.failNow(exchange, e, callback);
         }
         // Group commit: complete the exchange after the fsync covering the record, possibly on the sink's timer thread.
-        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(RUNNING);
+        AtomicInteger state = new AtomicInteger(RUNNING);
         try {
             sink.write(event, (outcome, failure) -> {
-                exchange.getMessage().setHeader(OUTCOME_HEADER, outcome.name());
+                SinkExchanges.setOutcome(exchange, outcome.name());
                 if (failure != null) {
                     exchange.setException(failure instanceof Exception ? (Exception) failure
-                            : new java.io.IOException(failure));
+                            : new IOException(failure));
                 }
                 if (!state.compareAndSet(RUNNING, DONE_EARLY) && state.get() == RETURNED) {
                     callback.done(false);
@@ -84,27 +79,12 @@ public class FileSinkProducer extends DefaultAsyncProducer {
             });
         } catch (Exception e) {
             state.set(THREW);
-            exchange.setException(e);
-            callback.done(true);
-            return true;
+            return SinkExchanges.failNow(exchange, e, callback);
         }
         if (state.compareAndSet(RUNNING, RETURNED)) {
             return false; // the callback completes it
         }
         callback.done(true);
         return true;
-    }
-
-    static DropCopyEvent event(Exchange exchange) {
-        Object event = exchange.getProperty(EVENT_PROPERTY);
-        if (event == null && exchange.getIn().getBody() instanceof DropCopyEvent) {
-            event = exchange.getIn().getBody();
-        }
-        if (!(event instanceof DropCopyEvent)) {
-            throw new IllegalArgumentException("dropcopy sink: the exchange has no drop copy event (exchange property '"
-                    + EVENT_PROPERTY + "', set by a dropcopy:<group> consumer" + (event != null ? ", holds a "
-                    + event.getClass().getName() : "") + "); the JSON body alone is not enough");
-        }
-        return (DropCopyEvent) event;
     }
 }

@@ -46,9 +46,9 @@ class FileSinkProducerTest {
             ProducerTemplate template = camel.createProducerTemplate();
             DropCopyEvent e = event(7, "E-7");
             Exchange first = template.send("direct:in", ex -> ex.setProperty("DropCopyEvent", e));
-            assertEquals("WRITTEN", first.getMessage().getHeader(FileSinkProducer.OUTCOME_HEADER));
+            assertEquals("WRITTEN", first.getMessage().getHeader("DropCopySinkOutcome"));
             Exchange again = template.send("direct:in", ex -> ex.setProperty("DropCopyEvent", e));
-            assertEquals("DUPLICATE", again.getMessage().getHeader(FileSinkProducer.OUTCOME_HEADER));
+            assertEquals("DUPLICATE", again.getMessage().getHeader("DropCopySinkOutcome"));
 
             CamelExecutionException missing = assertThrows(CamelExecutionException.class,
                     () -> template.sendBody("direct:in", "{\"kind\":\"fill\"}"));
@@ -76,17 +76,17 @@ class FileSinkProducerTest {
             ProducerTemplate template = camel.createProducerTemplate();
             java.util.concurrent.CompletableFuture<Exchange> first = template.asyncSend("direct:in", ex -> {
                 ex.setProperty("DropCopyEvent", event(7, "E-7"));
-                ex.setProperty(FileSinkProducer.DELIVERY_PROPERTY, "async");
+                ex.setProperty("DropCopyDelivery", "async");
             });
             // completed by the sink's fsync thread once the record is forced (at once: it is free), not at 60 s
             Exchange firstDone = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals("WRITTEN", firstDone.getMessage().getHeader(FileSinkProducer.OUTCOME_HEADER));
+            assertEquals("WRITTEN", firstDone.getMessage().getHeader("DropCopySinkOutcome"));
             assertEquals(null, firstDone.getException());
             Exchange second = template.send("direct:in", ex -> {
                 ex.setProperty("DropCopyEvent", event(8, "E-8"));
-                ex.setProperty(FileSinkProducer.DELIVERY_PROPERTY, "async");
+                ex.setProperty("DropCopyDelivery", "async");
             });
-            assertEquals("WRITTEN", second.getMessage().getHeader(FileSinkProducer.OUTCOME_HEADER));
+            assertEquals("WRITTEN", second.getMessage().getHeader("DropCopySinkOutcome"));
             assertEquals(null, second.getException());
             assertEquals(2, java.nio.file.Files.readAllLines(java.nio.file.Files.walk(dir)
                     .filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow()).size());

@@ -1,7 +1,8 @@
 package io.dropcopy.sink.jdbc.camel;
 
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.sink.batch.TransactionBatcher;
+import io.dropcopy.sink.support.SinkExchanges;
+import io.dropcopy.sink.support.TransactionBatcher;
 import io.dropcopy.sink.jdbc.JdbcSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,17 +79,7 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
                 open.clear(); // writeAll rolled back already
             }
         }, endpoint.getBatchSize(), endpoint.getBatchIntervalMs(), endpoint.getQueueSize(),
-                new TransactionBatcher.Keys<Pending>() {
-                    @Override
-                    public Object stream(Pending item) {
-                        return item.event.targetSession();
-                    }
-
-                    @Override
-                    public long position(Pending item) {
-                        return item.event.seqNum();
-                    }
-                });
+                TransactionBatcher.Keys.of(item -> item.event.targetSession(), item -> item.event.seqNum()));
     }
 
     @Override
@@ -106,43 +97,13 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        Pending pending;
-        try {
-            pending = new Pending(JdbcSinkProducer.event(exchange));
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        TransactionBatcher<Pending> b = batcher;
-        try {
-            if (b == null) {
-                throw new IllegalStateException("dropcopy-jdbc:" + getEndpoint().getName() + " is not started");
-            }
-            b.submit(pending, failure -> {
-                if (failure != null) {
-                    exchange.setException(failure);
-                } else {
-                    exchange.getMessage().setHeader(JdbcSinkProducer.OUTCOME_HEADER, pending.outcome.name());
-                }
-                callback.done(false);
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        } catch (RuntimeException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        return false;
+        return SinkExchanges.submit(batcher, "dropcopy-jdbc:" + getEndpoint().getName(), exchange, callback,
+                e -> new Pending(SinkExchanges.event(e)),
+                (e, pending) -> SinkExchanges.setOutcome(e, pending.outcome.name()));
     }
 
     /** Exchanges waiting for the writer. */
     public int queued() {
-        TransactionBatcher<Pending> b = batcher;
-        return b == null ? 0 : b.queued();
+        return SinkExchanges.queued(batcher);
     }
 }

@@ -1,11 +1,11 @@
 package io.dropcopy.sink.jdbc.camel;
 
+import io.dropcopy.sink.support.NamedServiceComponent;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.Endpoint;
-import org.apache.camel.support.DefaultComponent;
 
 /**
  * {@code dropcopy-jdbc:<name>?dataSource=<name>}: writes each exchange's drop copy event to the database of the
@@ -14,10 +14,8 @@ import org.apache.camel.support.DefaultComponent;
  * Options {@code batchSize}, {@code batchIntervalMs}, {@code queueSize}: the asynchronous batch mode
  * ({@link JdbcBatchingProducer}).
  */
-public class JdbcSinkComponent extends DefaultComponent {
+public class JdbcSinkComponent extends NamedServiceComponent<DataSource> {
     public static final String SCHEME = "dropcopy-jdbc";
-
-    private final Function<String, Supplier<DataSource>> serviceLookup;
 
     public JdbcSinkComponent() {
         this(null);
@@ -25,11 +23,7 @@ public class JdbcSinkComponent extends DefaultComponent {
 
     /** @param serviceLookup DataSource services by name (OSGi), or null */
     public JdbcSinkComponent(Function<String, Supplier<DataSource>> serviceLookup) {
-        this.serviceLookup = serviceLookup;
-    }
-
-    Function<String, Supplier<DataSource>> serviceLookup() {
-        return serviceLookup;
+        super(serviceLookup);
     }
 
     @Override

@@ -1,17 +1,28 @@
 package io.dropcopy.sink.jdbc.camel;
 
-import org.apache.camel.Consumer;
-import org.apache.camel.Processor;
+import io.dropcopy.sink.support.BatchingSinkEndpoint;
+import org.apache.camel.Category;
 import org.apache.camel.Producer;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 
-/** Producer-only endpoint of {@link JdbcSinkComponent}. */
-public class JdbcSinkEndpoint extends DefaultEndpoint {
+/** Endpoint of {@link JdbcSinkComponent}; batchIntervalMs and queueSize apply to the batch mode only. */
+@UriEndpoint(scheme = JdbcSinkComponent.SCHEME, title = "Drop Copy JDBC Sink", syntax = "dropcopy-jdbc:name",
+        producerOnly = true, category = {Category.DATABASE})
+public class JdbcSinkEndpoint extends BatchingSinkEndpoint {
+    @UriPath(description = "Name of the sink, for logs and the writer thread")
+    @Metadata(required = true)
     private final String name;
+    @UriParam(description = "Name of the DataSource: a Camel registry bean, or in Karaf the OSGi DataSource service"
+            + " whose dataSourceName or osgi.jndi.service.name it is")
+    @Metadata(required = true)
     private String dataSource;
+    @UriParam(defaultValue = "0", description = "Above 1: exchanges are queued and written by one writer thread, up to"
+            + " this many in one transaction, each completed only after that transaction committed; 0 or 1: each"
+            + " exchange in its own transaction on the caller's thread")
     private int batchSize;
-    private long batchIntervalMs;
-    private int queueSize = 10_000;
 
     JdbcSinkEndpoint(String uri, JdbcSinkComponent component, String name) {
         super(uri, component);
@@ -49,36 +60,8 @@ public class JdbcSinkEndpoint extends DefaultEndpoint {
         this.batchSize = batchSize;
     }
 
-    public long getBatchIntervalMs() {
-        return batchIntervalMs;
-    }
-
-    /** Batch mode: how long the writer waits for more exchanges before committing a batch not yet full (0: never). */
-    public void setBatchIntervalMs(long batchIntervalMs) {
-        this.batchIntervalMs = batchIntervalMs;
-    }
-
-    public int getQueueSize() {
-        return queueSize;
-    }
-
-    /** Batch mode: most exchanges waiting for the writer; the caller blocks beyond (back-pressure, nothing dropped). */
-    public void setQueueSize(int queueSize) {
-        this.queueSize = queueSize;
-    }
-
     @Override
     public Producer createProducer() {
         return batchSize > 1 ? new JdbcBatchingProducer(this) : new JdbcSinkProducer(this);
-    }
-
-    @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dropcopy-jdbc is a producer: use it in <to uri=\"dropcopy-jdbc:...\"/>");
-    }
-
-    @Override
-    public boolean isSingleton() {
-        return true;
     }
 }

@@ -2,6 +2,8 @@ package io.dropcopy.sink.jdbc.camel;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.jdbc.JdbcSink;
+import io.dropcopy.sink.support.SinkExchanges;
+import io.dropcopy.sink.support.SinkResources;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public class JdbcSinkProducer extends DefaultProducer {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSinkProducer.class);
-    public static final String EVENT_PROPERTY = "DropCopyEvent";
-    public static final String OUTCOME_HEADER = "DropCopySinkOutcome";
 
     private JdbcSink sink;
 
@@ -45,23 +45,10 @@ public class JdbcSinkProducer extends DefaultProducer {
 
     /** The sink of the endpoint's DataSource, migrated if the database is there already. */
     static JdbcSink openSink(JdbcSinkEndpoint endpoint) {
-        String name = endpoint.getDataSource();
-        DataSource bean = null;
-        try {
-            bean = endpoint.getCamelContext().getRegistry().lookupByNameAndType(name, DataSource.class);
-        } catch (RuntimeException e) {
-            LOG.debug("no registry bean {} of type DataSource", name, e);
-        }
-        Supplier<DataSource> dataSource;
-        if (bean != null) {
-            DataSource fixed = bean;
-            dataSource = () -> fixed;
-        } else if (endpoint.getComponent().serviceLookup() != null) {
-            dataSource = endpoint.getComponent().serviceLookup().apply(name); // may come later: writes fail until then
-        } else {
-            throw new IllegalStateException("dropcopy-jdbc:" + endpoint.getName() + ": no DataSource named '" + name
-                    + "' in the Camel registry");
-        }
+        // the DataSource may come later (an OSGi service): writes fail until then
+        Supplier<DataSource> dataSource = SinkResources.find(endpoint.getCamelContext(), DataSource.class, null,
+                endpoint.getDataSource(), endpoint.getComponent().serviceLookup(), "DataSource",
+                "dropcopy-jdbc:" + endpoint.getName());
         JdbcSink sink = new JdbcSink(endpoint.getName(), dataSource);
         try {
             sink.migrate();
@@ -85,7 +72,7 @@ public class JdbcSinkProducer extends DefaultProducer {
     @Override
     public void process(Exchange exchange) throws Exception {
         Object body = exchange.getIn().getBody();
-        if (exchange.getProperty(EVENT_PROPERTY) == null && body instanceof Collection && !((Collection<?>) body).isEmpty()) {
+        if (SinkExchanges.eventOrNull(exchange) == null && body instanceof Collection && !((Collection<?>) body).isEmpty()) {
             List<DropCopyEvent> events = new ArrayList<>();
             for (Object o : (Collection<?>) body) {
                 if (!(o instanceof DropCopyEvent)) {
@@ -96,23 +83,9 @@ public class JdbcSinkProducer extends DefaultProducer {
             }
             List<String> outcomes = new ArrayList<>();
             sink.writeAll(events).forEach(o -> outcomes.add(o.name()));
-            exchange.getMessage().setHeader(OUTCOME_HEADER, outcomes);
+            SinkExchanges.setOutcome(exchange, outcomes);
             return;
         }
-        JdbcSink.Outcome outcome = sink.write(event(exchange));
-        exchange.getMessage().setHeader(OUTCOME_HEADER, outcome.name());
-    }
-
-    static DropCopyEvent event(Exchange exchange) {
-        Object event = exchange.getProperty(EVENT_PROPERTY);
-        if (event == null && exchange.getIn().getBody() instanceof DropCopyEvent) {
-            event = exchange.getIn().getBody();
-        }
-        if (!(event instanceof DropCopyEvent)) {
-            throw new IllegalArgumentException("dropcopy sink: the exchange has no drop copy event (exchange property '"
-                    + EVENT_PROPERTY + "', set by a dropcopy:<group> consumer" + (event != null ? ", holds a "
-                    + event.getClass().getName() : "") + "); the JSON body alone is not enough");
-        }
-        return (DropCopyEvent) event;
+        SinkExchanges.setOutcome(exchange, sink.write(SinkExchanges.event(exchange)).name());
     }
 }

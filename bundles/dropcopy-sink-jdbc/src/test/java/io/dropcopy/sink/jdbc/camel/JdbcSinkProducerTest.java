@@ -61,12 +61,12 @@ class JdbcSinkProducerTest {
             ProducerTemplate template = camel.createProducerTemplate();
             DropCopyEvent e = event(7, "E-7");
             Exchange first = template.send("direct:in", ex -> ex.setProperty("DropCopyEvent", e));
-            assertEquals("STORED", first.getMessage().getHeader(JdbcSinkProducer.OUTCOME_HEADER));
+            assertEquals("STORED", first.getMessage().getHeader("DropCopySinkOutcome"));
             Exchange again = template.send("direct:in", ex -> ex.setProperty("DropCopyEvent", e));
-            assertEquals("DUPLICATE", again.getMessage().getHeader(JdbcSinkProducer.OUTCOME_HEADER));
+            assertEquals("DUPLICATE", again.getMessage().getHeader("DropCopySinkOutcome"));
 
             Exchange batch = template.send("direct:in", ex -> ex.getIn().setBody(List.of(event(8, "E-8"), e)));
-            assertEquals(List.of("STORED", "DUPLICATE"), batch.getMessage().getHeader(JdbcSinkProducer.OUTCOME_HEADER));
+            assertEquals(List.of("STORED", "DUPLICATE"), batch.getMessage().getHeader("DropCopySinkOutcome"));
 
             CamelExecutionException missing = assertThrows(CamelExecutionException.class,
                     () -> template.sendBody("direct:in", "{\"kind\":\"fill\"}"));
