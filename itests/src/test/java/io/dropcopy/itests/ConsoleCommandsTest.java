@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.awaitility.Awaitility;
@@ -33,7 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ConsoleCommandsTest extends KarafTestSupport {
+public class ConsoleCommandsTest extends ItestSupport {
     static final String SECRET = DemoConfiguration.SECRET;
     static final Principal[] ADMIN = {new UserPrincipal("itest-admin"), new RolePrincipal("admin"),
         new RolePrincipal("viewer")};
