@@ -1,6 +1,11 @@
 package io.dropcopy.itests;
 
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.karaf.itests.KarafTestSupport;
+import org.ops4j.pax.exam.Option;
 
 /**
  * Karaf's test support with its retry off: every itest extends this, not {@link KarafTestSupport}.
@@ -15,5 +20,16 @@ public abstract class ItestSupport extends KarafTestSupport {
 
     protected ItestSupport() {
         retry = new Retry(false);
+    }
+
+    /**
+     * Karaf's options, and Pax Exam's wait for its services (the probe's Injector, BootFinished) as long as a loaded
+     * 2-core machine needs: its default, 10 s, gave up on the probe in a run with a load average of 35.
+     */
+    @Override
+    public Option[] config() {
+        List<Option> options = new ArrayList<>(List.of(super.config()));
+        options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "300000"));
+        return options.toArray(new Option[0]);
     }
 }

@@ -50,9 +50,6 @@ public class RouteBundleTest extends ItestSupport {
         options.add(replaceConfigurationFile("deploy/dropcopy-demo-route.xml",
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));
-        // KarafTestSupport injects BootFinished: wait for the boot features as long as a loaded 2-core machine needs
-        // (Pax Exam's default is 10 s; this boot took 43 s once)
-        options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "300000"));
         // The version of the bundle to install, for the test inside Karaf.
         options.add(editConfigurationFilePut("etc/system.properties", "dropcopy.itest.version", version));
         return options.toArray(new Option[0]);
