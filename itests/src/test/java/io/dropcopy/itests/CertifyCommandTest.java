@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.Test;
@@ -33,7 +32,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class CertifyCommandTest extends KarafTestSupport {
+public class CertifyCommandTest extends ItestSupport {
     static final Principal[] ADMIN = {new UserPrincipal("itest-admin"), new RolePrincipal("admin"),
         new RolePrincipal("viewer")};
 

@@ -18,7 +18,6 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.awaitility.Awaitility;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -38,7 +37,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ClusterFeatureTest extends KarafTestSupport {
+public class ClusterFeatureTest extends ItestSupport {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {

@@ -48,6 +48,31 @@ final class DemoConfiguration {
         return Integer.toString(KarafTestSupport.getAvailablePort(from, from + 19));
     }
 
+    /**
+     * What the simulator's default scenario sends for {@code orders} orders, in order: an ack, a partial fill and a
+     * fill each, exec ids {@code SIM<order>-<step>} (written out here, not read from the simulator).
+     */
+    static List<String> execIds(int orders) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int order = 1; order <= orders; order++) {
+            for (int step = 1; step <= 3; step++) {
+                ids.add(String.format("SIM%08d-%d", order, step));
+            }
+        }
+        return ids;
+    }
+
+    private static final java.util.regex.Pattern EXEC_ID = java.util.regex.Pattern.compile("\"execId\":\"([^\"]+)\"");
+
+    /** The exec id of an event's JSON (dropcopy-model's form). */
+    static String execIdOf(String json) {
+        java.util.regex.Matcher m = EXEC_ID.matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no execId in " + json);
+        }
+        return m.group(1);
+    }
+
     /** @param orders how many synthetic orders the simulator sends (0: unlimited) */
     static List<Option> simulatorAndSession(String port, int rate, int orders) {
         String sim = "etc/io.dropcopy.simulator-demo.cfg";

@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.awaitility.Awaitility;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -43,7 +42,10 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class JmsFlowTest extends KarafTestSupport {
+public class JmsFlowTest extends ItestSupport {
+    /** The simulator sends these many orders (three events each), then nothing more. */
+    private static final int ORDERS = 20;
+
     @Configuration
     public Option[] config() {
         String version = System.getProperty("project.version");
@@ -81,7 +83,10 @@ public class JmsFlowTest extends KarafTestSupport {
                 new File(basedir, "../routes/dropcopy-jms-route.yaml")));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.dropcopyroutes.name", "io.dropcopy.routes"));
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.dropcopyroutes.level", "DEBUG"));
-        options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));
+        options.addAll(DemoConfiguration.simulatorAndSession(port, 20, ORDERS));
+        // logged on only once the demo route, the shipped JMS route and this test's batching route all consume group
+        // DEMO: the test's routes are started before the first event is sent
+        options.add(editConfigurationFilePut("etc/io.dropcopy.session-demo.cfg", "consumers", "3"));
         return options.toArray(new Option[0]);
     }
 
@@ -95,7 +100,7 @@ public class JmsFlowTest extends KarafTestSupport {
                 + (selector != null ? "        selector: \"" + selector + "\"\n" : "")
                 + "      steps:\n"
                 + "        - to:\n"
-                + "            uri: \"file:" + out + "?fileName=${header.targetSession}-${header.seqNum}-${header.kind}-${header.symbol}.json\"\n";
+                + "            uri: \"file:" + out + "?fileName=${header.targetSession}-${header.seqNum}-${header.kind}-${header.symbol}-${exchangeId}.json\"\n";
     }
 
     @Test
@@ -115,16 +120,13 @@ public class JmsFlowTest extends KarafTestSupport {
             assertTrue("no broker port on another address: " + l, !l.endsWith(":" + brokerPort) || l.startsWith("127.0.0.1:"));
         }
 
-        Files.writeString(routes.resolve("itest-jms-consumers.yaml"),
-                consumer("itest-jms-all", all, null) + consumer("itest-jms-fills", fills, "kind = 'fill' AND seqNum > 0"),
-                StandardCharsets.UTF_8);
-        Diagnosis.await("events arrive from the topic", 120, () -> names(all).size() >= 30 && names(fills).size() >= 5,
-                () -> "all: " + names(all).size() + ", fills: " + names(fills).size());
-
-        // The batching JMS sink of the same feature (bundle dropcopy-sink-jms): its component found in Karaf, the
-        // ConnectionFactory service taken by name, every event committed to a queue and read back from it.
+        // One file: the topic's consumers start before the batching route, the third consumer of group DEMO, lets the
+        // session log on. The batching JMS sink of the same feature (bundle dropcopy-sink-jms): its component found in
+        // Karaf, the ConnectionFactory service taken by name, every event committed to a queue and read back from it.
         Path batched = data.resolve("itest-jms-batch");
-        Files.writeString(routes.resolve("itest-jms-batch.yaml"), "- route:\n"
+        Files.writeString(routes.resolve("itest-jms.yaml"),
+                consumer("itest-jms-all", all, null) + consumer("itest-jms-fills", fills, "kind = 'fill' AND seqNum > 0")
+                + "- route:\n"
                 + "    id: itest-jms-batch-producer\n"
                 + "    from:\n"
                 + "      uri: dropcopy:DEMO\n"
@@ -138,10 +140,22 @@ public class JmsFlowTest extends KarafTestSupport {
                 + "        connectionFactory: \"#dropcopyJms\"\n"
                 + "      steps:\n"
                 + "        - to:\n"
-                + "            uri: \"file:" + batched + "?fileName=${header.targetSession}-${header.seqNum}-${header.kind}.json\"\n",
+                + "            uri: \"file:" + batched + "?fileName=${header.targetSession}-${header.seqNum}-${header.kind}-${exchangeId}.json\"\n",
                 StandardCharsets.UTF_8);
-        Diagnosis.await("events arrive through dropcopy-jms:queue:", 120, () -> names(batched).size() >= 20,
-                () -> "batched: " + names(batched).size());
+        List<String> sent = DemoConfiguration.execIds(ORDERS);
+        List<String> sentFills = new ArrayList<>();
+        for (int i = 2; i < sent.size(); i += 3) {
+            sentFills.add(sent.get(i));       // the third event of each order is its fill
+        }
+        Diagnosis.await("every event through the topic and dropcopy-jms:queue:", 120,
+                () -> names(all).size() >= sent.size() && names(batched).size() >= sent.size()
+                        && names(fills).size() >= sentFills.size(),
+                () -> "all: " + names(all).size() + ", fills: " + names(fills).size() + ", batched: " + names(batched).size());
+        // against what the simulator sent: each event once, none missing; only the fills through the selector (one
+        // file per message received, the exchange id in its name: a double is a second file)
+        assertEquals("the topic: every event the simulator sent, once", sent, execIds(all));
+        assertEquals("the queue: every event the simulator sent, once", sent, execIds(batched));
+        assertEquals("the selector: exactly the simulator's fills", sentFills, execIds(fills));
 
         Set<String> kinds = new TreeSet<>();
         for (String name : names(all)) {
@@ -156,6 +170,16 @@ public class JmsFlowTest extends KarafTestSupport {
         assertTrue(body, body.startsWith("{\"schemaVersion\":1,") && body.contains("\"group\":\"DEMO\""));
         assertTrue("persistent journal under data/artemis",
                 Files.isDirectory(data.resolve("artemis").resolve("dropcopy").resolve("journal")));
+    }
+
+    /** The exec ids of the events written to {@code dir}, sorted (the simulator's exec ids sort in sending order). */
+    private static List<String> execIds(Path dir) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String name : names(dir)) {
+            ids.add(DemoConfiguration.execIdOf(Files.readString(dir.resolve(name))));
+        }
+        java.util.Collections.sort(ids);
+        return ids;
     }
 
     private static Set<String> names(Path dir) throws IOException {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.awaitility.Awaitility;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -36,7 +35,7 @@ import org.osgi.framework.Bundle;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class RouteBundleTest extends KarafTestSupport {
+public class RouteBundleTest extends ItestSupport {
 
     @Configuration
     public Option[] config() {
@@ -51,9 +50,6 @@ public class RouteBundleTest extends KarafTestSupport {
         options.add(replaceConfigurationFile("deploy/dropcopy-demo-route.xml",
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         options.addAll(DemoConfiguration.simulatorAndSession(port, 20, 0));
-        // KarafTestSupport injects BootFinished: wait for the boot features as long as a loaded 2-core machine needs
-        // (Pax Exam's default is 10 s; this boot took 43 s once)
-        options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "300000"));
         // The version of the bundle to install, for the test inside Karaf.
         options.add(editConfigurationFilePut("etc/system.properties", "dropcopy.itest.version", version));
         return options.toArray(new Option[0]);
@@ -66,7 +62,7 @@ public class RouteBundleTest extends KarafTestSupport {
         Path demo = data.resolve("dropcopy").resolve("DEMO");
         Diagnosis.await("the demo route receives events", 180, () -> jsonLines(demo, "") >= 5,
                 () -> "demo lines: " + jsonLines(demo, ""));
-        long before = jsonLines(out, "fills-"); // 0, unless KarafTestSupport's retry runs this a second time
+        long before = jsonLines(out, "fills-"); // 0: the example is not installed yet
 
         Bundle example = bundleContext.installBundle(
                 "mvn:io.dropcopy.karaf/dropcopy-routes-example/" + System.getProperty("dropcopy.itest.version"));

@@ -46,12 +46,40 @@ class BackupGatewayTest extends SessionTestSupport {
         int primary = freePort();
         int backup = freePort();
         List<DropCopyEvent> events = new CopyOnWriteArrayList<>();
-        startSession("127.0.0.1:" + primary + ",127.0.0.1:" + backup, events::add);
-        Thread.sleep(2500); // (a precondition, not a timing assertion: both addresses have refused by now)
+        // QuickFIX/J's own report of each refused connection ("... during connection to /127.0.0.1:port: ...")
+        List<String> connectErrors = new CopyOnWriteArrayList<>();
+        session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + primary + ",127.0.0.1:" + backup),
+                events::add, settings -> id -> new ErrorEvents(connectErrors)).start();
+        // both addresses refused twice: the failover is in a back-off round, as in the demo assembly
+        await("both addresses refused twice", Duration.ofSeconds(30),
+                () -> refusals(connectErrors, primary) >= 2 && refusals(connectErrors, backup) >= 2);
         cgw(primary, backup, 5, 100);
         await("logged on to the primary", Duration.ofSeconds(20), () -> sim.isLoggedOn() && events.size() == 15);
         assertEquals("primary", sim.activeRole());
+        assertTrue(sim.backupLogonsRefused() >= 1, "the session met the backup refusing while the primary was up");
         assertSameStream(execIds(1, 5), execIds(events));
+    }
+
+    private static long refusals(List<String> connectErrors, int port) {
+        return connectErrors.stream().filter(e -> e.contains("during connection to") && e.contains(":" + port + ":"))
+                .count();
+    }
+
+    /** A QuickFIX/J session log that keeps only the error events. */
+    private static final class ErrorEvents implements quickfix.Log {
+        private final List<String> errors;
+
+        ErrorEvents(List<String> errors) {
+            this.errors = errors;
+        }
+
+        @Override public void clear() { }
+        @Override public void onIncoming(String message) { }
+        @Override public void onOutgoing(String message) { }
+        @Override public void onEvent(String text) { }
+        @Override public void onErrorEvent(String text) {
+            errors.add(text);
+        }
     }
 
     @Test

@@ -34,9 +34,16 @@ class FailoverTest extends SessionTestSupport {
         assertSameStream(execIds(1, 40), execIds(events));
         assertTrue(backup.isLoggedOn());
         assertTrue(session.status().nextTargetSeqNum() > 4_000, "the jump was reconciled by gap fill");
-        for (int[] r : backup.resendRequests()) {
+        // the 4,000 numbers of the jump were asked for, in chunks of at most 2,500: so at least two requests
+        List<int[]> requests = backup.resendRequests();
+        String asked = requests.stream().map(java.util.Arrays::toString).collect(java.util.stream.Collectors.joining(","));
+        assertTrue(requests.size() >= 2, "the jump asked for in chunks: " + asked);
+        java.util.BitSet covered = new java.util.BitSet();
+        for (int[] r : requests) {
             int end = r[1] == 0 ? r[0] + CmeSimulator.MAX_RESEND - 1 : r[1];
-            assertTrue(end - r[0] + 1 <= CmeSimulator.MAX_RESEND, "chunked resend");
+            assertTrue(end - r[0] + 1 <= CmeSimulator.MAX_RESEND, "chunked resend: " + asked);
+            covered.set(r[0], end + 1);
         }
+        assertTrue(covered.cardinality() >= 4_000, "the whole jump asked for: " + asked);
     }
 }

@@ -40,6 +40,8 @@ final class HostileCme implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
     final List<int[]> resendRequests = new CopyOnWriteArrayList<>();
     final List<String> fromClient = new CopyOnWriteArrayList<>();
+    /** The client's messages whole, to check what a reject or logout said. */
+    final List<String> fromClientWire = new CopyOnWriteArrayList<>();
     /** When false, the client's test requests go unanswered (a peer that went silent without FIN). */
     volatile boolean answerTestRequests = true;
     /** When false, business messages are not kept for resends (a test sending more than the heap should hold). */
@@ -156,6 +158,7 @@ final class HostileCme implements AutoCloseable {
     private void onClientMessage(Socket s, String msg) throws IOException {
         String type = field(msg, 35);
         fromClient.add(type);
+        fromClientWire.add(msg);
         switch (type) {
             case "A":
                 logons.incrementAndGet();

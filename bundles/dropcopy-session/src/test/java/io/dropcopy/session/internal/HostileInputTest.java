@@ -61,8 +61,7 @@ class HostileInputTest extends SessionTestSupport {
                     && session.status().loggedOn());
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; " + events.size() + " received; " + session.status()
-                    + "; resend requests " + cme.resendRequests.stream().map(java.util.Arrays::toString)
-                    .collect(java.util.stream.Collectors.joining(",")), e);
+                    + "; resend requests " + requests(), e);
         }
         assertSameStream(expected, events);
     }
@@ -87,16 +86,19 @@ class HostileInputTest extends SessionTestSupport {
     void truncatedMessagesAreRecoveredByResend() throws Exception {
         connect();
         good(3);
+        List<Integer> truncated = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            int seq = cme.nextOut();
             String whole = cme.business(String.format("H%07d", next++));
+            truncated.add(Integer.parseInt(HostileCme.field(whole, 34)));
             expected.add(execIdOf(whole));
             cme.send(whole.substring(0, whole.length() / 2));      // the rest never comes; the seq is resent
             good(3);
-            assertTrue(seq > 0);
         }
         allDeliveredOnce();
-        assertTrue(!cme.resendRequests.isEmpty(), "the lost messages came back by resend");
+        for (int seq : truncated) {
+            assertTrue(cme.resendRequests.stream().anyMatch(r -> r[0] <= seq && (r[1] == 0 || seq <= r[1])),
+                    "truncated seq " + seq + " came back by a resend request; requests: " + requests());
+        }
     }
 
     @Test
@@ -174,40 +176,92 @@ class HostileInputTest extends SessionTestSupport {
         good(3);
         await("logged on again", () -> cme.logons.get() > logons);
         allDeliveredOnce();
-        assertTrue(cme.fromClient.contains("3") || cme.fromClient.contains("5"), "rejected or logged out: " + cme.fromClient);
+        // FIX's rule for a wrong CompID (QuickFIX/J follows it): a Reject with reason 9, CompID problem, then a Logout
+        List<String> rejects = cme.fromClientWire.stream().filter(m -> "3".equals(HostileCme.field(m, 35)))
+                .collect(java.util.stream.Collectors.toList());
+        assertEquals(1, rejects.size(), "one reject: " + cme.fromClient);
+        assertEquals(String.valueOf(seq), HostileCme.field(rejects.get(0), 45), "the reject names the message");
+        assertEquals("9", HostileCme.field(rejects.get(0), 373), "reason: CompID problem");
+        int rejectAt = cme.fromClientWire.indexOf(rejects.get(0));
+        assertTrue(cme.fromClient.subList(rejectAt, cme.fromClient.size()).contains("5"),
+                "a logout after the reject: " + cme.fromClient);
         assertTrue(events.stream().noneMatch("EVIL0001"::equals), "nothing from a wrong comp id delivered");
     }
 
     @Test
-    void unexpectedMessageTypesAreRejectedOrDeadLettered() throws Exception {
+    void unexpectedMessageTypesAreDeadLetteredAndAStrayLogonReconnects() throws Exception {
         connect();
         good(3);
+        allDeliveredOnce();
         // an unknown message type
-        cme.send(cme.build("ZZ", b -> b.add(58, "what is this")));
-        good(2);
+        String zz = cme.build("ZZ", b -> b.add(58, "what is this"));
+        Counted unknown = counted(() -> cme.send(zz));
         // an application message CME never sends on a drop copy session, not wrapped in 35=n
         int seq = cme.reserve();
         String order = new io.dropcopy.model.FixMessageBuilder("FIX.4.2", "D").add(34, seq).add(49, "CME").add(50, "G")
                 .add(52, HostileCme.now()).add(56, HostileCme.CLIENT).add(11, "X1").add(21, "1").add(55, "ES")
                 .add(54, "1").add(60, HostileCme.now()).add(40, "1").build();
         cme.store(seq, order);
-        cme.send(order);
-        good(2);
+        Counted d = counted(() -> cme.send(order));
         // an execution report on the outer (admin) stream instead of inside 35=n
         int seq2 = cme.reserve();
         String bare = new io.dropcopy.model.FixMessageBuilder("FIX.4.2", "8").add(34, seq2).add(49, "CME").add(50, "G")
                 .add(52, HostileCme.now()).add(56, HostileCme.CLIENT).add(6, "0").add(11, "X2").add(14, "0").add(17, "BARE1")
                 .add(20, "0").add(37, "O1").add(39, "0").add(54, "1").add(55, "ES").add(150, "0").add(151, "1").build();
         cme.store(seq2, bare);
-        cme.send(bare);
-        good(2);
+        Counted er = counted(() -> cme.send(bare));
         // a Logon in the middle of a logged-on session
-        cme.send(cme.build("A", b -> b.add(98, 0).add(108, 5)));
+        int connections = cme.connections.get();
+        int logons = cme.logons.get();
+        Counted logon = counted(() -> cme.send(cme.build("A", b -> b.add(98, 0).add(108, 5))));
+
+        // each business-stream misfit: one dead letter with its sequence number and what it was, no reject
+        assertEquals(new Counted(1, 0), unknown, "35=ZZ");
+        assertEquals(new Counted(1, 0), d, "35=D");
+        assertEquals(new Counted(1, 0), er, "35=8 outside 35=n");
+        List<String> letters = deadLetters();
+        assertEquals(3, letters.size(), String.join("\n", letters));
+        int zzSeq = Integer.parseInt(HostileCme.field(zz, 34));
+        String[][] expectedLetters = {{"" + zzSeq, "ZZ"}, {"" + seq, "D"}, {"" + seq2, "8"}};
+        for (int i = 0; i < 3; i++) {
+            assertTrue(letters.get(i).contains("\"seqNum\":" + expectedLetters[i][0] + ",")
+                    && letters.get(i).contains("\"reason\":\"expected 35=n, got 35=" + expectedLetters[i][1] + "\""), letters.get(i));
+        }
+        assertTrue(events.stream().noneMatch("BARE1"::equals), "a bare execution report is not a drop copy event");
+        // a stray Logon is a session matter, not a business message: nothing dead-lettered or rejected; QuickFIX/J
+        // drops the connection and logs on again once (and every good message behind it arrived, checked by counted)
+        assertEquals(new Counted(0, 0), logon, "35=A");
+        assertEquals(connections + 1, cme.connections.get(), "one reconnect");
+        assertEquals(logons + 1, cme.logons.get(), "one logon again");
+    }
+
+    private List<String> deadLetters() throws java.io.IOException {
+        java.nio.file.Path dir = tmp.resolve("data/dropcopy/sessions/demo/dead-letters");
+        List<String> lines = new ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(f -> f.getFileName().toString().matches("demo-\\d{8}\\.jsonl"))
+                    .sorted().collect(java.util.stream.Collectors.toList())) {
+                lines.addAll(java.nio.file.Files.readAllLines(f));
+            }
+        }
+        return lines;
+    }
+
+    /** What one hostile message changed, measured after good messages behind it have all arrived. */
+    private record Counted(long deadLettered, long rejected) {
+    }
+
+    private interface Act {
+        void run() throws Exception;
+    }
+
+    private Counted counted(Act hostile) throws Exception {
+        SessionStatus before = status();
+        hostile.run();
         good(2);
         allDeliveredOnce();
-        SessionStatus s = status();
-        long counted = s.deadLettered() + s.rejected();
-        assertTrue(counted >= 3, "each unexpected message counted: " + s);
+        SessionStatus after = status();
+        return new Counted(after.deadLettered() - before.deadLettered(), after.rejected() - before.rejected());
     }
 
     @Test
@@ -252,6 +306,10 @@ class HostileInputTest extends SessionTestSupport {
         await("logged on again after the heartbeat timeout", Duration.ofSeconds(60), () -> cme.logons.get() > logons);
         good(3);
         allDeliveredOnce();
+    }
+
+    private String requests() {
+        return cme.resendRequests.stream().map(java.util.Arrays::toString).collect(java.util.stream.Collectors.joining(","));
     }
 
     private SessionStatus status() {

@@ -74,6 +74,15 @@ abstract class SessionTestSupport {
         return session;
     }
 
+    /** With QuickFIX/J's session log going to {@code logs}, to see what QuickFIX/J itself reports. */
+    TargetSession session(Map<String, Object> properties, DropCopyApplication.Dispatcher dispatcher,
+                          java.util.function.Function<quickfix.SessionSettings, quickfix.LogFactory> logs) {
+        TargetSession session = new TargetSession(TargetSessionConfig.parse(properties, tmp.resolve("data")), dispatcher,
+                logs);
+        sessions.add(session);
+        return session;
+    }
+
     TargetSession startSession(String addresses, DropCopyApplication.Dispatcher dispatcher) throws Exception {
         TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", addresses), dispatcher);
         session.start();
