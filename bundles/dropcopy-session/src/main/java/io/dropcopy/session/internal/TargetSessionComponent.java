@@ -1,6 +1,7 @@
 package io.dropcopy.session.internal;
 
 import io.dropcopy.session.api.DropCopySessionMBean;
+import io.dropcopy.session.api.SessionOptions;
 import java.nio.file.Paths;
 import java.util.Hashtable;
 import java.util.Map;
@@ -49,7 +50,7 @@ public class TargetSessionComponent {
     private ServiceRegistration<?> mbean;
 
     @Reference(name = "dataSource", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.RELUCTANT, target = "(dataSourceName=dropcopy)",
+            policyOption = ReferencePolicyOption.RELUCTANT, target = SessionOptions.DEFAULT_DATA_SOURCE_TARGET,
             unbind = "unbindDataSource")
     synchronized void bindDataSource(DataSource bound) {
         dataSource = bound;
@@ -104,7 +105,7 @@ public class TargetSessionComponent {
     }
 
     private boolean isJdbc() {
-        return "jdbc".equals(config.store);
+        return SessionOptions.STORE_JDBC.equals(config.store);
     }
 
     private void start() {
