@@ -6,7 +6,9 @@ import io.dropcopy.fix.CmeDictionary;
 import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.session.internal.BenchSessions;
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.EmbeddedSession;
+import io.dropcopy.session.api.SessionBuilder;
 import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.sink.file.camel.FileSinkComponent;
 import io.dropcopy.sink.jdbc.camel.JdbcSinkComponent;
@@ -191,7 +193,6 @@ final class Sinks {
         if (c == Case.BASELINE || c == Case.BASELINE_TUNED) {
             return baseline(bench, port, dir, c == Case.BASELINE_TUNED);
         }
-        BenchSessions sessions = new BenchSessions();
         Map<String, Object> p = new HashMap<>();
         p.put("name", "bench");
         p.put("group", Bench.GROUP);
@@ -202,10 +203,12 @@ final class Sinks {
         p.put("reconnectInterval", "1");
         p.put("accessKeyId", SimulatorConfig.DEFAULT_ACCESS_KEY_ID);
         p.put("secretKey", SimulatorConfig.DEFAULT_SECRET_KEY);
-        sessions.register(p, dir.resolve("karaf-data"));
+        DropCopyHub hub = SessionBuilder.newHub();
+        EmbeddedSession session = SessionBuilder.configuration(p).dataDir(dir.resolve("karaf-data")).hub(hub).build();
+        session.start();
 
         DefaultCamelContext camel = new DefaultCamelContext();
-        camel.addComponent("dropcopy", new DropCopyComponent(sessions.hub()));
+        camel.addComponent("dropcopy", new DropCopyComponent(hub));
         camel.addComponent(FileSinkComponent.SCHEME, new FileSinkComponent());
         camel.addComponent("dropcopy-jdbc", new JdbcSinkComponent());
         camel.addComponent(JmsSinkComponent.SCHEME, new JmsSinkComponent());
@@ -284,7 +287,7 @@ final class Sinks {
         });
         camel.start(); // subscribing to the group logs the session on
         return () -> {
-            sessions.close(); // the session first: a message arriving after the route stopped would be an error
+            session.close(); // the session first: a message arriving after the route stopped would be an error
             camel.close();
         };
     }
@@ -310,7 +313,7 @@ final class Sinks {
         CmeSessionSettings.alwaysOn(s, id);
         CmeSessionSettings.applyDialect(s, id, dictionary);
         if (tuned) {
-            io.dropcopy.session.internal.BenchSessions.productSettings(s, id);
+            SessionBuilder.quickfixSettings().forEach((key, value) -> s.setString(id, key, value));
         }
         Application app = new Application() {
             @Override
@@ -365,7 +368,7 @@ final class Sinks {
                 .withSettings(s)
                 .withLogFactory(new SLF4JLogFactory(s))
                 .withMessageFactory(new DefaultMessageFactory())
-                .withQueueCapacity(tuned ? io.dropcopy.session.internal.BenchSessions.receiveQueueCapacity() : 10_000)
+                .withQueueCapacity(tuned ? SessionBuilder.receiveQueueCapacity() : 10_000)
                 .build();
         initiator.start();
         return () -> initiator.stop(true);

@@ -3,10 +3,13 @@ package io.dropcopy.camel;
 import io.dropcopy.session.api.DropCopyHub;
 import java.util.Map;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 /** {@code dropcopy:<group>}: consumes the normalized events of one drop copy group. */
+@Component(DropCopyComponent.SCHEME)
 public class DropCopyComponent extends DefaultComponent {
+    public static final String SCHEME = "dropcopy";
     private final DropCopyHub hub;
 
     public DropCopyComponent(DropCopyHub hub) {

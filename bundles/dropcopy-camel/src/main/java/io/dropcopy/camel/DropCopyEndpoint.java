@@ -1,10 +1,15 @@
 package io.dropcopy.camel;
 
 import io.dropcopy.session.api.DropCopyHub;
+import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
@@ -24,10 +29,28 @@ import org.apache.camel.support.DefaultEndpoint;
  *   when that many are, the session waits (and stops reading its socket).</li>
  * </ul>
  */
+@UriEndpoint(firstVersion = "0.1.0", scheme = DropCopyComponent.SCHEME, title = "CME Drop Copy",
+        syntax = "dropcopy:group", consumerOnly = true, category = {Category.MESSAGING},
+        headersClass = DropCopyConstants.class, generateConfigurer = false)
 public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
+    static final String SYNC = "sync";
+    static final String ASYNC = "async";
+
+    @UriPath(description = "The drop copy group to consume: every event of every target session configured with"
+            + " this group, in sequence order per session.")
+    @Metadata(required = true)
     private final String group;
     private final DropCopyHub hub;
-    private String delivery = "sync";
+    @UriParam(label = "consumer", enums = SYNC + "," + ASYNC, defaultValue = SYNC,
+            description = "sync: each exchange runs to its end on the session's thread, the message counts as received"
+                    + " when the route returns. async: the session hands over the next message once the route has"
+                    + " taken this one, and counts a message as received only when its exchange and every earlier one"
+                    + " completed (for sinks that commit in groups); a failed exchange makes the session log on again"
+                    + " from the first message not completed.")
+    private String delivery = SYNC;
+    @UriParam(label = "consumer", defaultValue = "" + DropCopyHub.DEFAULT_MAX_IN_FLIGHT,
+            description = "With delivery=async: exchanges taken and not yet completed per target session, 1 to"
+                    + " 1,000,000; when that many are, the session waits (and stops reading its socket).")
     private int maxInFlight = DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
 
     DropCopyEndpoint(String uri, DropCopyComponent component, String group, DropCopyHub hub) {
@@ -46,14 +69,14 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
 
     /** {@code sync} (default) or {@code async}. */
     public void setDelivery(String delivery) {
-        if (!"sync".equals(delivery) && !"async".equals(delivery)) {
+        if (!SYNC.equals(delivery) && !ASYNC.equals(delivery)) {
             throw new IllegalArgumentException("dropcopy:" + group + ": delivery must be sync or async, got '" + delivery + "'");
         }
         this.delivery = delivery;
     }
 
     public boolean isAsync() {
-        return "async".equals(delivery);
+        return ASYNC.equals(delivery);
     }
 
     public int getMaxInFlight() {

@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
  * Makes the scheme {@code dropcopy} known to every Camel context in Karaf: Camel's OSGi resolver looks up
  * ComponentResolver services by their {@code component} property, and camel-blueprint waits for it.
  */
-@org.osgi.service.component.annotations.Component(service = ComponentResolver.class, property = "component=dropcopy")
+@org.osgi.service.component.annotations.Component(service = ComponentResolver.class, property = "component=" + DropCopyComponent.SCHEME)
 public class DropCopyComponentResolver implements ComponentResolver {
 
     @Reference
@@ -19,6 +19,6 @@ public class DropCopyComponentResolver implements ComponentResolver {
 
     @Override
     public Component resolveComponent(String name, CamelContext context) {
-        return "dropcopy".equals(name) ? new DropCopyComponent(hub) : null;
+        return DropCopyComponent.SCHEME.equals(name) ? new DropCopyComponent(hub) : null;
     }
 }

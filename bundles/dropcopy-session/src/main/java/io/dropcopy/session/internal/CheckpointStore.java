@@ -4,10 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Date;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.MessageStore;
 import quickfix.MessageStoreFactory;
+import quickfix.RuntimeError;
 import quickfix.SessionID;
 
 /**
@@ -56,7 +58,7 @@ final class CheckpointStore implements MessageStore, Closeable {
      * {@link #minPersistNanos} (a JDBC store pays a database commit per write).
      */
     static MessageStoreFactory factory(MessageStoreFactory factory, CommitWindow window, String name,
-                                       long minPersistMillis, java.util.function.Consumer<CheckpointStore> created) {
+                                       long minPersistMillis, Consumer<CheckpointStore> created) {
         return sessionId -> {
             MessageStore store = factory.create(sessionId);
             try {
@@ -64,7 +66,7 @@ final class CheckpointStore implements MessageStore, Closeable {
                 created.accept(s);
                 return s;
             } catch (IOException e) {
-                throw new quickfix.RuntimeError(e);
+                throw new RuntimeError(e);
             }
         };
     }

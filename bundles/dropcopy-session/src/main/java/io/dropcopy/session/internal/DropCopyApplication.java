@@ -2,18 +2,33 @@ package io.dropcopy.session.internal;
 
 import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.model.IsoTimes;
+import io.dropcopy.model.EventKind;
 import io.dropcopy.model.EventTranslator;
+import io.dropcopy.model.IsoTimes;
 import io.dropcopy.model.MalformedMessageException;
+import io.dropcopy.session.api.DeferredDropCopyListener;
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.LatencyBuckets;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Application;
 import quickfix.DoNotSend;
+import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Message;
+import quickfix.MessageUtils;
 import quickfix.Session;
 import quickfix.SessionID;
 
@@ -43,12 +58,12 @@ final class DropCopyApplication implements Application {
 
         /** How many events of the group may be handed over and not yet committed, per session. */
         default int maxInFlight(String group) {
-            return io.dropcopy.session.api.DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
+            return DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
         }
     }
 
     /** Completion of one event handed over. */
-    interface Completion extends io.dropcopy.session.api.DeferredDropCopyListener.Completion {
+    interface Completion extends DeferredDropCopyListener.Completion {
     }
 
     /** Thrown out of {@code fromApp} so QuickFIX/J keeps the message unconsumed. */
@@ -76,7 +91,7 @@ final class DropCopyApplication implements Application {
     final UnrecoverableGaps unrecoverableGaps;
     /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
     volatile int duplicateResendBegin;
-    private volatile java.time.Instant lastMessage;
+    private volatile Instant lastMessage;
     /** NextExpectedMsgSeqNum(789) of CME's Logout answering our Logon, until a logon succeeds; 0 when none. */
     private volatile int nextExpectedByCme;
 
@@ -85,7 +100,7 @@ final class DropCopyApplication implements Application {
     /** The sequence store of the running initiator, persisting the checkpoint. */
     volatile CheckpointStore store;
     /** Told of the first failed completion of a generation: the session starts again from the checkpoint. */
-    volatile java.util.function.Consumer<Throwable> onDeferredFailure = cause -> { };
+    volatile Consumer<Throwable> onDeferredFailure = cause -> { };
 
     DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
         this.config = config;
@@ -185,7 +200,7 @@ final class DropCopyApplication implements Application {
         gapFill.getHeader().setInt(34, from);
         gapFill.getHeader().setString(49, config.targetCompId);
         gapFill.getHeader().setString(56, config.senderCompId);
-        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         gapFill.getHeader().setUtcTimeStamp(52, now, true);
         gapFill.getHeader().setUtcTimeStamp(122, now, true);
         gapFill.getHeader().setBoolean(43, true);
@@ -193,7 +208,7 @@ final class DropCopyApplication implements Application {
         gapFill.setInt(36, to + 1);
         try {
             // through the wire form, so the message is complete (9, 10) and parsed as any incoming one
-            session.next(quickfix.MessageUtils.parse(session, gapFill.toString()));
+            session.next(MessageUtils.parse(session, gapFill.toString()));
         } catch (Exception e) {
             LOG.error("Drop copy session {}: cannot move past unrecoverable gap {}-{}", config.name, from, to, e);
         }
@@ -288,11 +303,11 @@ final class DropCopyApplication implements Application {
     private void routeFailed(Throwable e) {
         routeFailures.incrementAndGet();
         lastRouteFailure = String.valueOf(e.getMessage());
-        lastRouteFailureAt = java.time.Instant.now();
+        lastRouteFailureAt = Instant.now();
     }
 
     /** The fate of one event handed over; the first call counts. Completions may come on any thread. */
-    private final class Delivery extends java.util.concurrent.atomic.AtomicBoolean implements Completion {
+    private final class Delivery extends AtomicBoolean implements Completion {
         private static final long serialVersionUID = 1L;
         private final transient CommitWindow.Ticket ticket;
         private final transient DropCopyEvent event;
@@ -318,7 +333,7 @@ final class DropCopyApplication implements Application {
             possibleResends.delivered(event);
             routeLatency.record(System.nanoTime() - arrived);
             received.incrementAndGet();
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             lastMessage = now;
             perKind[event.kind().ordinal()].increment();
             recordEndToEnd(event.sendingTime(), now);
@@ -348,26 +363,26 @@ final class DropCopyApplication implements Application {
     }
 
     /** Messages whose routes failed, the last failure's message and time (for health: DOWN while failing). */
-    final java.util.concurrent.atomic.AtomicLong routeFailures = new java.util.concurrent.atomic.AtomicLong();
+    final AtomicLong routeFailures = new AtomicLong();
     volatile String lastRouteFailure;
-    volatile java.time.Instant lastRouteFailureAt;
+    volatile Instant lastRouteFailureAt;
     /** Arrival to the routes' return, per message handed to them. */
-    final io.dropcopy.session.api.LatencyBuckets routeLatency = new io.dropcopy.session.api.LatencyBuckets();
+    final LatencyBuckets routeLatency = new LatencyBuckets();
     /** CME's SendingTime to the routes' return, per message they took. */
-    final io.dropcopy.session.api.LatencyBuckets endToEndLatency = new io.dropcopy.session.api.LatencyBuckets();
-    private final java.util.concurrent.atomic.LongAdder[] perKind =
-            new java.util.concurrent.atomic.LongAdder[io.dropcopy.model.EventKind.values().length];
+    final LatencyBuckets endToEndLatency = new LatencyBuckets();
+    private final LongAdder[] perKind =
+            new LongAdder[EventKind.values().length];
 
     {
         for (int i = 0; i < perKind.length; i++) {
-            perKind[i] = new java.util.concurrent.atomic.LongAdder();
+            perKind[i] = new LongAdder();
         }
     }
 
     /** Messages the routes took, per kind label, kinds seen only. */
-    java.util.Map<String, Long> eventsByKind() {
-        java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (io.dropcopy.model.EventKind k : io.dropcopy.model.EventKind.values()) {
+    Map<String, Long> eventsByKind() {
+        Map<String, Long> out = new TreeMap<>();
+        for (EventKind k : EventKind.values()) {
             long n = perKind[k.ordinal()].sum();
             if (n > 0) {
                 out.put(k.label(), n);
@@ -376,7 +391,7 @@ final class DropCopyApplication implements Application {
         return out;
     }
 
-    private void recordEndToEnd(String sendingTime, java.time.Instant now) {
+    private void recordEndToEnd(String sendingTime, Instant now) {
         if (sendingTime == null) {
             return;
         }
@@ -402,20 +417,20 @@ final class DropCopyApplication implements Application {
 
     private static long fallback(String t) {
         try {
-            java.time.Instant sent = java.time.Instant.parse(t);
+            Instant sent = Instant.parse(t);
             return sent.getEpochSecond() * 1_000_000_000L + sent.getNano();
-        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             return Long.MIN_VALUE;
         }
     }
 
     String lastRouteFailureTime() {
-        java.time.Instant t = lastRouteFailureAt;
+        Instant t = lastRouteFailureAt;
         return t == null ? null : t.toString();
     }
 
     String lastMessageTime() {
-        java.time.Instant t = lastMessage;
+        Instant t = lastMessage;
         return t == null ? null : t.toString();
     }
 
@@ -436,7 +451,7 @@ final class DropCopyApplication implements Application {
         return type.equals(text(message.getHeader(), 35));
     }
 
-    private static String text(quickfix.FieldMap map, int tag) {
+    private static String text(FieldMap map, int tag) {
         try {
             return map.isSetField(tag) ? map.getString(tag) : "";
         } catch (FieldNotFound e) {

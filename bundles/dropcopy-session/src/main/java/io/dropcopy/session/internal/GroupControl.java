@@ -1,7 +1,9 @@
 package io.dropcopy.session.internal;
 
 import io.dropcopy.session.api.GroupOwnership;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -208,7 +210,7 @@ final class GroupControl {
             }
             int nodes = 1;
             int consumed = 0;
-            java.util.List<String> owned = new java.util.ArrayList<>();
+            List<String> owned = new ArrayList<>();
             for (Map.Entry<String, Group> e : groups.entrySet()) {
                 if (!e.getValue().consumed) {
                     continue;

@@ -1,16 +1,31 @@
 package io.dropcopy.session.internal;
 
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.EventTranslator;
+import io.dropcopy.model.MalformedMessageException;
+import io.dropcopy.session.api.DeadLetter;
+import io.dropcopy.session.api.DeferredDropCopyListener;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.DropCopyListener;
+import io.dropcopy.session.api.GroupOwnership;
 import io.dropcopy.session.api.SessionStatus;
+import io.dropcopy.session.api.TrialSession;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.dropcopy.session.api.GroupOwnership;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -52,7 +67,7 @@ public class HubImpl implements DropCopyHub {
     private boolean clustered;
     private GroupOwnership clusterService;
     /** While clustered: spreads the groups over the nodes now and then (GroupControl.rebalance). */
-    private java.util.concurrent.ScheduledExecutorService rebalancer;
+    private ScheduledExecutorService rebalancer;
 
     private final Map<String, TargetSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, List<Subscriber>> listeners = new ConcurrentHashMap<>();
@@ -60,10 +75,10 @@ public class HubImpl implements DropCopyHub {
     /** A consumer of a group: synchronous ({@link DropCopyListener}) or deferred, with its in-flight window. */
     private static final class Subscriber {
         final DropCopyListener sync;
-        final io.dropcopy.session.api.DeferredDropCopyListener deferred;
+        final DeferredDropCopyListener deferred;
         final int maxInFlight;
 
-        Subscriber(DropCopyListener sync, io.dropcopy.session.api.DeferredDropCopyListener deferred, int maxInFlight) {
+        Subscriber(DropCopyListener sync, DeferredDropCopyListener deferred, int maxInFlight) {
             this.sync = sync;
             this.deferred = deferred;
             this.maxInFlight = maxInFlight;
@@ -78,7 +93,7 @@ public class HubImpl implements DropCopyHub {
 
     @Override
     public AutoCloseable subscribeDeferred(String group, int maxInFlight,
-                                           io.dropcopy.session.api.DeferredDropCopyListener listener) {
+                                           DeferredDropCopyListener listener) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, got " + maxInFlight);
         }
@@ -179,7 +194,7 @@ public class HubImpl implements DropCopyHub {
      * deferred ones (up to a minute); a consumer's failure is thrown.
      */
     void dispatch(DropCopyEvent event) throws Exception {
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         dispatch(event, new DropCopyApplication.Completion() {
             @Override
             public void committed() {
@@ -192,11 +207,11 @@ public class HubImpl implements DropCopyHub {
             }
         });
         try {
-            done.get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+            done.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof Exception ? (Exception) cause : new IllegalStateException(cause);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new IllegalStateException("a consumer of group " + event.group() + " did not commit the event within 60 s");
         }
     }
@@ -253,13 +268,13 @@ public class HubImpl implements DropCopyHub {
 
     /** Counts the consumers' commits of one event; the first failure fails it. */
     private final class Joint {
-        private final java.util.concurrent.atomic.AtomicInteger left;
-        private final java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicInteger left;
+        private final AtomicBoolean over = new AtomicBoolean();
         private final DropCopyEvent event;
         private final DropCopyApplication.Completion completion;
 
         Joint(int parts, DropCopyEvent event, DropCopyApplication.Completion completion) {
-            this.left = new java.util.concurrent.atomic.AtomicInteger(parts);
+            this.left = new AtomicInteger(parts);
             this.event = event;
             this.completion = completion;
         }
@@ -278,9 +293,9 @@ public class HubImpl implements DropCopyHub {
         }
 
         /** One consumer's share: counts once, whatever it calls. */
-        io.dropcopy.session.api.DeferredDropCopyListener.Completion part() {
-            java.util.concurrent.atomic.AtomicBoolean called = new java.util.concurrent.atomic.AtomicBoolean();
-            return new io.dropcopy.session.api.DeferredDropCopyListener.Completion() {
+        DeferredDropCopyListener.Completion part() {
+            AtomicBoolean called = new AtomicBoolean();
+            return new DeferredDropCopyListener.Completion() {
                 @Override
                 public void committed() {
                     if (called.compareAndSet(false, true)) {
@@ -383,7 +398,7 @@ public class HubImpl implements DropCopyHub {
         }
         try {
             s.resetSequences();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot reset the sequence numbers of session " + name + ": " + e.getMessage(), e);
         }
         LOG.warn("Drop copy session {}: sequence numbers reset to 1 by {}", name, operator);
@@ -395,10 +410,10 @@ public class HubImpl implements DropCopyHub {
     }
 
     @Override
-    public List<io.dropcopy.session.api.DeadLetter> deadLetters(String name) {
+    public List<DeadLetter> deadLetters(String name) {
         try {
             return existing(name).deadLetters();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the dead letters of session " + name + ": " + e.getMessage(), e);
         }
     }
@@ -406,7 +421,7 @@ public class HubImpl implements DropCopyHub {
     @Override
     public void replayDeadLetter(String name, long seqNum, String operator) throws Exception {
         TargetSession s = existing(name);
-        io.dropcopy.session.api.DeadLetter letter = s.deadLetters().stream().filter(d -> d.seqNum() == seqNum)
+        DeadLetter letter = s.deadLetters().stream().filter(d -> d.seqNum() == seqNum)
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("session " + name + " has no dead letter "
                         + seqNum));
         if (letter.replayed()) {
@@ -414,8 +429,8 @@ public class HubImpl implements DropCopyHub {
         }
         DropCopyEvent event;
         try {
-            event = io.dropcopy.model.EventTranslator.translate(letter.raw(), s.group(), name);
-        } catch (io.dropcopy.model.MalformedMessageException e) {
+            event = EventTranslator.translate(letter.raw(), s.group(), name);
+        } catch (MalformedMessageException e) {
             throw new IllegalStateException("dead letter " + letter.id() + " still does not translate: " + e.getMessage());
         }
         dispatch(event);
@@ -424,7 +439,7 @@ public class HubImpl implements DropCopyHub {
     }
 
     @Override
-    public io.dropcopy.session.api.TrialSession trialSession(String name, java.nio.file.Path storeDir,
+    public TrialSession trialSession(String name, Path storeDir,
                                                             DropCopyListener listener) {
         return new TrialSessionImpl(existing(name).config, storeDir, listener);
     }
@@ -438,7 +453,7 @@ public class HubImpl implements DropCopyHub {
     }
 
     @Override
-    public java.util.Map<String, String> groupOwnership() {
+    public Map<String, String> groupOwnership() {
         return control.states();
     }
 
@@ -450,9 +465,9 @@ public class HubImpl implements DropCopyHub {
     }
 
     @Override
-    public java.util.Optional<String> groupOwner(String group) {
+    public Optional<String> groupOwner(String group) {
         GroupOwnership o = control.ownership();
-        return o == null ? java.util.Optional.empty() : o.owner(group);
+        return o == null ? Optional.empty() : o.owner(group);
     }
 
     @Override
@@ -483,7 +498,7 @@ public class HubImpl implements DropCopyHub {
 
     private void rebalancing(boolean on) {
         if (on && rebalancer == null) {
-            rebalancer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            rebalancer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "dropcopy-rebalance");
                 t.setDaemon(true);
                 return t;
@@ -494,7 +509,7 @@ public class HubImpl implements DropCopyHub {
                 } catch (RuntimeException e) {
                     LOG.warn("Drop copy rebalancing failed: {}", e.toString());
                 }
-            }, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+            }, 5, 5, TimeUnit.SECONDS);
         } else if (!on && rebalancer != null) {
             rebalancer.shutdownNow();
             rebalancer = null;

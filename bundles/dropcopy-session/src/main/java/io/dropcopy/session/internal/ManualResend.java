@@ -10,6 +10,9 @@ import quickfix.Log;
 import quickfix.LogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
+import quickfix.field.BeginSeqNo;
+import quickfix.field.EndSeqNo;
+import quickfix.fix42.ResendRequest;
 
 /**
  * An operator's resend of messages already received (to refill a sink, say). QuickFIX/J silently drops PossDup
@@ -77,7 +80,7 @@ final class ManualResend {
     private void request(int begin) {
         int end = Math.min(to, begin + chunkSize - 1);
         chunkEnd = end;
-        session.send(new quickfix.fix42.ResendRequest(new quickfix.field.BeginSeqNo(begin), new quickfix.field.EndSeqNo(end)));
+        session.send(new ResendRequest(new BeginSeqNo(begin), new EndSeqNo(end)));
     }
 
     boolean inFlight() {

@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.Session;
 import quickfix.SessionStateListener;
+import quickfix.field.BeginSeqNo;
+import quickfix.field.EndSeqNo;
+import quickfix.fix42.ResendRequest;
 
 /**
  * CME's "enhanced" resend logic: while a gap persists and the resend in flight makes no progress for
@@ -105,8 +108,8 @@ final class ResendWatchdog implements SessionStateListener {
                 return;
             }
             int end = currentEnd;
-            quickfix.fix42.ResendRequest duplicate = new quickfix.fix42.ResendRequest(
-                    new quickfix.field.BeginSeqNo(expected), new quickfix.field.EndSeqNo(end));
+            ResendRequest duplicate = new ResendRequest(
+                    new BeginSeqNo(expected), new EndSeqNo(end));
             application.duplicateResendBegin = expected;
             LOG.warn("Drop copy session {}: no progress on resend {}-{} for {} s; sending it again with 43=Y",
                     name, expected, end, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));

@@ -3,19 +3,37 @@ package io.dropcopy.session.internal;
 import io.dropcopy.fix.CmeDictionary;
 import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.MaskingLogFactory;
+import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.session.api.DeadLetter;
 import io.dropcopy.session.api.SessionStatus;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
 import quickfix.FileStoreFactory;
 import quickfix.Initiator;
+import quickfix.JdbcStoreFactory;
+import quickfix.LogFactory;
+import quickfix.Message;
+import quickfix.MessageStore;
+import quickfix.MessageStoreFactory;
 import quickfix.SLF4JLogFactory;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SessionSettings;
+import quickfix.SessionStateListener;
 import quickfix.ThreadedSocketInitiator;
 
 /** One CME drop copy target session: a QuickFIX/J FIX 4.2 initiator with a persistent file store. */
@@ -30,10 +48,10 @@ final class TargetSession {
     private volatile boolean enabled = true;
     private final ManualResend manualResend;
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
-    private final java.util.function.Function<SessionSettings, quickfix.LogFactory> logs;
+    private final Function<SessionSettings, LogFactory> logs;
 
     /** With store = jdbc: the DataSource holding the sequence store; null otherwise. */
-    private volatile javax.sql.DataSource dataSource;
+    private volatile DataSource dataSource;
 
     /**
      * Which address QuickFIX/J is given (one at a time, see AddressFailover); guarded by itself, never by this:
@@ -43,7 +61,7 @@ final class TargetSession {
     /** The initiator generation whose move to another address is already scheduled (guarded by failover). */
     private int moveScheduledFor = -1;
     /** Moves to another address off QuickFIX/J's threads; exists while started. */
-    private volatile java.util.concurrent.ScheduledExecutorService failoverExecutor;
+    private volatile ScheduledExecutorService failoverExecutor;
     /** Bumped whenever the initiator is replaced or stopped, so events of an old one are ignored. */
     private volatile int generation;
 
@@ -51,26 +69,26 @@ final class TargetSession {
         this(config, dispatcher, SLF4JLogFactory::new);
     }
 
-    void setDataSource(javax.sql.DataSource dataSource) {
+    void setDataSource(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher,
-                  java.util.function.Function<SessionSettings, quickfix.LogFactory> logs) {
+                  Function<SessionSettings, LogFactory> logs) {
         this.config = config;
         this.logs = logs;
         // The session's thread and an operator's resend (socket thread) hand events to the routes one at a time.
         Object dispatchLock = new Object();
         DropCopyApplication.Dispatcher serialized = new DropCopyApplication.Dispatcher() {
             @Override
-            public void dispatch(io.dropcopy.model.DropCopyEvent event) throws Exception {
+            public void dispatch(DropCopyEvent event) throws Exception {
                 synchronized (dispatchLock) {
                     dispatcher.dispatch(event);
                 }
             }
 
             @Override
-            public void dispatch(io.dropcopy.model.DropCopyEvent event, DropCopyApplication.Completion completion)
+            public void dispatch(DropCopyEvent event, DropCopyApplication.Completion completion)
                     throws Exception {
                 synchronized (dispatchLock) {
                     dispatcher.dispatch(event, completion);
@@ -106,7 +124,7 @@ final class TargetSession {
         if (failoverExecutor != null) {
             return;
         }
-        failoverExecutor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        failoverExecutor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "dropcopy-failover-" + config.name);
             t.setDaemon(true);
             return t;
@@ -124,7 +142,7 @@ final class TargetSession {
                 if (store != null) {
                     store.flush();
                 }
-            }, JDBC_CHECKPOINT_MILLIS, JDBC_CHECKPOINT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            }, JDBC_CHECKPOINT_MILLIS, JDBC_CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
         }
         LOG.info("Drop copy {} started", config);
     }
@@ -132,7 +150,7 @@ final class TargetSession {
     private void startInitiator() throws ConfigError, IOException {
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
         application.window.restart(); // a new generation: the store below reads the checkpoint back
-        quickfix.MessageStoreFactory stores = CheckpointStore.factory(storeFactory(settings), application.window,
+        MessageStoreFactory stores = CheckpointStore.factory(storeFactory(settings), application.window,
                 config.name, "jdbc".equals(config.store) ? JDBC_CHECKPOINT_MILLIS : 0, s -> application.store = s);
         ThreadedSocketInitiator created = ThreadedSocketInitiator.newBuilder()
                 .withApplication(application)
@@ -150,7 +168,7 @@ final class TargetSession {
         Session session = Session.lookupSession(sessionId);
         application.applyNextExpected(sessionId);
         int mine = ++generation;
-        session.addStateListener(new quickfix.SessionStateListener() {
+        session.addStateListener(new SessionStateListener() {
             @Override
             public void onConnect() {
                 synchronized (failover) {
@@ -182,7 +200,7 @@ final class TargetSession {
 
     /** Called on QuickFIX/J's threads: decides, and leaves the moving to the failover thread. */
     private void attemptEnded(int ofGeneration, String why) {
-        java.util.concurrent.ScheduledExecutorService executor = failoverExecutor;
+        ScheduledExecutorService executor = failoverExecutor;
         if (ofGeneration != generation || executor == null) {
             return;
         }
@@ -203,8 +221,8 @@ final class TargetSession {
             LOG.warn("Drop copy session {}: no logon at {} ({}); trying {} {}", config.name, from, why, to,
                     delay == 0 ? "now" : "in " + delay + " ms");
             try {
-                executor.schedule(() -> moveTo(ofGeneration), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                executor.schedule(() -> moveTo(ofGeneration), delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
                 // the session was stopped meanwhile
             }
         }
@@ -294,14 +312,14 @@ final class TargetSession {
      * interval, from the checkpoint the store holds, so CME resends the failed event and everything after it.
      */
     private void deferredFailed(Throwable cause) {
-        java.util.concurrent.ScheduledExecutorService executor = failoverExecutor;
+        ScheduledExecutorService executor = failoverExecutor;
         if (executor == null) {
             return;
         }
         int ofGeneration = generation;
         try {
             executor.execute(() -> rewind(ofGeneration));
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException stopped) {
             // stopped meanwhile: the next start reads the checkpoint anyway
         }
     }
@@ -315,14 +333,14 @@ final class TargetSession {
                 config.name, config.reconnectInterval, store == null ? "?" : store.persistedNextTarget());
         stopInitiator();
         int stoppedAt = generation;
-        java.util.concurrent.ScheduledExecutorService executor = failoverExecutor;
+        ScheduledExecutorService executor = failoverExecutor;
         if (executor == null) {
             return;
         }
         try {
             executor.schedule(() -> restartAfterRewind(stoppedAt), config.reconnectInterval,
-                    java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopped) {
             // stopped meanwhile
         }
     }
@@ -369,28 +387,28 @@ final class TargetSession {
         }
         SessionSettings settings = settings(config.storeDir.resolve(CmeDictionary.FILE_NAME));
         application.unrecoverableGaps.clear();
-        quickfix.MessageStore store = storeFactory(settings).create(sessionId);
+        MessageStore store = storeFactory(settings).create(sessionId);
         try {
             store.reset();
         } finally {
-            if (store instanceof java.io.Closeable) {
-                ((java.io.Closeable) store).close();
+            if (store instanceof Closeable) {
+                ((Closeable) store).close();
             }
         }
     }
 
     /** The sequence store: QuickFIX/J's file store under storeDir, or its JDBC store in the configured DataSource. */
-    private quickfix.MessageStoreFactory storeFactory(SessionSettings settings) throws IOException {
+    private MessageStoreFactory storeFactory(SessionSettings settings) throws IOException {
         if (!"jdbc".equals(config.store)) {
             return new FileStoreFactory(settings);
         }
-        javax.sql.DataSource ds = dataSource;
+        DataSource ds = dataSource;
         if (ds == null) {
             throw new IOException("store = jdbc but no DataSource service matches dataSource.target"
                     + " (default: (dataSourceName=dropcopy))");
         }
         JdbcStoreSchema.create(ds);
-        quickfix.JdbcStoreFactory factory = new quickfix.JdbcStoreFactory(settings);
+        JdbcStoreFactory factory = new JdbcStoreFactory(settings);
         factory.setDataSource(ds);
         return factory;
     }
@@ -406,8 +424,8 @@ final class TargetSession {
             // A weekly session: connected only during CME's week; a new week starts both sequences at 1,
             // a restart within the week keeps them (the store remembers when its week began).
             s.setString(sessionId, "NonStopSession", "N");
-            s.setString(sessionId, "StartDay", week.startDay.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US));
-            s.setString(sessionId, "EndDay", week.endDay.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US));
+            s.setString(sessionId, "StartDay", week.startDay.getDisplayName(TextStyle.FULL, Locale.US));
+            s.setString(sessionId, "EndDay", week.endDay.getDisplayName(TextStyle.FULL, Locale.US));
             s.setString(sessionId, "StartTime", week.startTime.toString().length() == 5 ? week.startTime + ":00" : week.startTime.toString());
             s.setString(sessionId, "EndTime", week.endTime.toString().length() == 5 ? week.endTime + ":00" : week.endTime.toString());
             s.setString(sessionId, "TimeZone", week.zone.getId());
@@ -488,7 +506,7 @@ final class TargetSession {
         return manualResend;
     }
 
-    java.util.List<io.dropcopy.session.api.DeadLetter> deadLetters() throws IOException {
+    List<DeadLetter> deadLetters() throws IOException {
         return application.deadLetters.read();
     }
 
@@ -497,7 +515,7 @@ final class TargetSession {
     }
 
     /** For the read-only guard's test: what any bug or route would do to send an application message. */
-    boolean trySend(quickfix.Message message) {
+    boolean trySend(Message message) {
         return Session.lookupSession(sessionId) != null && Session.lookupSession(sessionId).send(message);
     }
 }

@@ -1,11 +1,19 @@
 package io.dropcopy.session.internal;
 
+import static io.dropcopy.session.api.SessionOptions.*;
+
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -14,7 +22,7 @@ import java.util.regex.Pattern;
  * Every error names the key and the reason; none ever includes the secret key.
  */
 final class TargetSessionConfig {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern COMP_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
     /** host:port of one gateway address. */
@@ -75,14 +83,14 @@ final class TargetSessionConfig {
 
     /** The trading week: QuickFIX/J resets both sequence numbers when a new week starts, never in between. */
     static final class WeeklySchedule {
-        final java.time.DayOfWeek startDay;
-        final java.time.LocalTime startTime;
-        final java.time.DayOfWeek endDay;
-        final java.time.LocalTime endTime;
-        final java.time.ZoneId zone;
+        final DayOfWeek startDay;
+        final LocalTime startTime;
+        final DayOfWeek endDay;
+        final LocalTime endTime;
+        final ZoneId zone;
 
-        WeeklySchedule(java.time.DayOfWeek startDay, java.time.LocalTime startTime, java.time.DayOfWeek endDay,
-                       java.time.LocalTime endTime, java.time.ZoneId zone) {
+        WeeklySchedule(DayOfWeek startDay, LocalTime startTime, DayOfWeek endDay,
+                       LocalTime endTime, ZoneId zone) {
             this.startDay = startDay;
             this.startTime = startTime;
             this.endDay = endDay;
@@ -98,47 +106,47 @@ final class TargetSessionConfig {
 
     private TargetSessionConfig(Map<String, ?> p, Path dataDir) {
         name = name(p);
-        group = required(p, "group");
-        if (!NAME.matcher(group).matches()) {
-            throw bad("group", "must be letters, digits, '_', '-' or '.', got '" + group + "'");
+        group = required(p, GROUP);
+        if (!VALID_NAME.matcher(group).matches()) {
+            throw bad(GROUP, "must be letters, digits, '_', '-' or '.', got '" + group + "'");
         }
-        senderCompId = compId(p, "senderCompId", null);
+        senderCompId = compId(p, SENDER_COMP_ID, null);
         if (!senderCompId.endsWith("N")) {
-            throw bad("senderCompId", "must end with the fault-tolerance indicator N, got '" + senderCompId + "'");
+            throw bad(SENDER_COMP_ID, "must end with the fault-tolerance indicator N, got '" + senderCompId + "'");
         }
-        senderSubId = optional(p, "senderSubId", null);
-        senderLocationId = optional(p, "senderLocationId", null);
-        targetCompId = compId(p, "targetCompId", "CME");
-        targetSubId = optional(p, "targetSubId", "G");
-        addresses = addresses(required(p, "addresses"));
-        heartbeatInterval = intIn(p, "heartbeatInterval", 30, 5, 60);
-        reconnectInterval = intIn(p, "reconnectInterval", 5, 1, 300);
-        consumers = intIn(p, "consumers", 1, 1, 100);
-        resendTimeout = intIn(p, "resendTimeout", heartbeatInterval, 1, 300);
-        accessKeyId = required(p, "accessKeyId");
-        secretKey = secret(p, "secretKey", required(p, "secretKey"));
-        accessKeyId2 = optional(p, "accessKeyId2", null);
-        String second = optional(p, "secretKey2", null);
+        senderSubId = optional(p, SENDER_SUB_ID, null);
+        senderLocationId = optional(p, SENDER_LOCATION_ID, null);
+        targetCompId = compId(p, TARGET_COMP_ID, DEFAULT_TARGET_COMP_ID);
+        targetSubId = optional(p, TARGET_SUB_ID, DEFAULT_TARGET_SUB_ID);
+        addresses = addresses(required(p, ADDRESSES));
+        heartbeatInterval = intIn(p, HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_INTERVAL, 5, 60);
+        reconnectInterval = intIn(p, RECONNECT_INTERVAL, DEFAULT_RECONNECT_INTERVAL, 1, 300);
+        consumers = intIn(p, CONSUMERS, DEFAULT_CONSUMERS, 1, 100);
+        resendTimeout = intIn(p, RESEND_TIMEOUT, heartbeatInterval, 1, 300);
+        accessKeyId = required(p, ACCESS_KEY_ID);
+        secretKey = secret(p, SECRET_KEY, required(p, SECRET_KEY));
+        accessKeyId2 = optional(p, ACCESS_KEY_ID_2, null);
+        String second = optional(p, SECRET_KEY_2, null);
         if ((accessKeyId2 == null) != (second == null)) {
-            throw bad(accessKeyId2 == null ? "accessKeyId2" : "secretKey2",
+            throw bad(accessKeyId2 == null ? ACCESS_KEY_ID_2 : SECRET_KEY_2,
                     "is missing: the second key pair needs both accessKeyId2 and secretKey2");
         }
-        secretKey2 = second == null ? null : secret(p, "secretKey2", second);
-        activeKeyPair = intIn(p, "activeKeyPair", 1, 1, 2);
+        secretKey2 = second == null ? null : secret(p, SECRET_KEY_2, second);
+        activeKeyPair = intIn(p, ACTIVE_KEY_PAIR, DEFAULT_ACTIVE_KEY_PAIR, 1, 2);
         if (activeKeyPair == 2 && accessKeyId2 == null) {
-            throw bad("activeKeyPair", "is 2 but no second key pair (accessKeyId2, secretKey2) is configured");
+            throw bad(ACTIVE_KEY_PAIR, "is 2 but no second key pair (accessKeyId2, secretKey2) is configured");
         }
-        properties = Collections.unmodifiableMap(new java.util.HashMap<>(p));
+        properties = Collections.unmodifiableMap(new HashMap<>(p));
         qualifier = optional(p, "sessionQualifier", null);
-        applicationSystemName = optional(p, "applicationSystemName", "karaf-dropcopy");
-        tradingSystemVersion = optional(p, "tradingSystemVersion", "0.1");
-        applicationSystemVendor = optional(p, "applicationSystemVendor", "dropcopy");
-        String dir = optional(p, "storeDir", null);
+        applicationSystemName = optional(p, APPLICATION_SYSTEM_NAME, DEFAULT_APPLICATION_SYSTEM_NAME);
+        tradingSystemVersion = optional(p, TRADING_SYSTEM_VERSION, DEFAULT_TRADING_SYSTEM_VERSION);
+        applicationSystemVendor = optional(p, APPLICATION_SYSTEM_VENDOR, DEFAULT_APPLICATION_SYSTEM_VENDOR);
+        String dir = optional(p, STORE_DIR, null);
         storeDir = dir != null ? Paths.get(dir) : dataDir.resolve("dropcopy").resolve("sessions").resolve(name);
         schedule = schedule(p);
-        String kind = optional(p, "store", "file");
-        if (!kind.equals("file") && !kind.equals("jdbc")) {
-            throw bad("store", "must be 'file' or 'jdbc', got '" + kind + "'");
+        String kind = optional(p, STORE, DEFAULT_STORE);
+        if (!kind.equals(STORE_FILE) && !kind.equals(STORE_JDBC)) {
+            throw bad(STORE, "must be 'file' or 'jdbc', got '" + kind + "'");
         }
         store = kind;
     }
@@ -165,25 +173,25 @@ final class TargetSessionConfig {
     }
 
     private static WeeklySchedule schedule(Map<String, ?> p) {
-        String start = optional(p, "weekStart", null);
-        String end = optional(p, "weekEnd", null);
+        String start = optional(p, WEEK_START, null);
+        String end = optional(p, WEEK_END, null);
         if (start == null && end == null) {
             return null;
         }
         if (start == null || end == null) {
-            throw bad(start == null ? "weekStart" : "weekEnd", "is missing: set both weekStart and weekEnd, or neither for an always-on session");
+            throw bad(start == null ? WEEK_START : WEEK_END, "is missing: set both weekStart and weekEnd, or neither for an always-on session");
         }
-        java.time.ZoneId zone;
-        String zoneName = optional(p, "timeZone", "America/Chicago");
+        ZoneId zone;
+        String zoneName = optional(p, TIME_ZONE, DEFAULT_TIME_ZONE);
         try {
-            zone = java.time.ZoneId.of(zoneName);
-        } catch (java.time.DateTimeException e) {
-            throw bad("timeZone", "'" + zoneName + "' is not a time zone id (e.g. America/Chicago)");
+            zone = ZoneId.of(zoneName);
+        } catch (DateTimeException e) {
+            throw bad(TIME_ZONE, "'" + zoneName + "' is not a time zone id (e.g. America/Chicago)");
         }
-        String[] s = dayAndTime("weekStart", start);
-        String[] e = dayAndTime("weekEnd", end);
-        return new WeeklySchedule(day("weekStart", s[0]), time("weekStart", s[1]), day("weekEnd", e[0]),
-                time("weekEnd", e[1]), zone);
+        String[] s = dayAndTime(WEEK_START, start);
+        String[] e = dayAndTime(WEEK_END, end);
+        return new WeeklySchedule(day(WEEK_START, s[0]), time(WEEK_START, s[1]), day(WEEK_END, e[0]),
+                time(WEEK_END, e[1]), zone);
     }
 
     private static String[] dayAndTime(String key, String value) {
@@ -194,9 +202,9 @@ final class TargetSessionConfig {
         return parts;
     }
 
-    private static java.time.DayOfWeek day(String key, String value) {
-        String v = value.toUpperCase(java.util.Locale.ROOT);
-        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+    private static DayOfWeek day(String key, String value) {
+        String v = value.toUpperCase(Locale.ROOT);
+        for (DayOfWeek d : DayOfWeek.values()) {
             if (d.name().equals(v) || d.name().startsWith(v) && v.length() >= 3) {
                 return d;
             }
@@ -204,10 +212,10 @@ final class TargetSessionConfig {
         throw bad(key, "'" + value + "' is not a day of the week");
     }
 
-    private static java.time.LocalTime time(String key, String value) {
+    private static LocalTime time(String key, String value) {
         try {
-            return java.time.LocalTime.parse(value.length() == 5 ? value + ":00" : value);
-        } catch (java.time.DateTimeException e) {
+            return LocalTime.parse(value.length() == 5 ? value + ":00" : value);
+        } catch (DateTimeException e) {
             throw bad(key, "'" + value + "' is not a time of day (HH:mm)");
         }
     }
@@ -218,7 +226,7 @@ final class TargetSessionConfig {
 
     /** The session name: the {@code name} key, else the part of the factory configuration file name after the pid. */
     private static String name(Map<String, ?> p) {
-        String name = optional(p, "name", null);
+        String name = optional(p, NAME, null);
         if (name == null) {
             String file = optional(p, "felix.fileinstall.filename", null);
             if (file != null) {
@@ -228,10 +236,10 @@ final class TargetSessionConfig {
             }
         }
         if (name == null) {
-            throw bad("name", "is missing (set it, or name the file etc/io.dropcopy.session-<name>.cfg)");
+            throw bad(NAME, "is missing (set it, or name the file etc/io.dropcopy.session-<name>.cfg)");
         }
-        if (!NAME.matcher(name).matches()) {
-            throw bad("name", "must be letters, digits, '_', '-' or '.', got '" + name + "'");
+        if (!VALID_NAME.matcher(name).matches()) {
+            throw bad(NAME, "must be letters, digits, '_', '-' or '.', got '" + name + "'");
         }
         return name;
     }
@@ -242,21 +250,21 @@ final class TargetSessionConfig {
             String a = part.strip();
             int colon = a.lastIndexOf(':');
             if (colon <= 0 || colon == a.length() - 1) {
-                throw bad("addresses", "'" + a + "' is not host:port");
+                throw bad(ADDRESSES, "'" + a + "' is not host:port");
             }
             int port;
             try {
                 port = Integer.parseInt(a.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw bad("addresses", "'" + a + "' has no numeric port");
+                throw bad(ADDRESSES, "'" + a + "' has no numeric port");
             }
             if (port < 1 || port > 65535) {
-                throw bad("addresses", "'" + a + "' port out of 1..65535");
+                throw bad(ADDRESSES, "'" + a + "' port out of 1..65535");
             }
             list.add(new Address(a.substring(0, colon), port));
         }
         if (list.size() > 38) {
-            throw bad("addresses", "at most 38 addresses (19 primary + 19 backup), got " + list.size());
+            throw bad(ADDRESSES, "at most 38 addresses (19 primary + 19 backup), got " + list.size());
         }
         return Collections.unmodifiableList(list);
     }

@@ -1,4 +1,4 @@
-package io.dropcopy.session.internal;
+package io.dropcopy.reliability;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,12 +1,15 @@
-package io.dropcopy.session.internal;
+package io.dropcopy.reliability;
 
-import static io.dropcopy.session.internal.DatabaseOutageTest.await;
-import static io.dropcopy.session.internal.DatabaseOutageTest.freePort;
-import static io.dropcopy.session.internal.DatabaseOutageTest.sessionProperties;
+import static io.dropcopy.reliability.DatabaseOutageTest.await;
+import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
+import static io.dropcopy.reliability.DatabaseOutageTest.sessionProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropcopy.camel.DropCopyComponent;
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.EmbeddedSession;
+import io.dropcopy.session.api.SessionBuilder;
 import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
 import java.nio.file.Path;
@@ -68,9 +71,9 @@ class BrokerOutageTest {
         CmeSimulator sim = new CmeSimulator(SimulatorConfig.builder().port(simPort).orders(ORDERS).rate(150)
                 .targetCompId("DEMO01N").accessKeyId(DatabaseOutageTest.ACCESS_KEY)
                 .secretKey(DatabaseOutageTest.SECRET).storeDir(tmp.resolve("sim")).build());
-        HubImpl hub = new HubImpl();
-        TargetSession session = new TargetSession(TargetSessionConfig.parse(sessionProperties("127.0.0.1:" + simPort),
-                tmp.resolve("data")), hub::dispatch);
+        DropCopyHub hub = SessionBuilder.newHub();
+        EmbeddedSession session = SessionBuilder.configuration(sessionProperties("127.0.0.1:" + simPort))
+                .dataDir(tmp.resolve("data")).hub(hub).build();
         AtomicLong routed = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         DefaultCamelContext camel = new DefaultCamelContext();
@@ -94,7 +97,7 @@ class BrokerOutageTest {
                 }
             });
             sim.start();
-            hub.register(session);
+            session.start();
             camel.start();                     // the route subscribes to group DEMO: the session logs on
 
             await("a third of the stream routed", Duration.ofSeconds(90), () -> routed.get() > ORDERS);
@@ -131,7 +134,7 @@ class BrokerOutageTest {
                     doubled);
         } finally {
             camel.close();
-            session.stop();
+            session.close();
             sim.stop();
             cf.close();
             broker.stop();

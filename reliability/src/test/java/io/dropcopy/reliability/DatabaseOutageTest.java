@@ -1,9 +1,11 @@
-package io.dropcopy.session.internal;
+package io.dropcopy.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.session.api.EmbeddedSession;
+import io.dropcopy.session.api.SessionBuilder;
 import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.sink.jdbc.camel.JdbcSinkComponent;
@@ -60,7 +62,7 @@ class DatabaseOutageTest {
                 .build());
         AtomicLong failures = new AtomicLong();
         List<Long> stored = new CopyOnWriteArrayList<>();
-        TargetSession session = null;
+        EmbeddedSession session = null;
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("dropcopyDs", ds);
             camel.addComponent(JdbcSinkComponent.SCHEME, new JdbcSinkComponent());
@@ -74,8 +76,8 @@ class DatabaseOutageTest {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             sim.start();
-            session = new TargetSession(TargetSessionConfig.parse(sessionProperties("127.0.0.1:" + simPort),
-                    tmp.resolve("data")), (DropCopyEvent e) -> {
+            session = SessionBuilder.configuration(sessionProperties("127.0.0.1:" + simPort))
+                    .dataDir(tmp.resolve("data")).listener((DropCopyEvent e) -> {
                         Exchange ex = template.send("direct:dropcopy", x -> {
                             x.getIn().setBody(e.toJson());
                             x.setProperty("DropCopyEvent", e);
@@ -85,7 +87,7 @@ class DatabaseOutageTest {
                             throw ex.getException();
                         }
                         stored.add(e.seqNum());
-                    });
+                    }).build();
             session.start();
 
             await("a third of the stream stored", Duration.ofSeconds(90), () -> stored.size() > ORDERS);
@@ -94,7 +96,7 @@ class DatabaseOutageTest {
             await("writes failing while the database is down", Duration.ofSeconds(60),
                     () -> failures.get() > failuresBefore);
             int storedWhileDown = stored.size();
-            TargetSession s = session;
+            EmbeddedSession s = session;
             assertEquals("DOWN", s.status().health(), "health while the database is down: " + s.status());
             LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
             assertEquals(storedWhileDown, stored.size(), "nothing counted as stored while the database is down");
@@ -119,7 +121,7 @@ class DatabaseOutageTest {
                     storedWhileDown, failures.get());
         } finally {
             if (session != null) {
-                session.stop();
+                session.close();
             }
             sim.stop();
             pg.close();

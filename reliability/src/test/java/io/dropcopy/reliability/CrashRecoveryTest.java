@@ -1,8 +1,8 @@
-package io.dropcopy.session.internal;
+package io.dropcopy.reliability;
 
-import static io.dropcopy.session.internal.DatabaseOutageTest.await;
-import static io.dropcopy.session.internal.DatabaseOutageTest.count;
-import static io.dropcopy.session.internal.DatabaseOutageTest.freePort;
+import static io.dropcopy.reliability.DatabaseOutageTest.await;
+import static io.dropcopy.reliability.DatabaseOutageTest.count;
+import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,6 +1,6 @@
-package io.dropcopy.session.internal;
+package io.dropcopy.reliability;
 
-import static io.dropcopy.session.internal.DatabaseOutageTest.await;
+import static io.dropcopy.reliability.DatabaseOutageTest.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
