@@ -1,0 +1,200 @@
+package io.dropcopy.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.awaitility.Awaitility;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The built assembly ({@code karaf-assembly/target/assembly}), copied and started once on free ports, used as its
+ * user would: {@code dropcopy:list} through {@code bin/client}, both ways the docs give: commands piped into {@code bin/client -b} (scripts), and the command
+ * on the command line with standard input left open (a terminal). Karaf's client closes an exec command's channel as
+ * soon as its standard input reaches end of file, which is why {@code bin/client 'dropcopy:list' < /dev/null} prints
+ * only "Closed" (docs/karaf.md). And hawtio (feature dropcopy-hawtio, a boot feature of the assembly): a login with the
+ * assembly's user, a wrong password refused, the demo route in hawtio's Camel MBeans.
+ */
+public class AssemblyTest {
+    /** The demo session, as etc/io.dropcopy.session-demo.cfg names it, logged on to the assembly's simulator. */
+    private static final Pattern DEMO_LOGGED_ON = Pattern.compile("(?m)^demo\\s+\\|\\s+DEMO\\s+\\|\\s+LOGGED_ON\\s+\\|");
+
+    private static Process karaf;
+    private static Path home;
+    private static int sshPort;
+    private static int httpPort;
+
+    @BeforeClass
+    public static void startAssembly() throws Exception {
+        Path assembly = Paths.get(System.getProperty("basedir", ".")).resolve("../karaf-assembly/target/assembly")
+                .normalize();
+        assertTrue("build karaf-assembly first (mvn install from the root builds it before itests): " + assembly,
+                Files.isExecutable(assembly.resolve("bin/client")));
+        home = Paths.get(System.getProperty("basedir", ".")).resolve("target/bin-client-node");
+        deleteTree(home);
+        copyTree(assembly, home);
+        Path etc = home.resolve("etc");
+        sshPort = freePort();
+        int simulator = freePort();
+        set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(sshPort));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        httpPort = freePort();
+        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
+        set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "port", String.valueOf(simulator));
+        set(etc.resolve("io.dropcopy.session-demo.cfg"), "addresses", "127.0.0.1:" + simulator);
+
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("karaf.out").toFile());
+        pb.environment().put("JAVA_MAX_MEM", "512M");
+        pb.environment().put("EXTRA_JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+        karaf = pb.start();
+    }
+
+    @Test
+    public void dropcopyListRunsThroughBinClient() throws Exception {
+        // Scripts: the commands on standard input, -b.
+        String[] batch = new String[1];
+        Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(3, TimeUnit.SECONDS).until(() -> {
+            batch[0] = client("dropcopy:list\n", true);
+            return DEMO_LOGGED_ON.matcher(batch[0]).find();
+        });
+        System.err.println("echo dropcopy:list | bin/client -b\n" + batch[0]);
+
+        // A terminal: the command on the command line, standard input open until the command has ended.
+        String exec = client(null, false);
+        System.err.println("bin/client dropcopy:list\n" + exec);
+        assertTrue(exec, DEMO_LOGGED_ON.matcher(exec).find());
+        assertTrue(exec, exec.contains("Name") && exec.contains("Dead letters"));
+    }
+
+    @Test
+    public void hawtioLogsInWithTheAssemblysUsersAndShowsTheDemoRoute() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + httpPort + "/hawtio";
+        int[] status = new int[1];
+        Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(3, TimeUnit.SECONDS).until(() -> {
+            status[0] = login(http, base, "karaf", "karaf").statusCode();
+            return status[0] == 200;
+        });
+        assertEquals("a wrong password", 403, login(HttpClient.newHttpClient(), base, "karaf", "wrong").statusCode());
+        String[] routes = new String[1];
+        // the route's MBean appears once the demo route file in deploy/ has started
+        Awaitility.await().atMost(120, TimeUnit.SECONDS).pollInterval(2, TimeUnit.SECONDS).until(() -> {
+            routes[0] = http.send(HttpRequest.newBuilder(URI.create(base + "/jolokia/search/org.apache.camel:type=routes,*"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            return routes[0].contains("name=\\\"dropcopy-demo-jsonl\\\"");
+        });
+        System.err.println("hawtio's Camel routes: " + routes[0]);
+    }
+
+    private static HttpResponse<String> login(HttpClient http, String base, String user, String password)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs bin/client as the assembly's admin; {@code stdin} piped in with -b, else the command as an argument. */
+    private static String client(String stdin, boolean batch) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/client").toString(), "-h", "127.0.0.1", "-a",
+                String.valueOf(sshPort), "-u", "karaf", "-p", "karaf", "-r", "3"));
+        command.add(batch ? "-b" : "dropcopy:list");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        // the client keeps the node's host key in ~/.sshkaraf/known_hosts: a home of our own
+        pb.environment().put("JAVA_OPTS", "-Duser.home=" + Files.createDirectories(home.resolve("client-home")));
+        Process p = pb.start();
+        OutputStream in = p.getOutputStream();
+        if (batch) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            in.close();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+        in.close();
+        if (!ended) {
+            p.destroyForcibly();
+            throw new IOException("bin/client did not end: " + out);
+        }
+        return out;
+    }
+
+    @AfterClass
+    public static void stopKaraf() throws InterruptedException {
+        if (karaf == null) {
+            return;
+        }
+        List<ProcessHandle> children = karaf.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
+        karaf.destroy();
+        if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+            children.forEach(ProcessHandle::destroyForcibly);
+            karaf.destroyForcibly();
+        }
+        children.forEach(h -> h.onExit().join());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Sets {@code key = value} in a .cfg file, replacing the line if the key is there. */
+    private static void set(Path cfg, String key, String value) throws IOException {
+        List<String> lines = Files.exists(cfg) ? Files.readAllLines(cfg, StandardCharsets.UTF_8) : new ArrayList<>();
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + Pattern.quote(key) + "\\s*=.*")) {
+                lines.set(i, key + " = " + value);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(cfg, lines, StandardCharsets.UTF_8);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted((a, b) -> b.getNameCount() - a.getNameCount())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
