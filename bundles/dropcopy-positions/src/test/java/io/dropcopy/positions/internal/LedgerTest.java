@@ -173,4 +173,21 @@ class LedgerTest {
         assertEquals(4, engine.tape(10).get(1).netAfter());
         assertEquals(2, engine.recentEvents(Msgs.GROUP, "ACC1", 10).size());
     }
+
+    @Test
+    void sameExecIdInAnotherMarketSegmentIsAnotherFillACopyInTheSameIsNot() throws Exception {
+        engine.onEvent(Msgs.event(Msgs.fill("E-1", "O1", "ACC1", "118", "ESZ6", "1", 2, "4500"), false, "54"));
+        engine.onEvent(Msgs.event(Msgs.fill("E-1", "O2", "ACC1", "118", "ESZ6", "1", 3, "4500"), false, "56"));
+        engine.onEvent(Msgs.event(Msgs.fill("E-1", "O1", "ACC1", "118", "ESZ6", "1", 2, "4500"), true, "54"));
+        assertEquals(5, only("ACC1", "118").net());
+        assertEquals(2, only("ACC1", "118").fills());
+    }
+
+    @Test
+    void ilink3ShapedSegmentInInnerSenderSubIdOnACgwTarget() throws Exception {
+        // iLink 3 payload on a CGW target: outer 50=G, inner 50 the market segment; same ExecID in two segments
+        engine.onEvent(Msgs.event(Msgs.fill("E-7", "O1", "ACC1", "118", "ESZ6", "1", 1, "4500").add(50, "54")));
+        engine.onEvent(Msgs.event(Msgs.fill("E-7", "O2", "ACC1", "118", "ESZ6", "1", 1, "4500").add(50, "56")));
+        assertEquals(2, only("ACC1", "118").net());
+    }
 }

@@ -44,7 +44,7 @@ final class Msgs {
     }
 
     private static FixMessageBuilder base(String execTransType, String ordStatus, String tradeDate) {
-        return new FixMessageBuilder("FIX.4.2", "8").add(34, 10).add(49, "CME").add(50, "G")
+        return new FixMessageBuilder("FIX.4.2", "8").add(34, 10).add(49, "CME")
                 .add(52, "20261206-14:30:00.123").add(56, "M2L000N").add(57, "TRADER1").add(143, "US,IL")
                 .add(20, execTransType).add(39, ordStatus).add(60, "20261206-14:30:00.120").add(75, tradeDate);
     }
@@ -54,7 +54,12 @@ final class Msgs {
     }
 
     static DropCopyEvent event(FixMessageBuilder inner, boolean possResend) throws Exception {
-        String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, outerSeq++).add(49, "CME").add(50, "G")
+        return event(inner, possResend, "G");
+    }
+
+    /** On an MSGW target session: the outer SenderSubID(50) is the market segment. */
+    static DropCopyEvent event(FixMessageBuilder inner, boolean possResend, String outerSenderSubId) throws Exception {
+        String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, outerSeq++).add(49, "CME").add(50, outerSenderSubId)
                 .add(52, "20261206-14:30:00.125").add(56, "ABCDEFN").add(57, "DC").add(97, possResend ? "Y" : null)
                 .add(143, "US,IL").add(369, 1).addData(212, 213, DropCopyUnwrapper.envelope(inner.build())).build();
         return EventTranslator.translate(outer, GROUP, "demo-cgw");
