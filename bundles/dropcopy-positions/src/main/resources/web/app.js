@@ -163,7 +163,7 @@
     state.tape.slice(0, 200).forEach((e, i) => {
       const refused = e.outcome.startsWith('refused');
       const cls = [e.kind, refused ? 'refused' : '', flashFirst && i === 0 ? 'flash' : ''].join(' ');
-      const tr = row([time(e.time), e.kind.replace('_', ' '), e.account, [e.side, e.side === 'BUY' ? 'long' : 'short'], [e.qty, 'n'],
+      const tr = row([time(e.time), e.kind === 'partial_fill' ? 'partial' : e.kind, e.account, [e.side, e.side === 'BUY' ? 'long' : 'short'], [e.qty, 'n'],
         e.description || e.securityId, [e.price, 'n'], [signed(e.netAfter), netCls(e.netAfter)],
         [e.outcome, e.outcome === 'applied' ? 'muted' : '']], cls);
       tr.title = 'execId ' + e.execId + ' order ' + e.orderId;

@@ -53,9 +53,9 @@ public final class Position {
     public long soldQty() { return soldQty; }
     /** Fills counted (live outright and leg fills). */
     public int fills() { return fills; }
-    /** Quantity-weighted average buy price, or null when nothing was bought. */
+    /** Quantity-weighted average buy price (six decimals, half-even), or null when nothing was bought. */
     public BigDecimal avgBuyPx() { return avgBuyPx; }
-    /** Quantity-weighted average sell price, or null when nothing was sold. */
+    /** Quantity-weighted average sell price (six decimals, half-even), or null when nothing was sold. */
     public BigDecimal avgSellPx() { return avgSellPx; }
     /** TransactTime(60) of the latest fill counted (ISO-8601 UTC), or null. */
     public String lastFillTime() { return lastFillTime; }

@@ -54,7 +54,9 @@ final class MutablePosition {
         if (qty == 0) {
             return null;
         }
-        BigDecimal avg = notional.divide(BigDecimal.valueOf(qty), AVG).stripTrailingZeros();
+        // six decimals (half-even) are finer than any CME tick; more digits only made the tables unreadable
+        BigDecimal avg = notional.divide(BigDecimal.valueOf(qty), AVG).setScale(6, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
         return avg.scale() < 0 ? avg.setScale(0) : avg;
     }
 }

@@ -46,6 +46,9 @@ public final class RiskEngine implements PositionService {
     private final long[] rates = new long[RATE_SECONDS];
     private List<SessionView> sessions = List.of();
     private Limits limits = Limits.NONE;
+    /** Session name to when it was first seen DOWN (a session connecting at start is DOWN for a moment). */
+    private final Map<String, Long> downSince = new HashMap<>();
+    private long sessionDownAfterMs = 10_000;
     private long tapeSeq;
     private long refused;
     private long duplicates;
@@ -248,9 +251,13 @@ public final class RiskEngine implements PositionService {
                 groups.add(s.group());
                 String at = now();
                 if ("DOWN".equals(s.health())) {
-                    alerts.raise("session-down/" + s.name(), Alert.Type.SESSION_DOWN, Alert.Severity.CRITICAL, s.group(),
-                            s.name(), "session " + s.name() + " DOWN: " + s.reason(), at);
+                    long since = downSince.computeIfAbsent(s.name(), k -> clock.getAsLong());
+                    if (clock.getAsLong() - since >= sessionDownAfterMs) {
+                        alerts.raise("session-down/" + s.name(), Alert.Type.SESSION_DOWN, Alert.Severity.CRITICAL,
+                                s.group(), s.name(), "session " + s.name() + " DOWN: " + s.reason(), at);
+                    }
                 } else {
+                    downSince.remove(s.name());
                     alerts.clear("session-down/" + s.name(), at, "session " + s.health());
                 }
                 if (!s.unrecoverableGaps().isEmpty()) {
@@ -270,6 +277,7 @@ public final class RiskEngine implements PositionService {
             }
             for (SessionView old : sessions) {
                 if (!seen.contains(old.name())) {
+                    downSince.remove(old.name());
                     for (String kind : new String[] {"session-down/", "gap/", "dead-letters/"}) {
                         alerts.clear(kind + old.name(), now(), "session removed");
                     }
@@ -280,6 +288,11 @@ public final class RiskEngine implements PositionService {
             sessions = List.copyOf(sorted);
         }
         notifyListeners();
+    }
+
+    /** How long a session must stay DOWN before its alert is raised (a logon at start takes a moment). */
+    public synchronized void sessionDownAfter(long millis) {
+        this.sessionDownAfterMs = millis;
     }
 
     /** Business messages received in the last second (the glue samples the sessions' counters). */

@@ -92,6 +92,11 @@ class AlertsTest {
         SessionView down = new SessionView("s1", "DEMO", "CONNECTING", "DOWN", "not logged on", 5, 5, 10, 0,
                 List.of(), null, null);
         engine.sessions(List.of(down));
+        clock.addAndGet(9_999);
+        engine.sessions(List.of(down));
+        assertTrue(told.isEmpty(), "DOWN for less than 10 s (a logon at start) raises nothing");
+        clock.addAndGet(1);
+        engine.sessions(List.of(down));
         engine.sessions(List.of(down));
         assertEquals(1, told.size());
         SessionView degraded = new SessionView("s1", "DEMO", "LOGGED_ON", "DEGRADED", "gap", 5, 5, 10, 2,

@@ -82,6 +82,7 @@ public class RiskComponent implements PositionService {
     }
 
     private void configure(RiskConfig c) {
+        engine.sessionDownAfter(Math.max(0, c.sessionDownAfterSeconds()) * 1000L);
         try {
             engine.configure(Limits.parse(c.maxLong(), c.maxShort(), c.maxFillQty(), c.maxFillsPerMinute(),
                     c.positionLimits(), c.expectedAccounts()));

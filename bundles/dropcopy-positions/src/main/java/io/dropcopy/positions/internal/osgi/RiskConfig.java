@@ -34,4 +34,8 @@ public @interface RiskConfig {
     @AttributeDefinition(name = "Expected accounts", required = false, description = "Comma-separated GROUP=ACC1|ACC2: "
             + "any other account on that group alerts; a group not listed accepts any account")
     String expectedAccounts() default "";
+
+    @AttributeDefinition(name = "Session DOWN after (s)", description = "A session must stay DOWN this long before "
+            + "its alert is raised (a logon takes a moment at start)", min = "0")
+    int sessionDownAfterSeconds() default 10;
 }

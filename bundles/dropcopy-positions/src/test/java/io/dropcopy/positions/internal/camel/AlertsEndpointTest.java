@@ -16,6 +16,7 @@ class AlertsEndpointTest {
     @Test
     void routeReceivesRaisedAndCleared() throws Exception {
         RiskEngine engine = new RiskEngine(() -> 1_765_000_000_000L);
+        engine.sessionDownAfter(0);
         List<String> got = new CopyOnWriteArrayList<>();
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addComponent(AlertsComponent.SCHEME, new AlertsComponent(engine));
