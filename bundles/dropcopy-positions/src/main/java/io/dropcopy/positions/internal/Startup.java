@@ -38,8 +38,14 @@ public final class Startup {
         engine.onEvent(event);
     }
 
-    /** Reads the journal back (trade dates from {@code days - 1} days ago on), then lets live events through. */
+    /**
+     * Reads the journal back (trade dates from {@code days - 1} days ago on), then lets live events through; live
+     * events wait meanwhile. May run again (a group observed later): what was applied already counts once.
+     */
     public void replay(Path directory, int days) {
+        synchronized (held) {
+            ready = false;
+        }
         LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L);
         try {
             JournalReplay.replay(directory, from, engine);

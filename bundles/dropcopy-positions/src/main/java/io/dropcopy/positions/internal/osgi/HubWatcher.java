@@ -24,6 +24,7 @@ final class HubWatcher implements AutoCloseable {
     private final Consumer<DropCopyEvent> events;
     private final Map<String, AutoCloseable> observed = new HashMap<>();
     private long received;
+    private boolean newGroups;
 
     HubWatcher(DropCopyHub hub, Consumer<DropCopyEvent> events) {
         this.hub = hub;
@@ -37,6 +38,7 @@ final class HubWatcher implements AutoCloseable {
         for (SessionStatus s : hub.sessions()) {
             if (!observed.containsKey(s.group())) {
                 observed.put(s.group(), hub.observe(s.group(), events::accept));
+                newGroups = true;
                 LOG.info("Positions: observing group {}", s.group());
             }
             long dead = 0;
@@ -54,6 +56,16 @@ final class HubWatcher implements AutoCloseable {
         }
         received = total;
         return out;
+    }
+
+    /**
+     * True once after a group was first observed: what its route journaled before the observation began must be read
+     * back from the journal.
+     */
+    synchronized boolean takeNewGroups() {
+        boolean n = newGroups;
+        newGroups = false;
+        return n;
     }
 
     /** Business messages received by every session (as of the last {@link #poll}). */

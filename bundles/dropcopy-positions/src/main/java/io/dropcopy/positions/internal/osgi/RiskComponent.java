@@ -59,12 +59,18 @@ public class RiskComponent implements PositionService {
         int days = Math.max(1, config.replayDays());
         timer.execute(() -> {
             watcher.poll(); // observe first: what arrives while the journal is read waits, then counts once
+            watcher.takeNewGroups();
             startup.replay(dir, days);
         });
         long[] last = {-1};
         timer.scheduleAtFixedRate(() -> {
             try {
                 List<SessionView> sessions = watcher.poll();
+                if (watcher.takeNewGroups()) {
+                    // a group whose session came up after the start: its route may have journaled events before
+                    // the observation began; read back again (what was applied already counts once)
+                    startup.replay(dir, days);
+                }
                 long received = watcher.received();
                 engine.messageRate(last[0] < 0 ? 0 : Math.max(0, received - last[0]));
                 last[0] = received;
