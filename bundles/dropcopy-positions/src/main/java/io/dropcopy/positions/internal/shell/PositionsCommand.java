@@ -24,8 +24,11 @@ public class PositionsCommand implements Action {
     @Reference
     PositionService positions;
 
-    @Argument(index = 0, name = "group", description = "Only this drop copy group")
+    @Argument(index = 0, name = "group", description = "Only this drop copy group (options may also follow it)",
+            multiValued = true)
     @Completion(GroupCompleter.class)
+    List<String> args;
+
     String group;
 
     @Option(name = "--account", aliases = "-a", description = "Only this account")
@@ -41,6 +44,25 @@ public class PositionsCommand implements Action {
 
     @Override
     public Object execute() {
+        // Karaf's parser takes options only before the arguments: "dropcopy:positions DEMO --account A" works too
+        if (args != null) {
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                boolean hasValue = i + 1 < args.size();
+                if ((a.equals("--account") || a.equals("-a")) && hasValue) {
+                    account = args.get(++i);
+                } else if ((a.equals("--symbol") || a.equals("-s")) && hasValue) {
+                    symbol = args.get(++i);
+                } else if ((a.equals("--date") || a.equals("-d")) && hasValue) {
+                    tradeDate = args.get(++i);
+                } else if (a.startsWith("-") || group != null) {
+                    throw new IllegalArgumentException("unexpected '" + a + "': dropcopy:positions [GROUP] [--account A]"
+                            + " [--symbol S] [--date D]");
+                } else {
+                    group = a;
+                }
+            }
+        }
         List<Position> rows = positions.positions(group, account, symbol, tradeDate);
         if (rows.isEmpty()) {
             System.out.println("No position" + (group != null || account != null || symbol != null ? " matches." : " yet."));
