@@ -23,7 +23,7 @@
     return tr;
   }
   const key = (p) => p.group + '\u001f' + p.account + '\u001f' + p.securityId + '\u001f' + p.tradeDate;
-  const signed = (n) => n > 0 ? '+' + n : String(n);
+  const signed = (n) => n === null || n === undefined ? '' : n > 0 ? '+' + n : String(n);
   const netCls = (n) => 'n ' + (n > 0 ? 'long' : n < 0 ? 'short' : '');
   const time = (t) => t ? t.replace('T', ' ').replace('Z', '').substring(11, 23) : '';
 

@@ -15,11 +15,11 @@ public final class TapeEntry {
     private final String execId;
     private final String orderId;
     private final String outcome;
-    private final long netAfter;
+    private final Long netAfter;
 
     public TapeEntry(long seq, String time, String group, String account, String kind, String side, String qty,
                      String price, String securityId, String description, String execId, String orderId,
-                     String outcome, long netAfter) {
+                     String outcome, Long netAfter) {
         this.seq = seq;
         this.time = time;
         this.group = group;
@@ -54,6 +54,6 @@ public final class TapeEntry {
     public String orderId() { return orderId; }
     /** applied, duplicate, spread (summary, not counted), refused: REASON, or info (not a fill). */
     public String outcome() { return outcome; }
-    /** The position's net (this trade date) after the entry. */
-    public long netAfter() { return netAfter; }
+    /** The position's net (this trade date) after the entry, or null when it changed no position. */
+    public Long netAfter() { return netAfter; }
 }

@@ -60,7 +60,11 @@ public final class JsonText {
         str(o, "execId", e.execId()).append(',');
         str(o, "orderId", e.orderId()).append(',');
         str(o, "outcome", e.outcome()).append(',');
-        num(o, "netAfter", e.netAfter());
+        if (e.netAfter() == null) {
+            quote(o, "netAfter").append(":null");
+        } else {
+            num(o, "netAfter", e.netAfter());
+        }
         return o.append('}').toString();
     }
 

@@ -114,7 +114,7 @@ public final class RiskEngine implements PositionService {
 
     private TapeEntry entry(ExecReport r, Ledger.Result result) {
         String side = "1".equals(r.side) ? "BUY" : "2".equals(r.side) ? "SELL" : null;
-        long net = result.position != null ? result.position.net() : 0;
+        Long net = result.position != null ? Long.valueOf(result.position.net()) : null;
         return new TapeEntry(++tapeSeq, r.time(), r.group, r.account, r.label, side, r.lastQty, r.lastPx,
                 r.securityId, r.description, r.execId, r.orderId, result.label(), net);
     }

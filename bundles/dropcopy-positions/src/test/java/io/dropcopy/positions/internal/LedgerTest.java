@@ -168,9 +168,9 @@ class LedgerTest {
         engine.onEvent(Msgs.event(Msgs.fill("X-000000001", "O1", "ACC1", "118", "ESZ6", "1", 4, "4500")));
         engine.onEvent(Msgs.event(Msgs.bust("B-000000001", "000000001", "O1", "ACC1", "118", "ESZ6", "1", 4, "4500")));
         assertEquals("bust", engine.tape(10).get(0).kind());
-        assertEquals(0, engine.tape(10).get(0).netAfter());
+        assertEquals(0L, engine.tape(10).get(0).netAfter());
         assertEquals("fill", engine.tape(10).get(1).kind());
-        assertEquals(4, engine.tape(10).get(1).netAfter());
+        assertEquals(4L, engine.tape(10).get(1).netAfter());
         assertEquals(2, engine.recentEvents(Msgs.GROUP, "ACC1", 10).size());
     }
 

@@ -97,6 +97,9 @@ public class ApiServlet extends HttpServlet {
             case "/tape":
                 send(resp, 200, tape(risk.tape(max(req, 200))));
                 return;
+            case "/status":
+                send(resp, 200, status());
+                return;
             case "/rates":
                 send(resp, 200, JsonText.longs(risk.messageRates()));
                 return;
@@ -165,6 +168,14 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         send(resp, 404, error("no such resource: POST /dropcopy/api" + path));
+    }
+
+    private String status() {
+        if (risk instanceof io.dropcopy.positions.internal.osgi.RiskComponent) {
+            io.dropcopy.positions.internal.osgi.RiskComponent c = (io.dropcopy.positions.internal.osgi.RiskComponent) risk;
+            return "{\"ready\":" + c.ready() + ",\"counters\":" + JsonText.counters(c.counters()) + "}";
+        }
+        return "{}";
     }
 
     private static String tape(List<TapeEntry> entries) {
