@@ -34,11 +34,6 @@ final class ExecReport {
     /** The market segment the ExecID is unique within (see {@link ReportAdapter#segment}). */
     String segment;
 
-    /** What makes two copies of this report the same report: ExecID within group, trade date and market segment. */
-    String identity() {
-        return execId == null ? null : group + '\u001f' + tradeDate + '\u001f' + segment + '\u001f' + execId;
-    }
-
     String time() {
         return transactTime != null ? transactTime : sendingTime;
     }

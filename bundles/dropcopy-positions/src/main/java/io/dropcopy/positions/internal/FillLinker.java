@@ -23,11 +23,37 @@ final class FillLinker {
         }
     }
 
-    private final Map<String, List<FillRecord>> byOrder = new HashMap<>();
+    /** By OrderID(37) alone (its string is the fill's own): group, instrument and date are compared in {@link #find}. */
+    private final Map<String, Object> byOrder = new HashMap<>();
 
-    void add(String group, FillRecord fill) {
-        byOrder.computeIfAbsent(key(group, fill.orderId, fill.securityId, fill.tradeDate), k -> new ArrayList<>(2))
-                .add(fill);
+    void add(FillRecord fill) {
+        Object held = byOrder.get(fill.orderId);
+        if (held == null) {
+            byOrder.put(fill.orderId, fill); // most orders hold one fill: no list for them
+        } else if (held instanceof FillRecord) {
+            List<FillRecord> list = new ArrayList<>(2);
+            list.add((FillRecord) held);
+            list.add(fill);
+            byOrder.put(fill.orderId, list);
+        } else {
+            @SuppressWarnings("unchecked")
+            List<FillRecord> list = (List<FillRecord>) held;
+            list.add(fill);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<FillRecord> fillsOf(ExecReport ref) {
+        Object held = byOrder.get(ref.orderId);
+        List<FillRecord> all = held == null ? List.of()
+                : held instanceof FillRecord ? List.of((FillRecord) held) : (List<FillRecord>) held;
+        List<FillRecord> out = new ArrayList<>(all.size());
+        for (FillRecord f : all) {
+            if (f.group.equals(ref.group) && f.securityId.equals(ref.securityId) && f.tradeDate.equals(ref.tradeDate)) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     Match find(ExecReport ref) {
@@ -37,7 +63,7 @@ final class FillLinker {
         if (ref.orderId == null || ref.securityId == null || ref.tradeDate == null) {
             return new Match(null, "no OrderID(37), SecurityID(48) or TradeDate(75) to search within");
         }
-        List<FillRecord> fills = byOrder.getOrDefault(key(ref.group, ref.orderId, ref.securityId, ref.tradeDate), List.of());
+        List<FillRecord> fills = fillsOf(ref);
         List<FillRecord> candidates = new ArrayList<>(1);
         for (FillRecord f : fills) {
             if (matches(f, ref)) {
@@ -65,23 +91,14 @@ final class FillLinker {
         if (ref.mdTradeEntryId != null && f.mdTradeEntryId != null) {
             return ref.mdTradeEntryId.equals(f.mdTradeEntryId);
         }
-        for (String execId : f.execIds) {
-            if (execId.endsWith(ref.execRefId)) {
-                return true;
-            }
-        }
-        return false;
+        return f.anyExecIdEndsWith(ref.execRefId);
     }
 
     int size() {
         int n = 0;
-        for (List<FillRecord> l : byOrder.values()) {
-            n += l.size();
+        for (Object held : byOrder.values()) {
+            n += held instanceof FillRecord ? 1 : ((List<?>) held).size();
         }
         return n;
-    }
-
-    private static String key(String group, String orderId, String securityId, String tradeDate) {
-        return group + '\u001f' + orderId + '\u001f' + securityId + '\u001f' + tradeDate;
     }
 }

@@ -1,16 +1,18 @@
 package io.dropcopy.positions.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** One fill the ledger holds, with its current price and quantity (after corrections) and whether it was busted. */
 final class FillRecord {
+    final String group;
     final String orderId;
     final String securityId;
     final String tradeDate;
-    /** The fill's ExecID, then each correction's: a later bust or correction may refer to any of them. */
-    final List<String> execIds = new ArrayList<>(1);
+    /** The fill's ExecID. */
+    final String execId;
+    /** Each later correction's or bust's ExecID (a later message may refer to any of them); null when none. */
+    private String[] later;
     final String mdTradeEntryId;
     final boolean buy;
     /** A spread summary (442=3): linked, never counted in a position. */
@@ -20,12 +22,13 @@ final class FillRecord {
     BigDecimal px;
     boolean busted;
 
-    FillRecord(String orderId, String securityId, String tradeDate, String execId, String mdTradeEntryId, boolean buy,
+    FillRecord(String group, String orderId, String securityId, String tradeDate, String execId, String mdTradeEntryId, boolean buy,
                boolean spreadSummary, PositionKey key, long qty, BigDecimal px) {
+        this.group = group;
         this.orderId = orderId;
         this.securityId = securityId;
         this.tradeDate = tradeDate;
-        this.execIds.add(execId);
+        this.execId = execId;
         this.mdTradeEntryId = mdTradeEntryId;
         this.buy = buy;
         this.spreadSummary = spreadSummary;
@@ -34,7 +37,26 @@ final class FillRecord {
         this.px = px;
     }
 
+    void changedBy(String execId) {
+        later = later == null ? new String[] {execId} : Arrays.copyOf(later, later.length + 1);
+        later[later.length - 1] = execId;
+    }
+
+    boolean anyExecIdEndsWith(String ref) {
+        if (execId.endsWith(ref)) {
+            return true;
+        }
+        if (later != null) {
+            for (String id : later) {
+                if (id.endsWith(ref)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     String currentExecId() {
-        return execIds.get(execIds.size() - 1);
+        return later == null ? execId : later[later.length - 1];
     }
 }

@@ -43,7 +43,10 @@ final class Ledger {
         }
     }
 
-    private final Set<String> applied = new HashSet<>();
+    /** ExecIDs applied, per group, trade date and market segment (the ExecID strings are the fills' own). */
+    private final Map<String, Set<String>> applied = new HashMap<>();
+    /** One String per group, account, instrument, date, segment, description: positions repeat them. */
+    private final Map<String, String> canonical = new HashMap<>();
     private final FillLinker linker = new FillLinker();
     private final Map<PositionKey, MutablePosition> positions = new HashMap<>();
 
@@ -51,11 +54,13 @@ final class Ledger {
         if (r.kind == ExecReport.Kind.OTHER) {
             return new Result(Outcome.NOT_A_FILL, null, null, null);
         }
-        String identity = r.identity();
-        if (identity == null) {
+        if (r.execId == null) {
             return refused("no ExecID(17)");
         }
-        if (applied.contains(identity)) {
+        canonicalize(r);
+        Set<String> ids = applied.computeIfAbsent(r.group + '\u001f' + r.tradeDate + '\u001f' + r.segment,
+                k -> new HashSet<>());
+        if (ids.contains(r.execId)) {
             return new Result(Outcome.DUPLICATE, null, null, null);
         }
         Result result;
@@ -70,9 +75,26 @@ final class Ledger {
                 result = correction(r);
         }
         if (result.outcome != Outcome.REFUSED) {
-            applied.add(identity);
+            ids.add(r.execId);
         }
         return result;
+    }
+
+    private void canonicalize(ExecReport r) {
+        r.group = canon(r.group);
+        r.account = canon(r.account);
+        r.securityId = canon(r.securityId);
+        r.tradeDate = canon(r.tradeDate);
+        r.segment = canon(r.segment);
+        r.description = canon(r.description);
+    }
+
+    private String canon(String s) {
+        if (s == null) {
+            return null;
+        }
+        String c = canonical.putIfAbsent(s, s);
+        return c == null ? s : c;
     }
 
     private Result fill(ExecReport r) {
@@ -97,9 +119,9 @@ final class Ledger {
         }
         boolean summary = "3".equals(r.multiLeg);
         PositionKey key = new PositionKey(r.group, r.account, r.securityId, r.tradeDate);
-        FillRecord record = new FillRecord(r.orderId, r.securityId, r.tradeDate, r.execId, r.mdTradeEntryId,
+        FillRecord record = new FillRecord(r.group, r.orderId, r.securityId, r.tradeDate, r.execId, r.mdTradeEntryId,
                 "1".equals(r.side), summary, key, qty, px);
-        linker.add(r.group, record);
+        linker.add(record);
         if (summary) {
             return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
         }
@@ -119,7 +141,7 @@ final class Ledger {
         }
         FillRecord f = m.fill;
         f.busted = true;
-        f.execIds.add(r.execId);
+        f.changedBy(r.execId);
         if (f.spreadSummary) {
             return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
         }
@@ -144,7 +166,7 @@ final class Ledger {
         } catch (NumberFormatException e) {
             return refused("LastQty(32)=" + r.lastQty + " / LastPx(31)=" + r.lastPx + ": " + e.getMessage());
         }
-        f.execIds.add(r.execId);
+        f.changedBy(r.execId);
         if (f.spreadSummary) {
             f.qty = qty;
             f.px = px;
