@@ -49,7 +49,7 @@ public final class Startup {
         LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L);
         try {
             JournalReplay.replay(directory, from, engine);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
             LOG.error("Positions: reading the journal {} back failed, positions hold only what arrives from now: {}",
                     directory, e.toString());
         }

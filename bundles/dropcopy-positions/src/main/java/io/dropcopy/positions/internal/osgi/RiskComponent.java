@@ -58,9 +58,13 @@ public class RiskComponent implements PositionService {
         Path dir = Paths.get(resolve(config.journalDirectory()));
         int days = Math.max(1, config.replayDays());
         timer.execute(() -> {
-            watcher.poll(); // observe first: what arrives while the journal is read waits, then counts once
-            watcher.takeNewGroups();
-            startup.replay(dir, days);
+            try {
+                watcher.poll(); // observe first: what arrives while the journal is read waits, then counts once
+                watcher.takeNewGroups();
+                startup.replay(dir, days);
+            } catch (RuntimeException | Error e) {
+                LOG.error("Positions: start-up failed", e);
+            }
         });
         long[] last = {-1};
         timer.scheduleAtFixedRate(() -> {
@@ -76,8 +80,9 @@ public class RiskComponent implements PositionService {
                 last[0] = received;
                 engine.sessions(sessions);
                 engine.tick();
-            } catch (RuntimeException e) {
-                LOG.warn("Positions: polling the sessions failed: {}", e.toString());
+            } catch (RuntimeException | Error e) {
+                // an exception would end this periodic task for good
+                LOG.warn("Positions: polling the sessions failed", e);
             }
         }, 1, 1, TimeUnit.SECONDS);
     }
