@@ -1,0 +1,244 @@
+package io.dropcopy.positions.internal;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fills to positions, exactly: each report applied once by its identity (ExecID within group, trade date and market
+ * segment: 97=Y copies, resends and a journal read again at start count once); busts take their fill away,
+ * corrections re-price and re-size it (also a correction or a bust of a correction); spread summary fills (442=3)
+ * never count, their outright legs (442=2) do. What cannot be applied exactly is refused with the reason.
+ * Not thread-safe: the engine serializes calls.
+ */
+final class Ledger {
+    enum Outcome { APPLIED, DUPLICATE, SPREAD_SUMMARY, REFUSED, NOT_A_FILL }
+
+    /** What {@link #apply} did. */
+    static final class Result {
+        final Outcome outcome;
+        final String reason;
+        /** The dated position changed (or that would have), or null. */
+        final MutablePosition position;
+        final MutablePosition running;
+
+        Result(Outcome outcome, String reason, MutablePosition position, MutablePosition running) {
+            this.outcome = outcome;
+            this.reason = reason;
+            this.position = position;
+            this.running = running;
+        }
+
+        String label() {
+            switch (outcome) {
+                case APPLIED: return "applied";
+                case DUPLICATE: return "duplicate";
+                case SPREAD_SUMMARY: return "spread";
+                case REFUSED: return "refused: " + reason;
+                default: return "info";
+            }
+        }
+    }
+
+    /** ExecIDs applied, per group, trade date and market segment (the ExecID strings are the fills' own). */
+    private final Map<String, Set<String>> applied = new HashMap<>();
+    /** One String per group, account, instrument, date, segment, description: positions repeat them. */
+    private final Map<String, String> canonical = new HashMap<>();
+    private final FillLinker linker = new FillLinker();
+    private final Map<PositionKey, MutablePosition> positions = new HashMap<>();
+
+    Result apply(ExecReport r) {
+        if (r.kind == ExecReport.Kind.OTHER) {
+            return new Result(Outcome.NOT_A_FILL, null, null, null);
+        }
+        if (r.execId == null) {
+            return refused("no ExecID(17)");
+        }
+        canonicalize(r);
+        Set<String> ids = applied.computeIfAbsent(r.group + '\u001f' + r.tradeDate + '\u001f' + r.segment,
+                k -> new HashSet<>());
+        if (ids.contains(r.execId)) {
+            return new Result(Outcome.DUPLICATE, null, null, null);
+        }
+        Result result;
+        switch (r.kind) {
+            case FILL:
+                result = fill(r);
+                break;
+            case BUST:
+                result = bust(r);
+                break;
+            default:
+                result = correction(r);
+        }
+        if (result.outcome != Outcome.REFUSED) {
+            ids.add(r.execId);
+        }
+        return result;
+    }
+
+    private void canonicalize(ExecReport r) {
+        r.group = canon(r.group);
+        r.account = canon(r.account);
+        r.securityId = canon(r.securityId);
+        r.tradeDate = canon(r.tradeDate);
+        r.segment = canon(r.segment);
+        r.description = canon(r.description);
+    }
+
+    private String canon(String s) {
+        if (s == null) {
+            return null;
+        }
+        String c = canonical.putIfAbsent(s, s);
+        return c == null ? s : c;
+    }
+
+    private Result fill(ExecReport r) {
+        if (r.multiLeg != null && !r.multiLeg.equals("1") && !r.multiLeg.equals("2") && !r.multiLeg.equals("3")) {
+            return refused("unknown MultiLegReportingType(442)=" + r.multiLeg);
+        }
+        if (r.multiLeg == null && r.secondaryExecId != null) {
+            // linked to a spread (527) but not saying whether it is the summary or a leg: counting it could count twice
+            return refused("spread-linked fill (527=" + r.secondaryExecId + ") without MultiLegReportingType(442)");
+        }
+        String problem = missing(r);
+        if (problem != null) {
+            return refused(problem);
+        }
+        long qty;
+        BigDecimal px;
+        try {
+            qty = quantity(r.lastQty);
+            px = new BigDecimal(r.lastPx);
+        } catch (NumberFormatException e) {
+            return refused("LastQty(32)=" + r.lastQty + " / LastPx(31)=" + r.lastPx + ": " + e.getMessage());
+        }
+        boolean summary = "3".equals(r.multiLeg);
+        PositionKey key = new PositionKey(r.group, r.account, r.securityId, r.tradeDate);
+        FillRecord record = new FillRecord(r.group, r.orderId, r.securityId, r.tradeDate, r.execId, r.mdTradeEntryId,
+                "1".equals(r.side), summary, key, qty, px);
+        linker.add(record);
+        if (summary) {
+            return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+        }
+        MutablePosition p = position(key, r.description);
+        MutablePosition run = position(key.running(), r.description);
+        p.apply(record.buy, qty, px, 1, 1);
+        run.apply(record.buy, qty, px, 1, 1);
+        p.seen(r.time());
+        run.seen(r.time());
+        return new Result(Outcome.APPLIED, null, p, run);
+    }
+
+    private Result bust(ExecReport r) {
+        FillLinker.Match m = linker.find(r);
+        if (m.fill == null) {
+            return refused(m.refusal);
+        }
+        FillRecord f = m.fill;
+        f.busted = true;
+        f.changedBy(r.execId);
+        if (f.spreadSummary) {
+            return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+        }
+        MutablePosition p = positions.get(f.key);
+        MutablePosition run = positions.get(f.key.running());
+        p.apply(f.buy, f.qty, f.px, -1, -1);
+        run.apply(f.buy, f.qty, f.px, -1, -1);
+        return new Result(Outcome.APPLIED, null, p, run);
+    }
+
+    private Result correction(ExecReport r) {
+        FillLinker.Match m = linker.find(r);
+        if (m.fill == null) {
+            return refused(m.refusal);
+        }
+        FillRecord f = m.fill;
+        long qty;
+        BigDecimal px;
+        try {
+            qty = r.lastQty == null ? f.qty : quantity(r.lastQty);
+            px = r.lastPx == null ? f.px : new BigDecimal(r.lastPx);
+        } catch (NumberFormatException e) {
+            return refused("LastQty(32)=" + r.lastQty + " / LastPx(31)=" + r.lastPx + ": " + e.getMessage());
+        }
+        f.changedBy(r.execId);
+        if (f.spreadSummary) {
+            f.qty = qty;
+            f.px = px;
+            return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+        }
+        MutablePosition p = positions.get(f.key);
+        MutablePosition run = positions.get(f.key.running());
+        p.apply(f.buy, f.qty, f.px, -1, 0);
+        run.apply(f.buy, f.qty, f.px, -1, 0);
+        f.qty = qty;
+        f.px = px;
+        p.apply(f.buy, qty, px, 1, 0);
+        run.apply(f.buy, qty, px, 1, 0);
+        return new Result(Outcome.APPLIED, null, p, run);
+    }
+
+    private static String missing(ExecReport r) {
+        if (r.account == null) {
+            return "fill without Account(1)";
+        }
+        if (r.securityId == null) {
+            return "fill without SecurityID(48)";
+        }
+        if (r.orderId == null) {
+            return "fill without OrderID(37)";
+        }
+        if (r.lastQty == null || r.lastPx == null) {
+            return "fill without LastQty(32) or LastPx(31)";
+        }
+        if (!"1".equals(r.side) && !"2".equals(r.side)) {
+            return "fill with Side(54)=" + r.side + " (1 buy or 2 sell expected)";
+        }
+        return null;
+    }
+
+    private static long quantity(String text) {
+        BigDecimal q = new BigDecimal(text);
+        try {
+            long v = q.longValueExact();
+            if (v <= 0) {
+                throw new NumberFormatException("quantity must be positive");
+            }
+            return v;
+        } catch (ArithmeticException e) {
+            throw new NumberFormatException("quantity is not a whole number");
+        }
+    }
+
+    private MutablePosition position(PositionKey key, String description) {
+        MutablePosition p = positions.get(key);
+        if (p == null) {
+            p = new MutablePosition(key, description);
+            positions.put(key, p);
+        } else if (p.description == null && description != null) {
+            p.description = description;
+        }
+        return p;
+    }
+
+    private static Result refused(String reason) {
+        return new Result(Outcome.REFUSED, reason, null, null);
+    }
+
+    Collection<MutablePosition> positions() {
+        return positions.values();
+    }
+
+    MutablePosition running(PositionKey key) {
+        return positions.get(key.running());
+    }
+
+    int fillsHeld() {
+        return linker.size();
+    }
+}
