@@ -15,9 +15,9 @@ import java.util.Objects;
  */
 public final class DropCopyEvent {
     /** Version of the JSON form; bumped on any incompatible change. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** Class path resource of the JSON Schema of {@link #toJson()}. */
-    public static final String SCHEMA_RESOURCE = "/io/dropcopy/model/dropcopy-event-v1.schema.json";
+    public static final String SCHEMA_RESOURCE = "/io/dropcopy/model/dropcopy-event-v2.schema.json";
 
     private final String group;
     private final String targetSession;
@@ -123,8 +123,8 @@ public final class DropCopyEvent {
     }
 
     /**
-     * ExecRefID(19) of a bust or correction: the last 9 characters of the ExecID of the fill it changes
-     * (see {@link #refersTo(String)}).
+     * ExecRefID(19) of a bust or correction: the unique id of the trade it changes (iLink 2 payloads: the last 9
+     * characters of that fill's ExecID). Link it with {@link io.dropcopy.model.ledger.TradeLinker}.
      */
     public String execRefId() {
         return inner.get(19);
@@ -136,8 +136,9 @@ public final class DropCopyEvent {
     }
 
     /**
-     * True when this event (a bust or a correction) changes the fill with that ExecID: CME's ExecRefID(19) is the
-     * last characters (nine) of the original ExecID(17).
+     * True when this event's ExecRefID(19) is the tail of that ExecID. Only meaningful inside one order, instrument
+     * and trade date: use {@link io.dropcopy.model.ledger.TradeLinker}, which also reads MDTradeEntryID(37711) and
+     * refuses ambiguous references.
      */
     public boolean refersTo(String originalExecId) {
         String ref = execRefId();
@@ -168,6 +169,25 @@ public final class DropCopyEvent {
     /** RequestTime(5979) exactly as sent (CME: nanoseconds since the epoch), or null. */
     public String requestTime() {
         return inner.get(5979);
+    }
+
+    /**
+     * The market segment the payload names: MarketSegmentID(1300) when present, else the inner SenderSubID(50) when
+     * it is a number (an MSGW payload from an iLink 3 source session carries the market segment there); else null
+     * (a CGW payload, where the inner 50 is {@code G}).
+     */
+    public String marketSegment() {
+        String segment = inner.get(1300);
+        if (segment != null && !segment.isEmpty()) {
+            return segment;
+        }
+        String sub = inner.get(50);
+        return sub != null && !sub.isEmpty() && Fields.digits(sub, 0, sub.length()) ? sub : null;
+    }
+
+    /** MDTradeEntryID(37711): CME's trade id, kept by busts and corrections of that trade; or null. */
+    public String mdTradeEntryId() {
+        return inner.get(37711);
     }
 
     /** The iLink source session comp id (inner 56). */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON form of an event (schema {@code io/dropcopy/model/dropcopy-event-v1.schema.json} in this jar):
+ * The JSON form of an event (schema {@code io/dropcopy/model/dropcopy-event-v2.schema.json} in this jar):
  * camelCase names, enums as readable names with their FIX code beside them ({@code execType} +
  * {@code execTypeCode}; an unknown code keeps only the code), decimals as strings holding the exact FIX text,
  * timestamps ISO-8601 UTC with their original precision. Absent fields are omitted. The order of the fields is
@@ -36,6 +36,7 @@ final class EventJson {
         int groupFrom = 0;
         int groupTo = 0;
         Json[] affectedOrders = null;
+        Json[] orderEvents = null;
         if ("BZ".equals(inner.msgType())) {
             int no = inner.indexOf(534);
             if (no >= 0) {
@@ -43,9 +44,17 @@ final class EventJson {
                 groupTo = affectedOrdersEnd(inner, groupFrom);
                 affectedOrders = affectedOrders(inner, no, groupTo);
             }
+        } else {
+            int no = inner.indexOf(1795);
+            if (no >= 0) {
+                groupFrom = no + 1;
+                groupTo = OrderEvents.end(inner, groupFrom);
+                orderEvents = OrderEvents.entries(inner, no, groupTo);
+            }
         }
         FieldLookup m = new FieldLookup(inner, "inner", groupFrom, groupTo);
         m.get(534); // at most once
+        m.get(1795);
 
         Json source = new Json(10)
                 .put("compId", m.get(56))
@@ -56,7 +65,9 @@ final class EventJson {
                 .put("sendingTime", Fields.timestamp(m.get(52), 52))
                 .put("possDup", Fields.bool(m.get(43), 43))
                 .put("possResend", Fields.bool(m.get(97), 97))
-                .put("origSendingTime", Fields.timestamp(m.get(122), 122));
+                .put("origSendingTime", Fields.timestamp(m.get(122), 122))
+                .put("senderSubId", m.get(50))
+                .put("deliverToCompId", m.get(128));
 
         String execType = m.get(150);
         String execTransType = m.get(20);
@@ -71,7 +82,7 @@ final class EventJson {
         String massActionResponse = m.get(1375);
         String massActionRejectReason = m.get(1376);
 
-        return new Json(96)
+        return new Json(112)
                 .put("schemaVersion", (long) DropCopyEvent.SCHEMA_VERSION)
                 .put("kind", e.kind().label())
                 .put("msgType", inner.msgType())
@@ -140,6 +151,17 @@ final class EventJson {
                 .put("transactTime", Fields.timestamp(m.get(60), 60))
                 .put("tradeDate", Fields.date(m.get(75), 75))
                 .put("requestTime", Fields.requestTime(m.get(5979)))
+                .put("execRestatementReasonCode", m.get(378))
+                .put("allocAccount", m.get(79))
+                .put("cmtaGiveUpCd", m.get(9708))
+                .put("custOrderCapacityCode", m.get(582))
+                .put("custOrderHandlingInst", m.get(1031))
+                .put("mdTradeEntryId", m.get(37711))
+                .put("crossId", m.get(548))
+                .put("crossTypeCode", m.get(549))
+                .put("memo", m.get(5149))
+                .put("marketSegment", e.marketSegment())
+                .put("orderEvents", orderEvents)
                 .put("raw", inner.raw());
     }
 

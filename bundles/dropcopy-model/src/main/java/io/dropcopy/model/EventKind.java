@@ -22,7 +22,13 @@ public enum EventKind {
     CANCEL_REJECT,
     /** Order Mass Action Report (35=BZ). */
     MASS_ACTION_REPORT,
-    /** Any other execution report (status, restated, ...). */
+    /** Order status (150=I): the order's state restated, nothing changed. */
+    ORDER_STATUS,
+    /** Cancel pending (150=6). */
+    PENDING_CANCEL,
+    /** Modify pending (150=E). */
+    PENDING_REPLACE,
+    /** An execution report whose ExecType no CME page documents for drop copy: kept, never counted as a fill. */
     OTHER;
 
     /** The lower-case name used in JSON and on the console ({@code partial_fill}). */
@@ -51,6 +57,12 @@ public enum EventKind {
             return OTHER;
         }
         switch (execType) {
+            case "F":
+                // ExecType F (trade): complete or partial by OrdStatus; any other status is refused by the translator
+                if ("1".equals(ordStatus)) {
+                    return PARTIAL_FILL;
+                }
+                return "2".equals(ordStatus) ? FILL : OTHER;
             case "0": return NEW;
             case "1": return PARTIAL_FILL;
             case "2": return FILL;
@@ -58,6 +70,9 @@ public enum EventKind {
             case "5": return MODIFY;
             case "8": return REJECT;
             case "C": return ELIMINATION;
+            case "I": return ORDER_STATUS;
+            case "6": return PENDING_CANCEL;
+            case "E": return PENDING_REPLACE;
             default: return OTHER;
         }
     }

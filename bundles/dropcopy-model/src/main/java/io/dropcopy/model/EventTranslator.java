@@ -31,10 +31,18 @@ public final class EventTranslator {
                 require(inner, 1369, "MassActionReportID");
                 require(inner, 1375, "MassActionResponse");
                 break;
+            case "j":
+                // not among the payloads CME's Drop Copy pages list (8, 9, BZ): refused, not guessed at
+                throw new MalformedMessageException("unsupported inner message type 35=j (Business Message Reject):"
+                        + " no CME Drop Copy page documents it as a payload");
             default:
                 throw new MalformedMessageException("unsupported inner message type 35=" + MalformedMessageException.quote(inner.msgType()));
         }
         DropCopyEvent event = new DropCopyEvent(group, targetSession, wrapped.outer(), inner);
+        if ("F".equals(inner.get(150)) && event.kind() == EventKind.OTHER) {
+            throw new MalformedMessageException("ExecType(150)=F (trade) with OrdStatus(39)="
+                    + MalformedMessageException.quote(inner.get(39)) + ": neither a partial (1) nor a complete (2) fill");
+        }
         switch (event.kind()) {
             case BUST:
                 require(inner, 19, "ExecRefID", "trade bust");

@@ -25,8 +25,10 @@ final class FixCodes {
             case "C": return "EXPIRED";
             case "D": return "RESTATED";
             case "E": return "PENDING_REPLACE";
+            case "F": return "TRADE";
             case "G": return "TRADE_CORRECT";
             case "H": return "TRADE_CANCEL";
+            case "I": return "ORDER_STATUS";
             default: return null;
         }
     }

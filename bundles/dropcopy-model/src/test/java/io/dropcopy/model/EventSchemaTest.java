@@ -26,7 +26,7 @@ class EventSchemaTest {
     void schemaIsDraft202012VersionedAndClosed() {
         JsonNode schema = SchemaSupport.schemaNode();
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asString());
-        assertTrue(schema.get("$id").asString().endsWith(":v1"), "versioned $id");
+        assertTrue(schema.get("$id").asString().endsWith(":v" + DropCopyEvent.SCHEMA_VERSION), "versioned $id");
         assertEquals(DropCopyEvent.SCHEMA_VERSION, schema.get("properties").get("schemaVersion").get("const").asInt());
         assertFalse(schema.get("additionalProperties").asBoolean());
         forEachObjectSchema(schema, (path, node) -> {
@@ -67,7 +67,7 @@ class EventSchemaTest {
     @ValueSource(strings = {
         "unknown field", "price as a number", "timestamp without Z", "timestamp with 10 fraction digits",
         "unknown kind", "execution report without execId", "bust without execRefId",
-        "schemaVersion 2", "empty execId", "kind and execType disagree", "cancel reject with another kind",
+        "schemaVersion 1", "empty execId", "kind and execType disagree", "cancel reject with another kind",
         "mass action report without report id", "null value", "unknown field in sourceSession", "date not ISO",
         "decimal with exponent", "seqNum zero"})
     void schemaRefusesWhatTheModelNeverWrites(String change) throws Exception {
@@ -84,7 +84,7 @@ class EventSchemaTest {
             case "unknown kind": fill.put("kind", "trade"); break;
             case "execution report without execId": fill.remove("execId"); break;
             case "bust without execRefId": bust.remove("execRefId"); target = bust; break;
-            case "schemaVersion 2": fill.put("schemaVersion", 2); break;
+            case "schemaVersion 1": fill.put("schemaVersion", 1); break;
             case "empty execId": fill.put("execId", ""); break;
             case "kind and execType disagree": fill.put("kind", "new"); break;
             case "cancel reject with another kind": cancelReject.put("kind", "cancel"); target = cancelReject; break;

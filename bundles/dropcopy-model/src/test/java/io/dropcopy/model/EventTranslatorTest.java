@@ -18,13 +18,13 @@ class EventTranslatorTest {
         assertEquals(77, e.seqNum());
         assertEquals("2024-03-15", e.tradeDate());
         String json = e.toJson();
-        String expected = "{\"schemaVersion\":1,\"kind\":\"partial_fill\",\"msgType\":\"8\",\"group\":\"DEMO\","
+        String expected = "{\"schemaVersion\":2,\"kind\":\"partial_fill\",\"msgType\":\"8\",\"group\":\"DEMO\","
                 + "\"targetSession\":\"DEMO-CGW\",\"seqNum\":77,\"possDup\":false,\"possResend\":false,"
                 + "\"sendingTime\":\"2024-03-15T14:30:00.125Z\","
                 + "\"outerHeader\":{\"senderCompId\":\"CME\",\"senderSubId\":\"G\",\"targetCompId\":\"ABCDEFN\","
                 + "\"targetSubId\":\"DC\",\"targetLocationId\":\"US,IL\",\"lastMsgSeqNumProcessed\":\"1\"},"
                 + "\"sourceSession\":{\"compId\":\"M2L000N\",\"subId\":\"TRADER1\",\"locationId\":\"US,IL\","
-                + "\"seqNum\":\"1207\",\"lastMsgSeqNumProcessed\":\"1190\",\"sendingTime\":\"2024-03-15T14:30:00.123Z\"},"
+                + "\"seqNum\":\"1207\",\"lastMsgSeqNumProcessed\":\"1190\",\"sendingTime\":\"2024-03-15T14:30:00.123Z\",\"senderSubId\":\"G\"},"
                 + "\"execId\":\"62123:M:48812TN0001234\",\"orderId\":\"7154321098\",\"clOrdId\":\"CL-42\","
                 + "\"correlationClOrdId\":\"CL-42\",\"account\":\"ACCT-7\",\"execType\":\"PARTIAL_FILL\","
                 + "\"execTypeCode\":\"1\",\"execTransType\":\"NEW\",\"execTransTypeCode\":\"0\","
