@@ -46,6 +46,8 @@ final class JsonArrays {
                         return out;
                     }
                     break;
+                case ',':
+                    break;
                 default:
                     if (depth == 1 && !Character.isWhitespace(c) && start < 0) {
                         throw new FirmRowException(source, out.size() + 1, null, "not a JSON object");
