@@ -1,0 +1,47 @@
+package io.dropcopy.recon.internal.commands;
+
+import io.dropcopy.recon.ReconBreak;
+import io.dropcopy.recon.Reconciliation;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+@Command(scope = "dropcopy", name = "breaks", description = "Lists the open reconciliation breaks.",
+        detailedDescription = "One line per open break: raised at, type, trade date, summary; with --evidence, both"
+                + " sides' fields below it. Without a group: every reconciled group.")
+@Service
+public class BreaksCommand implements Action {
+
+    @Reference
+    Reconciliation reconciliation;
+
+    @Argument(index = 0, name = "group", description = "The drop copy group (default: all)")
+    @Completion(ReconGroupCompleter.class)
+    String group;
+
+    @Option(name = "--evidence", description = "Print each break's evidence")
+    boolean evidence;
+
+    @Override
+    public Object execute() {
+        List<String> groups = group == null ? reconciliation.groups() : List.of(group);
+        int n = 0;
+        for (String g : groups) {
+            for (ReconBreak b : reconciliation.openBreaks(g)) {
+                n++;
+                System.out.println(b.raisedAt() + "  " + g + "  " + b.tradeDate() + "  " + b.type().label() + "  "
+                        + b.summary());
+                if (evidence) {
+                    b.evidence().forEach((k, v) -> System.out.println("    " + k + " = " + v));
+                }
+            }
+        }
+        System.out.println(n + " open break" + (n == 1 ? "" : "s"));
+        return null;
+    }
+}

@@ -1,0 +1,152 @@
+package io.dropcopy.recon.internal.osgi;
+
+import io.dropcopy.recon.LoadResult;
+import io.dropcopy.recon.ReconBreak;
+import io.dropcopy.recon.Reconciliation;
+import io.dropcopy.recon.internal.GroupRecon;
+import io.dropcopy.recon.internal.JournalFeed;
+import io.dropcopy.recon.internal.ReconService;
+import io.dropcopy.recon.internal.SessionFacts;
+import io.dropcopy.recon.internal.TradeDates;
+import io.dropcopy.session.api.DropCopyHub;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Reconciliation as an OSGi service, configured by {@code etc/io.dropcopy.recon.cfg} (every key has a default). */
+@Component(service = Reconciliation.class, configurationPid = "io.dropcopy.recon",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
+@Designate(ocd = ReconServiceComponent.Config.class)
+public class ReconServiceComponent implements Reconciliation {
+
+    @ObjectClassDefinition(pid = "io.dropcopy.recon", name = "Drop copy reconciliation",
+            description = "Reconciles the firm's fills against the drop copy, per group and trade date")
+    public @interface Config {
+        @AttributeDefinition(description = "Directory of the reconciliation journal (recon/<group>/) and the reports"
+                + " (reports/<group>/<tradeDate>/), relative to Karaf's home")
+        String dataDir() default "data/dropcopy";
+
+        @AttributeDefinition(description = "Seconds a fill may stay unmatched (or a difference unresolved) before its"
+                + " break is raised")
+        long delaySeconds() default 60;
+
+        @AttributeDefinition(description = "Time of day the trading day ends and the trade date rolls (HH:mm)")
+        String tradeDateRoll() default "17:00";
+
+        @AttributeDefinition(description = "Time zone of tradeDateRoll")
+        String tradeDateZone() default "America/Chicago";
+
+        @AttributeDefinition(description = "Where the drop copy side comes from: session (subscribe to the group's"
+                + " events) or journal (read the file sink's JSON-lines journal under journalDir)")
+        String source() default "session";
+
+        @AttributeDefinition(description = "The file sink's directory (source=journal): <journalDir>/<group>/<date>.jsonl")
+        String journalDir() default "data/dropcopy";
+
+        @AttributeDefinition(description = "Groups reconciled from the start (comma separated); a group used by a"
+                + " dropcopy-recon endpoint or with a journal is reconciled anyway", required = false)
+        String groups() default "";
+
+        @AttributeDefinition(description = "Write each trade date's report when its trading day ends")
+        boolean reportAtEndOfDay() default true;
+
+        @AttributeDefinition(description = "Force each journal record to disk before it counts (fsync)")
+        boolean fsync() default true;
+
+        @AttributeDefinition(description = "Milliseconds between checks for due breaks and ended days")
+        long tickMillis() default 1000;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    volatile DropCopyHub hub;
+
+    private ReconService service;
+
+    @Activate
+    void activate(Config config) throws IOException {
+        String[] roll = config.tradeDateRoll().split(":");
+        if (roll.length != 2) {
+            throw new IllegalArgumentException("tradeDateRoll must be HH:mm, got '" + config.tradeDateRoll() + "'");
+        }
+        if (config.delaySeconds() < 0 || config.tickMillis() < 10) {
+            throw new IllegalArgumentException("delaySeconds must be >= 0 and tickMillis >= 10");
+        }
+        TradeDates dates = new TradeDates(ZoneId.of(config.tradeDateZone()),
+                LocalTime.of(Integer.parseInt(roll[0].trim()), Integer.parseInt(roll[1].trim())));
+        GroupRecon.Settings settings = new GroupRecon.Settings(Path.of(config.dataDir()),
+                config.delaySeconds() * 1000, dates, config.fsync());
+        ReconService.Feed feed;
+        SessionFacts facts = SessionFacts.NONE;
+        DropCopyHub h = hub;
+        if ("journal".equalsIgnoreCase(config.source())) {
+            feed = new JournalFeed(Path.of(config.journalDir()));
+            if (h != null) {
+                facts = new SessionFeed(h);
+            }
+        } else if ("session".equalsIgnoreCase(config.source())) {
+            if (h == null) {
+                feed = (group, recon) -> () -> { };
+            } else {
+                SessionFeed s = new SessionFeed(h);
+                feed = s;
+                facts = s;
+            }
+        } else {
+            throw new IllegalArgumentException("source must be session or journal, got '" + config.source() + "'");
+        }
+        List<String> groups = new ArrayList<>();
+        for (String g : config.groups().split(",")) {
+            if (!g.isBlank()) {
+                groups.add(g.strip());
+            }
+        }
+        service = new ReconService(settings, System::currentTimeMillis, feed, facts, config.reportAtEndOfDay());
+        service.start(groups, config.tickMillis());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Override
+    public LoadResult submitFirmFills(String group, String body, String format, String source) throws IOException {
+        return service.submitFirmFills(group, body, format, source);
+    }
+
+    @Override
+    public List<ReconBreak> openBreaks(String group) {
+        return service.openBreaks(group);
+    }
+
+    @Override
+    public List<String> groups() {
+        return service.groups();
+    }
+
+    @Override
+    public AutoCloseable subscribe(String group, Consumer<ReconBreak> listener) {
+        return service.subscribe(group, listener);
+    }
+
+    @Override
+    public Path report(String group, String tradeDate) throws IOException {
+        return service.report(group, tradeDate);
+    }
+}
