@@ -23,7 +23,7 @@ import java.util.Map;
  * field: a row is never skipped.
  *
  * <p>Fields: account, orderId, clOrdId, instrument (alias symbol), side (BUY/SELL, B/S, 1/2), quantity (alias qty),
- * price, time (ISO-8601 with a zone or offset; without one it is UTC) are required; execId, fillId, tradeDate
+ * price, time (ISO-8601 with a zone or offset, without one it is UTC; or epoch milliseconds) are required; execId, fillId, tradeDate
  * (yyyy-MM-dd; else from time at the trading day's roll) and status (FILLED, BUSTED, CORRECTED; default FILLED) are
  * optional.
  */
@@ -161,6 +161,9 @@ public final class FirmRows {
     }
 
     private static Instant time(String v, String source, int n) {
+        if (v.matches("[0-9]{10,15}")) {
+            return Instant.ofEpochMilli(Long.parseLong(v)); // epoch milliseconds, as Jackson writes a SQL timestamp
+        }
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {

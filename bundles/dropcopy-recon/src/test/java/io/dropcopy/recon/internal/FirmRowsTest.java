@@ -36,6 +36,9 @@ class FirmRowsTest {
         List<FirmFill> lines = rows.parse(o1 + "\n" + o2 + "\n", "auto", "a");
         assertEquals(2, lines.size());
         assertEquals("4500.25", lines.get(0).price());
+        List<FirmFill> sql = rows.parse("[{\"ACCOUNT\":\"A1\",\"orderid\":\"O1\",\"clordid\":\"C1\",\"symbol\":\"ESZ6\","
+                + "\"side\":\"1\",\"qty\":1,\"price\":10,\"time\":1796220000000}]", "json", "sql");
+        assertEquals("2026-12-02T14:00:00Z", sql.get(0).time());
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = ReconServiceComponent.Config.class)
 public class ReconServiceComponent implements Reconciliation {
 
-    @ObjectClassDefinition(pid = "io.dropcopy.recon", name = "Drop copy reconciliation",
+    @ObjectClassDefinition(name = "Drop copy reconciliation",
             description = "Reconciles the firm's fills against the drop copy, per group and trade date")
     public @interface Config {
         @AttributeDefinition(description = "Directory of the reconciliation journal (recon/<group>/) and the reports"
