@@ -26,6 +26,7 @@ final class DayRecon {
     private final String tradeDate;
     private final Map<String, FirmFill> firm = new TreeMap<>();
     private final Map<String, Long> firmSeen = new HashMap<>();
+    private final Map<String, Map<String, FirmFill>> firmByOrder = new HashMap<>();
     private final Map<String, List<DcTrade>> tradesByOrder = new TreeMap<>();
     private final Set<String> dcSeen = new HashSet<>();
     /** Busts and corrections not (yet) linked to a trade, with the refusal; retried when the order gets a fill. */
@@ -54,7 +55,13 @@ final class DayRecon {
         FirmFill known = firm.put(f.key(), f);
         if (known != null) {
             dirty.add(known.orderId());
-        } else {
+            Map<String, FirmFill> old = firmByOrder.get(known.orderId());
+            if (old != null) {
+                old.remove(f.key());
+            }
+        }
+        firmByOrder.computeIfAbsent(f.orderId(), o -> new TreeMap<>()).put(f.key(), f);
+        if (known == null) {
             firmSeen.put(f.key(), at);
         }
         if (known == null || !known.sameAs(f)) {
@@ -121,12 +128,7 @@ final class DayRecon {
     /** Raises what has been still for the delay, clears what is gone; returns the events, raised first. */
     List<ReconBreak> evaluate(long now, long delayMs) {
         for (String orderId : dirty) {
-            List<FirmFill> f = new ArrayList<>();
-            for (FirmFill x : firm.values()) {
-                if (orderId.equals(x.orderId())) {
-                    f.add(x);
-                }
-            }
+            List<FirmFill> f = new ArrayList<>(firmByOrder.getOrDefault(orderId, Map.of()).values());
             List<Candidate> c = Matcher.match(group, tradeDate, orderId, f,
                     tradesByOrder.getOrDefault(orderId, List.of()), firmSeen);
             if (c.isEmpty()) {

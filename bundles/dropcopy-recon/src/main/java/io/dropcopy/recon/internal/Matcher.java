@@ -22,6 +22,8 @@ import java.util.function.BiPredicate;
  * <li>side, account and quantity (the price differs); then side, account and price (the quantity differs)</li>
  * <li>side only, when exactly one fill of that side is left on each side</li>
  * </ol>
+ * Passes 2 to 5 run first between fills busted on both sides or on neither, then regardless: of two like fills of an
+ * order, the firm's busted one pairs with CME's busted one.
  * What is left unpaired is missing (firm only) or phantom (drop copy only); busted fills left unpaired are no break.
  */
 final class Matcher {
@@ -61,7 +63,12 @@ final class Matcher {
                 (a, b) -> sameSide(a, b) && Decimals.same(a.quantity(), b.qty()) && Decimals.same(a.price(), b.px()),
                 (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.qty()),
                 (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.price(), b.px()));
+        List<BiPredicate<FirmFill, DcTrade>> passes = new ArrayList<>();
         for (BiPredicate<FirmFill, DcTrade> rule : rules) {
+            passes.add((a, b) -> a.busted() == b.busted() && rule.test(a, b)); // a bust pairs with a bust first
+        }
+        passes.addAll(rules);
+        for (BiPredicate<FirmFill, DcTrade> rule : passes) {
             for (int i = 0; i < f.size(); i++) {
                 if (firmPaired[i]) {
                     continue;
