@@ -22,6 +22,12 @@ public interface Reconciliation {
     /** The group's open breaks, oldest first. */
     List<ReconBreak> openBreaks(String group);
 
+    /**
+     * The group's counters since start: breaks raised and cleared per type ({@code MissingFill.raised}, ...), and
+     * drop copy records set aside for having no trade date ({@code undatedIgnored}).
+     */
+    java.util.Map<String, Long> counters(String group);
+
     /** Every group reconciled here, sorted. */
     List<String> groups();
 

@@ -155,6 +155,7 @@ public final class ReconService implements Reconciliation, AutoCloseable {
         return group(group).subscribe(listener);
     }
 
+    @Override
     public Map<String, Long> counters(String group) {
         return group(group).counters();
     }

@@ -13,7 +13,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "dropcopy", name = "breaks", description = "Lists the open reconciliation breaks.",
         detailedDescription = "One line per open break: raised at, type, trade date, summary; with --evidence, both"
-                + " sides' fields below it. Without a group: every reconciled group.")
+                + " sides' fields below it. Without a group: every reconciled group. Then the breaks raised and cleared since"
+                + " start, per type.")
 @Service
 public class BreaksCommand implements Action {
 
@@ -42,6 +43,15 @@ public class BreaksCommand implements Action {
             }
         }
         System.out.println(n + " open break" + (n == 1 ? "" : "s"));
+        for (String g : groups) {
+            StringBuilder c = new StringBuilder(g).append(" since start:");
+            reconciliation.counters(g).forEach((k, v) -> {
+                if (v != 0) {
+                    c.append(' ').append(k).append('=').append(v);
+                }
+            });
+            System.out.println(c);
+        }
         return null;
     }
 }

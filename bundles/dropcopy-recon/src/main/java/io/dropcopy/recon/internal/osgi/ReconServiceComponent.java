@@ -136,6 +136,11 @@ public class ReconServiceComponent implements Reconciliation {
     }
 
     @Override
+    public java.util.Map<String, Long> counters(String group) {
+        return service.counters(group);
+    }
+
+    @Override
     public List<String> groups() {
         return service.groups();
     }
