@@ -3,6 +3,7 @@ package io.dropcopy.recon.camel;
 import io.dropcopy.recon.Reconciliation;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
 
@@ -13,14 +14,20 @@ import org.apache.camel.support.DefaultComponent;
 public class ReconComponent extends DefaultComponent {
     public static final String SCHEME = "dropcopy-recon";
 
-    private final Reconciliation reconciliation;
+    private final Supplier<Reconciliation> reconciliation;
 
     public ReconComponent(Reconciliation reconciliation) {
+        Objects.requireNonNull(reconciliation, "reconciliation");
+        this.reconciliation = () -> reconciliation;
+    }
+
+    /** @param reconciliation looked up at each use (in OSGi: the service as it is now) */
+    public ReconComponent(Supplier<Reconciliation> reconciliation) {
         this.reconciliation = Objects.requireNonNull(reconciliation, "reconciliation");
     }
 
     Reconciliation reconciliation() {
-        return reconciliation;
+        return reconciliation.get();
     }
 
     @Override

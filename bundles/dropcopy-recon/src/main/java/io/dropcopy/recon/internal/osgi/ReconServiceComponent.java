@@ -6,7 +6,6 @@ import io.dropcopy.recon.Reconciliation;
 import io.dropcopy.recon.internal.GroupRecon;
 import io.dropcopy.recon.internal.JournalFeed;
 import io.dropcopy.recon.internal.ReconService;
-import io.dropcopy.recon.internal.SessionFacts;
 import io.dropcopy.recon.internal.TradeDates;
 import io.dropcopy.session.api.DropCopyHub;
 import java.io.IOException;
@@ -15,13 +14,17 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -71,13 +74,28 @@ public class ReconServiceComponent implements Reconciliation {
         long tickMillis() default 1000;
     }
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-    volatile DropCopyHub hub;
+    private final SessionFeed sessions = new SessionFeed(true);
+    private final SessionFeed facts = new SessionFeed(false);
+    /** Break listeners (Camel consumers): kept across reconfigurations, subscribed again to each new service. */
+    private final Map<Consumer<ReconBreak>, String> listeners = new LinkedHashMap<>();
+    private final Map<Consumer<ReconBreak>, AutoCloseable> subscriptions = new LinkedHashMap<>();
+    private volatile ReconService service;
 
-    private ReconService service;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setHub(DropCopyHub hub) {
+        sessions.hub(hub);
+        facts.hub(hub);
+    }
+
+    void unsetHub(DropCopyHub hub) {
+        sessions.hub(null);
+        facts.hub(null);
+    }
 
     @Activate
-    void activate(Config config) throws IOException {
+    @Modified
+    synchronized void configure(Config config) throws IOException {
         String[] roll = config.tradeDateRoll().split(":");
         if (roll.length != 2) {
             throw new IllegalArgumentException("tradeDateRoll must be HH:mm, got '" + config.tradeDateRoll() + "'");
@@ -90,21 +108,10 @@ public class ReconServiceComponent implements Reconciliation {
         GroupRecon.Settings settings = new GroupRecon.Settings(Path.of(config.dataDir()),
                 config.delaySeconds() * 1000, dates, config.fsync());
         ReconService.Feed feed;
-        SessionFacts facts = SessionFacts.NONE;
-        DropCopyHub h = hub;
         if ("journal".equalsIgnoreCase(config.source())) {
             feed = new JournalFeed(Path.of(config.journalDir()));
-            if (h != null) {
-                facts = new SessionFeed(h);
-            }
         } else if ("session".equalsIgnoreCase(config.source())) {
-            if (h == null) {
-                feed = (group, recon) -> () -> { };
-            } else {
-                SessionFeed s = new SessionFeed(h);
-                feed = s;
-                facts = s;
-            }
+            feed = sessions;
         } else {
             throw new IllegalArgumentException("source must be session or journal, got '" + config.source() + "'");
         }
@@ -114,44 +121,78 @@ public class ReconServiceComponent implements Reconciliation {
                 groups.add(g.strip());
             }
         }
-        service = new ReconService(settings, System::currentTimeMillis, feed, facts, config.reportAtEndOfDay());
-        service.start(groups, config.tickMillis());
+        stop();
+        ReconService next = new ReconService(settings, System::currentTimeMillis, feed, facts, config.reportAtEndOfDay());
+        next.start(groups, config.tickMillis());
+        service = next;
+        for (Map.Entry<Consumer<ReconBreak>, String> l : listeners.entrySet()) {
+            subscriptions.put(l.getKey(), next.subscribe(l.getValue(), l.getKey()));
+        }
     }
 
     @Deactivate
-    void deactivate() {
-        if (service != null) {
-            service.close();
+    synchronized void stop() {
+        for (AutoCloseable s : subscriptions.values()) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                // the service is closed next
+            }
         }
+        subscriptions.clear();
+        sessions.closeAll();
+        ReconService old = service;
+        service = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    private ReconService service() {
+        ReconService s = service;
+        if (s == null) {
+            throw new IllegalStateException("dropcopy-recon is not running (stopped, or its configuration is invalid)");
+        }
+        return s;
     }
 
     @Override
     public LoadResult submitFirmFills(String group, String body, String format, String source) throws IOException {
-        return service.submitFirmFills(group, body, format, source);
+        return service().submitFirmFills(group, body, format, source);
     }
 
     @Override
     public List<ReconBreak> openBreaks(String group) {
-        return service.openBreaks(group);
+        return service().openBreaks(group);
     }
 
     @Override
     public java.util.Map<String, Long> counters(String group) {
-        return service.counters(group);
+        return service().counters(group);
     }
 
     @Override
     public List<String> groups() {
-        return service.groups();
+        return service().groups();
     }
 
     @Override
-    public AutoCloseable subscribe(String group, Consumer<ReconBreak> listener) {
-        return service.subscribe(group, listener);
+    public synchronized AutoCloseable subscribe(String group, Consumer<ReconBreak> listener) {
+        listeners.put(listener, group);
+        subscriptions.put(listener, service().subscribe(group, listener));
+        return () -> {
+            synchronized (this) {
+                listeners.remove(listener);
+                AutoCloseable s = subscriptions.remove(listener);
+                if (s != null) {
+                    s.close();
+                }
+            }
+        };
     }
 
     @Override
     public Path report(String group, String tradeDate) throws IOException {
-        return service.report(group, tradeDate);
+        return service().report(group, tradeDate);
     }
 }
