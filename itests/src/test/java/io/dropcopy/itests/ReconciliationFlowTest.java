@@ -55,6 +55,9 @@ public class ReconciliationFlowTest extends KarafTestSupport {
                 new File(basedir, "../features/src/main/resources/dropcopy-demo-route.xml")));
         options.addAll(DemoConfiguration.simulatorAndSession(simulatorPort[0], 20, 6));
         options.add(editConfigurationFilePut("etc/io.dropcopy.recon.cfg", "groups", "DEMO"));
+        // the session logs on once both consumers of DEMO are there (the demo route and reconciliation): neither misses
+        // a message
+        options.add(editConfigurationFilePut("etc/io.dropcopy.session-demo.cfg", "consumers", "2"));
         options.add(editConfigurationFilePut("etc/io.dropcopy.recon.cfg", "delaySeconds", "3"));
         options.add(editConfigurationFilePut("etc/io.dropcopy.recon.cfg", "dataDir", "${karaf.data}/dropcopy"));
         options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "300000"));
@@ -70,7 +73,7 @@ public class ReconciliationFlowTest extends KarafTestSupport {
         List<java.util.Map<String, String>> fills = fills(journal);
         assertEquals(12, fills.size());
 
-        StringBuilder csv = new StringBuilder("account,orderId,clOrdId,instrument,side,quantity,price,time\n");
+        StringBuilder csv = new StringBuilder("account,orderId,clOrdId,instrument,side,quantity,price,time,tradeDate\n");
         Set<String> expected = new TreeSet<>();
         String tradeDate = fills.get(0).get("tradeDate");
         for (int i = 0; i < fills.size(); i++) {
@@ -87,20 +90,22 @@ public class ReconciliationFlowTest extends KarafTestSupport {
             csv.append(f.getOrDefault("account", "")).append(',').append(f.get("orderId")).append(',')
                     .append(f.get("clOrdId")).append(',').append(f.getOrDefault("securityDesc", f.get("symbol")))
                     .append(',').append("1".equals(f.get("sideCode")) ? "BUY" : "SELL").append(',').append(qty)
-                    .append(',').append(f.get("lastPx")).append(',').append(f.get("transactTime")).append('\n');
+                    .append(',').append(f.get("lastPx")).append(',').append(f.get("transactTime")).append(',').append(f.get("tradeDate"))
+                    .append('\n');
         }
         csv.append(fills.get(1).getOrDefault("account", "")).append(",FIRM-ONLY-1,F1,").append(fills.get(1).get("securityDesc"))
-                .append(",BUY,1,100.25,").append(fills.get(1).get("transactTime")).append('\n');
+                .append(",BUY,1,100.25,").append(fills.get(1).get("transactTime")).append(',').append(tradeDate).append('\n');
         expected.add("MissingFill FIRM-ONLY-1");
 
         Reconciliation recon = getOsgiService(Reconciliation.class, 120_000L);
-        assertEquals(12, recon.submitFirmFills("DEMO", csv.toString(), "csv", "itest.csv").added());
+        io.dropcopy.recon.LoadResult loaded = recon.submitFirmFills("DEMO", csv.toString(), "csv", "itest.csv");
+        assertEquals(loaded.toString(), 12, loaded.added() + loaded.unchanged());
         Diagnosis.await("the three injected breaks", 120, () -> found(recon).equals(expected),
                 () -> "expected " + expected + ", open " + recon.openBreaks("DEMO"));
         assertEquals(3, recon.openBreaks("DEMO").size());
 
-        String listed = executeCommand("dropcopy:breaks DEMO", 60_000L, false);
-        assertTrue(listed, listed.contains("3 open breaks"));
+        String listed = executeCommand("dropcopy:breaks DEMO --evidence", 60_000L, false);
+        assertTrue(listed, listed.contains("3 open breaks") && listed.contains("firm.origin = itest.csv row"));
         String out = executeCommand("dropcopy:report DEMO --date " + tradeDate, 60_000L, false);
         Path report = data.resolve("dropcopy/reports/DEMO").resolve(tradeDate);
         assertTrue(out, Files.exists(report.resolve("report.html")));

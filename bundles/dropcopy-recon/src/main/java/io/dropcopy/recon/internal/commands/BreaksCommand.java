@@ -25,11 +25,22 @@ public class BreaksCommand implements Action {
     @Completion(ReconGroupCompleter.class)
     String group;
 
-    @Option(name = "--evidence", description = "Print each break's evidence")
+    @Option(name = "--evidence", aliases = "-e", description = "Print each break's evidence")
     boolean evidence;
+
+    // Karaf's parser reads options only before the first argument: "dropcopy:breaks DEMO --evidence" arrives here.
+    @Argument(index = 1, name = "rest", description = "--evidence, also accepted after the group", multiValued = true)
+    List<String> rest;
 
     @Override
     public Object execute() {
+        if (rest != null && !rest.isEmpty()) {
+            if (rest.size() == 1 && ("--evidence".equals(rest.get(0)) || "-e".equals(rest.get(0)))) {
+                evidence = true;
+            } else {
+                throw new IllegalArgumentException("usage: dropcopy:breaks [group] [--evidence], got " + rest);
+            }
+        }
         List<String> groups = group == null ? reconciliation.groups() : List.of(group);
         int n = 0;
         for (String g : groups) {

@@ -2,6 +2,7 @@ package io.dropcopy.recon.internal.commands;
 
 import io.dropcopy.recon.Reconciliation;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -25,11 +26,23 @@ public class ReportCommand implements Action {
     @Completion(ReconGroupCompleter.class)
     String group;
 
-    @Option(name = "--date", description = "Trade date yyyy-MM-dd (default: the current trade date)")
+    @Option(name = "--date", aliases = "-d", description = "Trade date yyyy-MM-dd (default: the current trade date)")
     String date;
+
+    // Karaf's parser reads options only before the first argument: "dropcopy:report DEMO --date D" arrives here.
+    @Argument(index = 1, name = "rest", description = "--date yyyy-MM-dd, also accepted after the group",
+            multiValued = true)
+    List<String> rest;
 
     @Override
     public Object execute() throws Exception {
+        if (rest != null && !rest.isEmpty()) {
+            if (rest.size() == 2 && ("--date".equals(rest.get(0)) || "-d".equals(rest.get(0))) && date == null) {
+                date = rest.get(1);
+            } else {
+                throw new IllegalArgumentException("usage: dropcopy:report <group> [--date yyyy-MM-dd], got " + rest);
+            }
+        }
         Path dir = reconciliation.report(group, date);
         System.out.println(dir.toAbsolutePath());
         return null;
