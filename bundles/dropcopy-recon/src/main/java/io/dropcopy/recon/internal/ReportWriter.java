@@ -102,7 +102,7 @@ final class ReportWriter {
         int barW = 12;
         int slot = 2 * barW + 10;
         int h = 160;
-        int w = 40 + slot * hours.size();
+        int w = Math.max(240, 40 + slot * hours.size()); // room for the legend
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"").append(h + 40)
                 .append("\" role=\"img\" aria-label=\"fills per hour\">");
