@@ -178,8 +178,9 @@ public class ReconServiceComponent implements Reconciliation {
 
     @Override
     public synchronized AutoCloseable subscribe(String group, Consumer<ReconBreak> listener) {
+        AutoCloseable subscription = service().subscribe(group, listener);
         listeners.put(listener, group);
-        subscriptions.put(listener, service().subscribe(group, listener));
+        subscriptions.put(listener, subscription);
         return () -> {
             synchronized (this) {
                 listeners.remove(listener);
