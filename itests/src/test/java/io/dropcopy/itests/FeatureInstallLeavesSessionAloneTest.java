@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.Test;
@@ -34,7 +33,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class FeatureInstallLeavesSessionAloneTest extends KarafTestSupport {
+public class FeatureInstallLeavesSessionAloneTest extends ItestSupport {
     private static final Principal[] ADMIN = {new UserPrincipal("itest-admin"), new RolePrincipal("admin"),
         new RolePrincipal("viewer")};
     private static final Pattern LOGONS = Pattern.compile("(?m)^logons: (\\d+)$");

@@ -22,7 +22,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.karaf.itests.KarafTestSupport;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -39,7 +38,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ReconciliationFlowTest extends KarafTestSupport {
+public class ReconciliationFlowTest extends ItestSupport {
     private static final Pattern FIELD = Pattern.compile("\"(\\w+)\":\"([^\"]*)\"");
 
     @Configuration
