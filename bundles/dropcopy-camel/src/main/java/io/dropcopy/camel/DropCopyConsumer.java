@@ -143,7 +143,7 @@ public class DropCopyConsumer extends DefaultConsumer {
      * A session event as camel-quickfix's consumer delivers it: no body, EventCategory and SessionID; a session
      * Reject as AdminMessageSent with MessageType 3. Like an observer's, a failing route does not affect the session.
      */
-    private void processSessionEvent(SessionEventWatch.Kind kind, io.dropcopy.session.api.SessionStatus status) {
+    private void processSessionEvent(SessionEventWatch.Kind kind, String session, String group) {
         Exchange exchange = createExchange(false);
         try {
             Message in = exchange.getIn();
@@ -157,17 +157,17 @@ public class DropCopyConsumer extends DefaultConsumer {
                     in.setHeader(QuickfixjEndpoint.MESSAGE_TYPE_KEY, quickfix.field.MsgType.REJECT);
             }
             in.setHeader(QuickfixjEndpoint.EVENT_CATEGORY_KEY, category);
-            in.setHeader(QuickfixjEndpoint.SESSION_ID_KEY, quickfixShape.sessionId(status.name()));
-            in.setHeader(DropCopyConstants.GROUP, status.group());
-            in.setHeader(DropCopyConstants.TARGET_SESSION, status.name());
+            in.setHeader(QuickfixjEndpoint.SESSION_ID_KEY, quickfixShape.sessionId(session));
+            in.setHeader(DropCopyConstants.GROUP, group);
+            in.setHeader(DropCopyConstants.TARGET_SESSION, session);
             getProcessor().process(exchange);
             if (exchange.getException() != null) {
                 LOG.warn("dropcopy:{}: route failed on session event {} of {}: {}", getEndpoint().getGroup(),
-                        category, status.name(), exchange.getException().toString());
+                        category, session, exchange.getException().toString());
             }
         } catch (Exception e) {
             LOG.warn("dropcopy:{}: route failed on session event {} of {}: {}", getEndpoint().getGroup(), kind,
-                    status.name(), e.toString());
+                    session, e.toString());
         } finally {
             releaseExchange(exchange, false);
         }
@@ -180,7 +180,7 @@ public class DropCopyConsumer extends DefaultConsumer {
             quickfixShape.sessionId(event); // learnt first, so that a logon reported just below names the session
             SessionEventWatch watch = sessionEvents;
             if (watch != null) {
-                watch.pollUnlessLoggedOn(event.targetSession());
+                watch.messageArrived(event.targetSession());
             }
             quickfixShape.setHeaders(in, event, QuickfixShape.innerMessage(event));
         } else {
