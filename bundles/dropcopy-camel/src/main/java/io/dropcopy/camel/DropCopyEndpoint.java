@@ -13,8 +13,8 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Consumer-only endpoint {@code dropcopy:<group>[?delivery=sync|async&maxInFlight=2000]}: the drop copy service is
- * read-only, nothing can be sent to CME through it.
+ * Consumer-only endpoint {@code dropcopy:<group>[?delivery=sync|async&maxInFlight=2000&exchangeShape=json|quickfix]}:
+ * the drop copy service is read-only, nothing can be sent to CME through it.
  *
  * <ul>
  *   <li>{@code delivery=sync} (default): each exchange runs to its end on the session's thread; the message counts as
@@ -27,6 +27,9 @@ import org.apache.camel.support.DefaultEndpoint;
  *   what they hold. Nothing is lost or doubled, even after a crash.</li>
  *   <li>{@code maxInFlight} (async only, default 2,000): exchanges taken and not yet completed, per target session;
  *   when that many are, the session waits (and stops reading its socket).</li>
+ *   <li>{@code exchangeShape=quickfix}: the exchanges camel-quickfix's consumer makes (a {@code quickfix.Message} body,
+ *   its EventCategory, SessionID and MessageType headers, session events), for routes written for camel-quickfix;
+ *   {@code json} (default): the event's JSON.</li>
  * </ul>
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = DropCopyComponent.SCHEME, title = "CME Drop Copy",
@@ -35,6 +38,8 @@ import org.apache.camel.support.DefaultEndpoint;
 public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
     static final String SYNC = "sync";
     static final String ASYNC = "async";
+    static final String JSON = "json";
+    static final String QUICKFIX = "quickfix";
 
     @UriPath(description = "The drop copy group to consume: every event of every target session configured with"
             + " this group, in sequence order per session.")
@@ -52,6 +57,15 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
             description = "With delivery=async: exchanges taken and not yet completed per target session, 1 to"
                     + " 1,000,000; when that many are, the session waits (and stops reading its socket).")
     private int maxInFlight = DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
+    @UriParam(label = "consumer", enums = JSON + "," + QUICKFIX, defaultValue = JSON,
+            description = "json: the body is the event's JSON and the DropCopy* headers describe it. quickfix: the"
+                    + " exchanges of camel-quickfix's consumer, so a route written for it runs unchanged: the inner"
+                    + " iLink message as a quickfix.Message body (a typed FIX 4.2 message such as"
+                    + " quickfix.fix42.ExecutionReport), the headers EventCategory (AppMessageReceived), SessionID (the"
+                    + " drop copy target session) and MessageType, and session events (SessionCreated, SessionLogon,"
+                    + " SessionLogoff, AdminMessageSent with MessageType 3 for input refused at the session level) as"
+                    + " exchanges without a body. The DropCopy* headers are set as well.")
+    private String exchangeShape = JSON;
 
     DropCopyEndpoint(String uri, DropCopyComponent component, String group, DropCopyHub hub) {
         super(uri, component);
@@ -90,6 +104,23 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
                     + maxInFlight);
         }
         this.maxInFlight = maxInFlight;
+    }
+
+    public String getExchangeShape() {
+        return exchangeShape;
+    }
+
+    /** {@code json} (default) or {@code quickfix}: camel-quickfix's consumer exchanges. */
+    public void setExchangeShape(String exchangeShape) {
+        if (!JSON.equals(exchangeShape) && !QUICKFIX.equals(exchangeShape)) {
+            throw new IllegalArgumentException("dropcopy:" + group + ": exchangeShape must be json or quickfix, got '"
+                    + exchangeShape + "'");
+        }
+        this.exchangeShape = exchangeShape;
+    }
+
+    public boolean isQuickfixShape() {
+        return QUICKFIX.equals(exchangeShape);
     }
 
     @Override

@@ -231,6 +231,55 @@ class DropCopyConsumerTest {
     }
 
     @Test
+    void aBadExchangeShapeIsRefusedWhenTheRouteIsBuilt() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(new InMemoryHub()));
+            Exception e = assertThrows(Exception.class, () -> camel.getEndpoint("dropcopy:DEMO?exchangeShape=xml"));
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            assertTrue(root.getMessage().contains("exchangeShape must be json or quickfix"), root.getMessage());
+        }
+    }
+
+    @Test
+    void theQuickfixShapeCarriesTheInnerMessageTypedWithCamelQuickfixsHeadersAndTheDropCopyOnes() throws Exception {
+        InMemoryHub hub = new InMemoryHub();
+        List<Exchange> received = new ArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent("dropcopy", new DropCopyComponent(hub));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dropcopy:DEMO?exchangeShape=quickfix").process(e -> received.add(e.copy()));
+                }
+            });
+            camel.start();
+            hub.deliver(event("DEMO", 7, "E-7"));
+            List<Exchange> app = new ArrayList<>();
+            for (Exchange e : received) {
+                if (e.getIn().getBody() != null) {
+                    app.add(e);
+                }
+            }
+            assertEquals(1, app.size());
+            Exchange ex = app.get(0);
+            quickfix.fix42.ExecutionReport report = ex.getIn().getBody(quickfix.fix42.ExecutionReport.class);
+            assertEquals("E-7", report.getExecID().getValue());
+            assertEquals("OID1", report.getOrderID().getValue());
+            assertEquals("M2L000N", report.getHeader().getString(56), "the inner (source session) header");
+            assertEquals(org.apache.camel.component.quickfixj.QuickfixjEventCategory.AppMessageReceived,
+                    ex.getIn().getHeader(org.apache.camel.component.quickfixj.QuickfixjEndpoint.EVENT_CATEGORY_KEY));
+            assertEquals("8", ex.getIn().getHeader(org.apache.camel.component.quickfixj.QuickfixjEndpoint.MESSAGE_TYPE_KEY));
+            assertEquals(new quickfix.SessionID("FIX.4.2", "DEMO01N", "CME"),
+                    ex.getIn().getHeader(org.apache.camel.component.quickfixj.QuickfixjEndpoint.SESSION_ID_KEY));
+            assertEquals("S1", ex.getIn().getHeader(DropCopyConstants.TARGET_SESSION));
+            assertEquals("fill", ex.getIn().getHeader(DropCopyConstants.KIND));
+        }
+    }
+
+    @Test
     void twoRoutesOfOneContextMayConsumeTheSameGroup() throws Exception {
         InMemoryHub hub = new InMemoryHub();
         List<String> a = new ArrayList<>();

@@ -34,6 +34,9 @@ class DropCopyEndpointMetadataTest {
             assertEquals("2000", param("maxInFlight").defaultValue());
             assertEquals(Integer.toString(endpoint.getMaxInFlight()), param("maxInFlight").defaultValue());
             assertEquals("DEMO", endpoint.getGroup());
+            assertEquals("json", param("exchangeShape").defaultValue());
+            assertEquals(endpoint.getExchangeShape(), param("exchangeShape").defaultValue());
+            assertEquals("json,quickfix", param("exchangeShape").enums());
             assertNotNull(DropCopyEndpoint.class.getDeclaredField("group").getAnnotation(UriPath.class));
         }
     }

@@ -94,6 +94,15 @@ public final class DropCopyEvent {
         return value instanceof String ? (String) value : null;
     }
 
+    /**
+     * A text member of the outer header as the JSON's {@code outerHeader} names it ({@code senderCompId} (49),
+     * {@code senderSubId}, {@code targetCompId} (56), {@code targetSubId}, {@code targetLocationId}), or null.
+     */
+    public String outerHeaderField(String member) {
+        Object value = ((Json) fields.get("outerHeader")).get(member);
+        return value instanceof String ? (String) value : null;
+    }
+
     /** Outer OrigSendingTime(122) of a resent copy, in ISO-8601 UTC, or null. */
     public String origSendingTime() {
         return (String) fields.get("origSendingTime");
