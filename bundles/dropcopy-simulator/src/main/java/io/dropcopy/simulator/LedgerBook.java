@@ -100,6 +100,23 @@ final class LedgerBook {
         }
     }
 
+    /** Counts, without copying the ledger. */
+    synchronized String summary() {
+        int busted = 0;
+        int corrected = 0;
+        for (Entry e : fills.values()) {
+            if (e.state == ExpectedLedger.State.BUSTED) {
+                busted++;
+            } else if (e.state == ExpectedLedger.State.CORRECTED) {
+                corrected++;
+            }
+        }
+        return messageCount + " business messages, " + copyCount + " PossResend copies, fills " + fills.size()
+                + " (live " + (fills.size() - busted - corrected) + ", busted " + busted + ", corrected " + corrected
+                + "), orders with fills " + cumQty.size() + (unmatched.isEmpty() ? "" : ", unmatched changes "
+                + unmatched.size()) + (complete ? "" : ", INCOMPLETE (over " + ExpectedLedger.MAX_FILLS + " fills)");
+    }
+
     synchronized ExpectedLedger snapshot() {
         List<ExpectedLedger.Fill> out = new ArrayList<>(fills.size());
         for (Entry e : fills.values()) {

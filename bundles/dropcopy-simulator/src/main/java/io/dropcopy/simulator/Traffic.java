@@ -67,6 +67,11 @@ final class Traffic {
         this.ledger = new LedgerBook(config.targetCompId(), config.segmentId());
     }
 
+    /** One line: the expected ledger's counts. */
+    String ledgerSummary() {
+        return ledger.summary();
+    }
+
     /** The expected ledger of what was sent so far. */
     ExpectedLedger expectedLedger() {
         return ledger.snapshot();

@@ -116,6 +116,12 @@ class ExpectedLedgerTest {
                     .map(e -> new MessageId(target, null, e.seqNum())).collect(Collectors.toSet()),
                     Set.copyOf(l.possResendCopies().getOrDefault(target, List.of())));
             assertTrue(sim.possResendCount() > 0, "copies were sent");
+            // printable: the console command and the status line
+            String printed = SimulatorControl.execute(sim, "ledger fills");
+            assertTrue(printed.contains("fills 4 (live 4, busted 0, corrected 0), orders with fills 2"), printed);
+            assertTrue(printed.contains(day + " - SIM00000002-3 order 7000000002 NQZ6 acct SIMACCT2 side 2 live"
+                    + " 2@18000.50 sent"), printed);
+            assertTrue(sim.status().get("expectedLedger").contains("fills 4 (live 4"), sim.status().toString());
             // each fill's identity is the one the client read from the message that carried it
             for (Fill f : l.fills()) {
                 DropCopyEvent e = client.events.stream().filter(x -> !x.possResend() && x.seqNum() == f.sentAs().seq())
