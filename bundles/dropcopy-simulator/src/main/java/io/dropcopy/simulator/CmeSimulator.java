@@ -172,7 +172,7 @@ public final class CmeSimulator implements AutoCloseable {
         }
         if (config.scenario() == SimulatorConfig.Scenario.REALISTIC) {
             return new MessageSource.Realistic(config.storeDir().resolve(MessageSource.Realistic.FILE_NAME),
-                    config.seed(), config.orders());
+                    config.seed(), config.orders(), config.ilink3Payloads());
         }
         return new MessageSource.Default(config.storeDir().resolve(GeneratorState.FILE_NAME), config.orders());
     }
@@ -221,6 +221,15 @@ public final class CmeSimulator implements AutoCloseable {
     }
 
     /** Business messages of the stream handed to QuickFIX/J by this instance since it was created. */
+    /**
+     * The independent expected ledger: what this simulator sent since it started (every fill with its identity and
+     * final state, price and quantity, each order's cumulative quantity, every business message's outer identity),
+     * from the generator's own bookkeeping. An immutable snapshot.
+     */
+    public ExpectedLedger expectedLedger() {
+        return traffic.expectedLedger();
+    }
+
     public long sentCount() {
         return traffic.sent();
     }

@@ -9,6 +9,8 @@ import java.time.Instant;
  */
 final class Draft {
     final String msgType;
+    /** What this message does to the expected ledger, or null. */
+    LedgerNote note;
     private int[] tags = new int[48];
     private Object[] values = new Object[48];
     private int size;

@@ -36,6 +36,7 @@ public final class Main {
         OPTIONS.put("--name", SimulatorConfig.NAME);
         OPTIONS.put("--scenario", SimulatorConfig.SCENARIO);
         OPTIONS.put("--seed", SimulatorConfig.SEED);
+        OPTIONS.put("--payloads", SimulatorConfig.PAYLOADS);
         OPTIONS.put("--burst-size", SimulatorConfig.BURST_SIZE);
         OPTIONS.put("--burst-every", SimulatorConfig.BURST_EVERY);
         OPTIONS.put("--resend-window", SimulatorConfig.RESEND_WINDOW);
@@ -353,6 +354,8 @@ public final class Main {
         out.println("                              eliminations, expirations, rejects, cancel rejects, mass action");
         out.println("                              reports, busts and corrections of earlier fills (default: default)");
         out.println("  --seed N                    seed of the realistic scenario: same seed, same stream (default 1)");
+        out.println("  --payloads auto|ilink2|ilink3  realistic scenario's payload shape (auto: iLink 3 on MSGW,");
+        out.println("                              iLink 2 on CGW)");
         out.println("  --burst-size N              every --burst-every seconds, N messages back to back on top of");
         out.println("                              the rate; 0 = no bursts (default 0)");
         out.println("  --burst-every SECS          seconds between bursts (default 10)");

@@ -36,6 +36,14 @@ interface MessageSource extends Closeable {
     /** Where the stream stands, for status lines ("order 42 step 2"). */
     String position();
 
+    /**
+     * What the current message does to the expected ledger, as its generator decided (null: nothing, or a source
+     * that does not know, such as a recording).
+     */
+    default LedgerNote note() {
+        return null;
+    }
+
     /** True when the current message is a PossResend (97=Y) copy in a replayed recording. */
     default boolean possResend() {
         return false;
@@ -89,6 +97,11 @@ interface MessageSource extends Closeable {
         }
 
         @Override
+        public LedgerNote note() {
+            return SyntheticOrders.note(position.order(), position.step());
+        }
+
+        @Override
         public String position() {
             return String.valueOf(position);
         }
@@ -103,9 +116,13 @@ interface MessageSource extends Closeable {
         private Draft current;
 
         Realistic(Path stateFile, long seed, long maxOrders) throws IOException {
+            this(stateFile, seed, maxOrders, false);
+        }
+
+        Realistic(Path stateFile, long seed, long maxOrders, boolean ilink3) throws IOException {
             this.stateFile = stateFile;
             this.seed = seed;
-            this.orders = new RealisticOrders(seed, maxOrders);
+            this.orders = new RealisticOrders(seed, maxOrders, ilink3);
             long next = load(stateFile, seed);
             long skipped = orders.skip(next);
             if (skipped < next) {
@@ -162,6 +179,11 @@ interface MessageSource extends Closeable {
         @Override
         public boolean finished() {
             return current == null && orders.peek() == null;
+        }
+
+        @Override
+        public LedgerNote note() {
+            return current == null ? null : current.note;
         }
 
         @Override

@@ -25,9 +25,20 @@ import java.util.Random;
  * a request (acknowledgements, rejects, cancel rejects, mass action reports), not on fills; AvgPx(6) 0. Mass
  * cancels: the 35=BZ report lists the affected orders and is followed by one cancel acknowledgement per order
  * (likely, not confirmed in a CME table). Market segment ids (1300) and security ids are illustrative.
+ *
+ * <p>iLink 3-shaped (docs/cme-payloads.md, the golden files 30-49): one iLink 3 session per source and market
+ * segment, its own 34 from 1 and the segment in the inner 50, no 369; 41=0, no 9717, 5979 on every execution
+ * report; 37711 on fills but leg fills, the original's on busts and corrections; corrected trades may be corrected
+ * again or busted; FOK (59=4), integer 548 on some fills, CME-initiated cancels with 378; ExecIDs
+ * {@code <segment>:M:<source>TN<7 digits>} on trades, {@code <segment>:A:<7 digits>} otherwise (a shape CME has
+ * not published: nothing may rely on it). Order status and pending cancel/replace (150=I, 6, E) are never sent: no
+ * CME page confirms them on drop copy.
+ *
+ * <p>Each fill, bust and correction carries a {@link LedgerNote}: the expected ledger is this class's own account
+ * of what it sent.
  */
 final class RealisticOrders {
-    private static final class Order {
+    static final class Order {
         final String orderId;
         final SourceSession src;
         final TradedInstrument ins;
@@ -61,17 +72,20 @@ final class RealisticOrders {
     }
 
     /** An outright fill that a later bust or correction may refer to. */
-    private static final class Fill {
+    static final class Fill {
         final Order order;
         final String execId;
         final String clOrdId;
-        final long lastPxTicks;
+        final String mdTradeEntryId;
+        /** The trade's price: the fill's, or its last correction's. */
+        long lastPxTicks;
         final long lastQty;
 
-        Fill(Order order, String execId, long lastPxTicks, long lastQty) {
+        Fill(Order order, String execId, String mdTradeEntryId, long lastPxTicks, long lastQty) {
             this.order = order;
             this.execId = execId;
             this.clOrdId = order.clOrdId;
+            this.mdTradeEntryId = mdTradeEntryId;
             this.lastPxTicks = lastPxTicks;
             this.lastQty = lastQty;
         }
@@ -95,10 +109,13 @@ final class RealisticOrders {
     private final List<Fill> fills = new ArrayList<>();
     private long produced;
     private long ordersStarted;
-    private long execCounter;
     private long orderCounter;
     private long reportCounter;
+    private long crossCounter;
     private boolean ended;
+    /** iLink 3-shaped payloads (MSGW, iLink 3 source sessions) instead of iLink 2-shaped ones. */
+    private final boolean ilink3;
+    private final RealisticDrafts drafts;
 
     /**
      * @param seed the stream's seed
@@ -106,7 +123,16 @@ final class RealisticOrders {
      *        then filled or cancelled and the stream ends; 0 = unlimited
      */
     RealisticOrders(long seed, long maxOrders) {
+        this(seed, maxOrders, false);
+    }
+
+    /**
+     * @param ilink3 iLink 3-shaped payloads (see {@link RealisticOrders}); false: iLink 2-shaped
+     */
+    RealisticOrders(long seed, long maxOrders, boolean ilink3) {
+        this.ilink3 = ilink3;
         this.random = new Random(seed);
+        this.drafts = new RealisticDrafts(random, ilink3);
         this.maxOrders = maxOrders;
         this.sources = new SourceSession[] {
             new SourceSession(0, "M2L000N", "TRADER1", "US,IL", "10041", "Y", "T1", 1000),
@@ -320,7 +346,7 @@ final class RealisticOrders {
         if ("4".equals(ordType)) {
             o.stopTicks = "1".equals(o.side) ? o.priceTicks - 1 : o.priceTicks + 1;
         }
-        queue.add(ack(o, "0", "0", null));
+        queue.add(drafts.ack(o, "0", "0", null));
         working.add(o);
     }
 
@@ -334,18 +360,24 @@ final class RealisticOrders {
 
     /** A fill-and-kill order: acknowledged, partly filled (or not), the rest eliminated. */
     private void fakOrder() {
-        Order o = create(outrights[random.nextInt(outrights.length)], "2", "3");
+        boolean fok = ilink3 && random.nextInt(3) == 0; // fill or kill (59=4), new with iLink 3
+        Order o = create(outrights[random.nextInt(outrights.length)], "2", fok ? "4" : "3");
         if (o.qty < 2) {
             o.qty = 2;
         }
-        queue.add(ack(o, "0", "0", null));
-        long filled = random.nextInt((int) o.qty);
+        queue.add(drafts.ack(o, "0", "0", null));
+        if (fok && random.nextBoolean()) {
+            addFill(o, o.qty); // all at once, or nothing
+            rememberDone(o);
+            return;
+        }
+        long filled = fok ? 0 : random.nextInt((int) o.qty);
         if (filled > 0) {
             addFill(o, filled);
         }
-        Draft d = execReport(o, "C", "C");
+        Draft d = drafts.execReport(o, "C", "C");
         d.add(151, 0);
-        tail(d, o, false);
+        drafts.tail(d, o, false);
         queue.add(d);
         rememberDone(o);
     }
@@ -357,15 +389,15 @@ final class RealisticOrders {
         if (bands) {
             o.priceTicks += "1".equals(o.side) ? 4000 : -4000; // far through the market: outside the price bands
         }
-        Draft d = header(o.src, "8");
-        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, 0).add(17, execId(o.src, o.ins))
-                .add(20, "0").add(37, "0").add(38, o.qty).add(39, "8").add(40, o.ordType)
+        Draft d = drafts.header(o.src, o.ins.segment, "8");
+        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, 0).add(17, drafts.execId(o.src, o.ins, false))
+                .add(20, "0").add(37, "0").add(41, ilink3 ? "0" : null).add(38, o.qty).add(39, "8").add(40, o.ordType)
                 .add(44, ins.price(o.priceTicks)).add(48, ins.securityId).add(55, ins.symbol)
                 .add(107, ins.securityDesc).add(54, o.side)
                 .add(58, bands ? "Order price is outside bands" : "Orders may not be entered while the market is closed")
                 .add(59, o.tif).add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE)
                 .add(103, bands ? "1013" : "1003").add(150, "8").add(151, 0).add(1028, o.src.manual)
-                .add(5979, Stamp.request(random)).add(9717, o.clOrdId);
+                .add(5979, Stamp.request(random)).add(9717, ilink3 ? null : o.clOrdId);
         queue.add(d);
     }
 
@@ -382,40 +414,33 @@ final class RealisticOrders {
         String status = o.leaves() == 0 ? "2" : "1";
         String aggressor = random.nextBoolean() ? "Y" : "N";
         if (!o.ins.isSpread()) {
-            String execId = execId(o.src, o.ins);
-            queue.add(fillReport(o, execId, o.priceTicks, qty, status, aggressor, null, null, o.ins, o.side, true));
-            fills.add(new Fill(o, execId, o.priceTicks, qty));
+            String execId = drafts.execId(o.src, o.ins, true);
+            String md = drafts.mdTradeEntryId();
+            Draft d = drafts.fillReport(o, execId, o.priceTicks, qty, status, aggressor, null, null, o.ins, o.side, true, md);
+            if (ilink3 && random.nextInt(10) == 0) {
+                d.add(548, 88000 + ++crossCounter); // a cross order's trade: iLink 3's CrossID is an integer
+            }
+            queue.add(d);
+            fills.add(new Fill(o, execId, md, o.priceTicks, qty));
             if (fills.size() > MAX_FILL_HISTORY) {
                 fills.remove(0);
             }
             return;
         }
         // spread fill (442=3) then its two leg fills (442=2), all with the same SecondaryExecID(527)
-        String secondary = String.format("%05dTN%07d", 48800 + o.src.index, ++execCounter);
+        String secondary = String.format("%05dTN%07d", 48800 + o.src.index, drafts.nextExecNumber());
         TradedInstrument leg1 = o.ins.leg1;
         TradedInstrument leg2 = o.ins.leg2;
         long leg1Px = leg1.midTicks;
         long leg2Px = leg1Px - o.priceTicks;
         String otherSide = "1".equals(o.side) ? "2" : "1";
-        queue.add(fillReport(o, execId(o.src, o.ins), o.priceTicks, qty, status, aggressor, "3", secondary, o.ins,
-                o.side, true));
-        queue.add(fillReport(o, execId(o.src, leg1), leg1Px, qty, status, aggressor, "2", secondary, leg1, o.side,
-                false));
-        queue.add(fillReport(o, execId(o.src, leg2), leg2Px, qty, status, aggressor, "2", secondary, leg2,
-                otherSide, false));
-    }
-
-    private Draft fillReport(Order o, String execId, long pxTicks, long qty, String status, String aggressor,
-            String multiLeg, String secondary, TradedInstrument ins, String side, boolean withPrice) {
-        Draft d = header(o.src, "8");
-        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId).add(20, "0")
-                .add(31, ins.price(pxTicks)).add(32, qty).add(37, o.orderId).add(38, o.qty).add(39, status)
-                .add(40, o.ordType).add(44, withPrice ? o.ins.price(o.priceTicks) : null)
-                .add(48, ins.securityId).add(55, ins.symbol).add(107, ins.securityDesc).add(54, side).add(59, o.tif)
-                .add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, status).add(151, o.leaves())
-                .add(442, multiLeg).add(527, secondary).add(1028, o.src.manual).add(1057, aggressor)
-                .add(9717, o.firstClOrdId);
-        return d;
+        // 37711 on the spread summary, not on leg fills (CME: "except for leg fills on a spread")
+        queue.add(drafts.fillReport(o, drafts.execId(o.src, o.ins, true), o.priceTicks, qty, status, aggressor, "3", secondary,
+                o.ins, o.side, true, drafts.mdTradeEntryId()));
+        queue.add(drafts.fillReport(o, drafts.execId(o.src, leg1, true), leg1Px, qty, status, aggressor, "2", secondary, leg1,
+                o.side, false, null));
+        queue.add(drafts.fillReport(o, drafts.execId(o.src, leg2, true), leg2Px, qty, status, aggressor, "2", secondary, leg2,
+                otherSide, false, null));
     }
 
     private void modify(Order o) {
@@ -431,22 +456,33 @@ final class RealisticOrders {
         if (random.nextInt(3) == 0) {
             o.qty = Math.max(o.cum + 1, o.qty + random.nextInt(5) - 2);
         }
-        queue.add(ack(o, "5", "5", previous));
+        queue.add(drafts.ack(o, "5", "5", previous));
     }
 
     private void cancel(Order o) {
+        if (ilink3 && random.nextInt(5) == 0) {
+            // cancelled by CME, not by its owner: no request, the reason in ExecRestatementReason(378); the value
+            // is the golden file's, CME's value list was not confirmed (docs/cme-payloads.md)
+            Draft d = drafts.execReport(o, "4", "4");
+            d.add(151, 0).add(378, "8");
+            drafts.tail(d, o, true);
+            queue.add(d);
+            working.remove(o);
+            rememberDone(o);
+            return;
+        }
         o.src.clientSeq++;
         String previous = o.clOrdId;
         o.clOrdId = o.src.nextClOrdId();
-        queue.add(ack(o, "4", "4", previous));
+        queue.add(drafts.ack(o, "4", "4", previous));
         working.remove(o);
         rememberDone(o);
     }
 
     private void expire(Order o) {
-        Draft d = execReport(o, "C", "C");
+        Draft d = drafts.execReport(o, "C", "C");
         d.add(151, 0).add(432, Stamp.TRADE_DATE);
-        tail(d, o, false);
+        drafts.tail(d, o, false);
         queue.add(d);
         working.remove(o);
         rememberDone(o);
@@ -475,37 +511,32 @@ final class RealisticOrders {
             status = "U";
         }
         src.clientSeq++;
-        Draft d = header(src, "9");
+        Draft d = drafts.header(src, outrights[src.index % outrights.length].segment, "9");
         d.add(1, src.account).add(11, src.nextClOrdId()).add(37, orderId).add(39, status).add(41, origClOrdId)
                 .add(58, tooLate ? "Too late to cancel" : "Unknown order").add(60, Stamp.transact(random))
                 .add(102, tooLate ? "0" : "1").add(434, tooLate ? "1" : "2").add(1028, src.manual)
-                .add(5979, Stamp.request(random)).add(9717, correlation);
+                .add(5979, Stamp.request(random)).add(9717, ilink3 ? null : correlation);
         queue.add(d);
     }
 
+    /**
+     * A trade cancel of the fill (or of its corrected trade), with the price the trade has now.
+     */
     private void bust(Fill f) {
-        Order o = f.order;
-        Draft d = header(o.src, "8");
-        d.add(1, o.src.account).add(6, "0").add(11, f.clOrdId).add(17, execId(o.src, o.ins))
-                .add(19, f.execId.substring(f.execId.length() - 9)).add(20, "1").add(31, o.ins.price(f.lastPxTicks))
-                .add(32, f.lastQty).add(37, o.orderId).add(38, o.qty).add(39, "H").add(40, o.ordType)
-                .add(48, o.ins.securityId).add(55, o.ins.symbol).add(107, o.ins.securityDesc).add(54, o.side)
-                .add(59, o.tif).add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, "H")
-                .add(1028, o.src.manual).add(9717, o.firstClOrdId);
-        queue.add(d);
+        queue.add(drafts.tradeChange(f, true, f.lastPxTicks));
     }
 
+    /**
+     * A trade correction: a new price, the original quantity. iLink 3-shaped: the corrected trade may be corrected
+     * again or busted later (19 and 37711 still name the original trade).
+     */
     private void correct(Fill f) {
-        Order o = f.order;
         long corrected = f.lastPxTicks + (random.nextBoolean() ? 1 : -1);
-        Draft d = header(o.src, "8");
-        d.add(1, o.src.account).add(6, "0").add(11, f.clOrdId).add(17, execId(o.src, o.ins))
-                .add(19, f.execId.substring(f.execId.length() - 9)).add(20, "2").add(31, o.ins.price(corrected))
-                .add(32, f.lastQty).add(37, o.orderId).add(38, o.qty).add(39, "G").add(40, o.ordType)
-                .add(48, o.ins.securityId).add(55, o.ins.symbol).add(107, o.ins.securityDesc).add(54, o.side)
-                .add(59, o.tif).add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, "G")
-                .add(1028, o.src.manual).add(9717, o.firstClOrdId);
-        queue.add(d);
+        queue.add(drafts.tradeChange(f, false, corrected));
+        if (ilink3) {
+            f.lastPxTicks = corrected;
+            fills.add(f); // a correction of the correction, or a bust of it, may follow
+        }
     }
 
     /**
@@ -518,7 +549,7 @@ final class RealisticOrders {
         src.clientSeq++;
         String clOrdId = "MA" + src.clPrefix + String.format("%06d", ++src.clCounter);
         String reportId = String.valueOf(7154390000L + ++reportCounter);
-        Draft d = header(src, "BZ");
+        Draft d = drafts.header(src, pivot.ins.segment, "BZ");
         if (random.nextInt(8) == 0) {
             d.add(11, clOrdId).add(58, "Invalid market segment").add(60, Stamp.transact(random)).add(533, 0)
                     .add(1028, src.manual).add(1300, "99").add(1369, reportId).add(1373, "3").add(1374, "9")
@@ -541,9 +572,9 @@ final class RealisticOrders {
                 .add(1375, "1").add(5979, Stamp.request(random));
         queue.add(d);
         for (Order o : affected) {
-            Draft c = execReport(o, "4", "4");
+            Draft c = drafts.execReport(o, "4", "4");
             c.add(151, 0);
-            tail(c, o, true);
+            drafts.tail(c, o, true);
             queue.add(c);
             working.remove(o);
             rememberDone(o);
@@ -557,45 +588,5 @@ final class RealisticOrders {
         }
     }
 
-    // ---- message building -----------------------------------------------------------------------------------
 
-    /** An acknowledgement of a new order (150=0), a modify (150=5) or a cancel (150=4). */
-    private Draft ack(Order o, String execType, String ordStatus, String origClOrdId) {
-        Draft d = header(o.src, "8");
-        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId(o.src, o.ins))
-                .add(20, "0").add(37, o.orderId).add(38, o.qty).add(39, ordStatus).add(40, o.ordType)
-                .add(41, origClOrdId).add(44, o.ins.price(o.priceTicks))
-                .add(99, o.stopTicks == null ? null : o.ins.price(o.stopTicks)).add(48, o.ins.securityId)
-                .add(55, o.ins.symbol).add(107, o.ins.securityDesc).add(54, o.side).add(59, o.tif)
-                .add(60, Stamp.transact(random)).add(75, Stamp.TRADE_DATE).add(150, execType)
-                .add(151, "4".equals(execType) ? 0 : o.leaves()).add(432, "6".equals(o.tif) ? Stamp.TRADE_DATE : null)
-                .add(1028, o.src.manual).add(5979, Stamp.request(random)).add(9717, o.firstClOrdId);
-        return d;
-    }
-
-    /** The common part of an unsolicited execution report (elimination, expiration, mass cancel). */
-    private Draft execReport(Order o, String execType, String ordStatus) {
-        Draft d = header(o.src, "8");
-        d.add(1, o.src.account).add(6, "0").add(11, o.clOrdId).add(14, o.cum).add(17, execId(o.src, o.ins))
-                .add(20, "0").add(37, o.orderId).add(38, o.qty).add(39, ordStatus).add(40, o.ordType)
-                .add(44, o.ins.price(o.priceTicks)).add(48, o.ins.securityId).add(55, o.ins.symbol)
-                .add(107, o.ins.securityDesc).add(54, o.side).add(59, o.tif).add(60, Stamp.transact(random))
-                .add(75, Stamp.TRADE_DATE).add(150, execType);
-        return d;
-    }
-
-    private void tail(Draft d, Order o, boolean requestTime) {
-        d.add(1028, o.src.manual).add(5979, requestTime ? Stamp.request(random) : null).add(9717, o.firstClOrdId);
-    }
-
-    /** The inner header: the source session's own sequence number (34) and last processed client one (369). */
-    private Draft header(SourceSession src, String msgType) {
-        return new Draft(msgType).add(34, ++src.seq).add(49, "CME").add(50, "G").add(52, Stamp.SENDING)
-                .add(56, src.compId).add(57, src.subId).add(143, src.location).add(369, src.clientSeq);
-    }
-
-    private String execId(SourceSession src, TradedInstrument ins) {
-        return String.format("%05d:M:%05dTN%07d", 62000 + Integer.parseInt(ins.segment), 48800 + src.index,
-                ++execCounter);
-    }
 }

@@ -46,6 +46,11 @@ final class SegmentFilter implements MessageSource {
     /** The segment (of {@code ids}) an inner message goes to. */
     static String segmentOf(String inner, List<String> ids, boolean byInstrument) {
         if (byInstrument) {
+            // an iLink 3-shaped payload names its segment in the inner 50 (the iLink 3 session's segment)
+            String named = GatewayGate.field(inner, "50");
+            if (named != null && ids.contains(named)) {
+                return named;
+            }
             String seg = GatewayGate.field(inner, "1300");
             if (seg == null || !ids.contains(seg)) {
                 String security = GatewayGate.field(inner, "48");
@@ -103,6 +108,11 @@ final class SegmentFilter implements MessageSource {
     @Override
     public boolean possResend() {
         return inner.possResend();
+    }
+
+    @Override
+    public LedgerNote note() {
+        return inner.note();
     }
 
     @Override

@@ -87,6 +87,13 @@ public final class SimulatorComponent {
         @AttributeDefinition(name = "Seed", description = "Seed of the realistic scenario (same seed, same stream).")
         long seed() default SimulatorConfig.DEFAULT_SEED;
 
+        @AttributeDefinition(name = "Payloads", description = "Shape of the realistic scenario's inner messages: auto"
+                + " (iLink 3-shaped on MSGW, iLink 2-shaped on CGW), ilink2 or ilink3.", options = {
+                    @org.osgi.service.metatype.annotations.Option(value = "auto"),
+                    @org.osgi.service.metatype.annotations.Option(value = "ilink2"),
+                    @org.osgi.service.metatype.annotations.Option(value = "ilink3")})
+        String payloads() default "auto";
+
         @AttributeDefinition(name = "Burst size", description = "Messages sent back to back every 'burst every'"
                 + " seconds on top of the rate; 0 = no bursts.", min = "0")
         int burstSize() default SimulatorConfig.DEFAULT_BURST_SIZE;

@@ -27,6 +27,7 @@ public final class SimulatorConfig {
     public static final String NAME = "name";
     public static final String SCENARIO = "scenario";
     public static final String SEED = "seed";
+    public static final String PAYLOADS = "payloads";
     public static final String BURST_SIZE = "burstSize";
     public static final String BURST_EVERY = "burstEvery";
     public static final String RESEND_WINDOW = "resendWindow";
@@ -67,6 +68,7 @@ public final class SimulatorConfig {
     public static final int DEFAULT_HEARTBEAT_INTERVAL = 30;
     public static final Scenario DEFAULT_SCENARIO = Scenario.DEFAULT;
     public static final long DEFAULT_SEED = 1;
+    public static final Payloads DEFAULT_PAYLOADS = Payloads.AUTO;
     public static final int DEFAULT_BURST_SIZE = 0;
     public static final double DEFAULT_BURST_EVERY = 10;
     /** CME resends only within 48 hours (from the Sunday start-up). */
@@ -101,6 +103,31 @@ public final class SimulatorConfig {
         }
     }
 
+    /**
+     * The shape of the realistic scenario's inner messages: as copied from iLink 2 or from iLink 3 source sessions
+     * (docs/cme-payloads.md). CME: a CGW target session's payloads conform to iLink 2; on MSGW, iLink 3 sources give
+     * iLink 3-shaped payloads.
+     */
+    public enum Payloads {
+        /** iLink 3-shaped on an MSGW target session (market segments configured), iLink 2-shaped on CGW. */
+        AUTO,
+        ILINK2,
+        ILINK3;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Payloads parse(String text) {
+            for (Payloads p : values()) {
+                if (p.label().equalsIgnoreCase(text.strip())) {
+                    return p;
+                }
+            }
+            throw new ConfigException(PAYLOADS, "must be auto, ilink2 or ilink3, got " + text);
+        }
+    }
+
     /** Parses {@link #SEGMENTS}: {@code 64,74} or {@code 64:19001/19101,74:19002}. */
     public static java.util.List<Segment> parseSegments(String text) {
         return Segment.parseAll(text);
@@ -120,6 +147,7 @@ public final class SimulatorConfig {
     private final String name;
     private final Scenario scenario;
     private final long seed;
+    private final Payloads payloads;
     private final int burstSize;
     private final double burstEvery;
     private final Duration resendWindow;
@@ -154,6 +182,7 @@ public final class SimulatorConfig {
         this.name = b.name;
         this.scenario = b.scenario;
         this.seed = b.seed;
+        this.payloads = b.payloads;
         this.burstSize = b.burstSize;
         this.burstEvery = b.burstEvery;
         this.resendWindow = b.resendWindow;
@@ -183,7 +212,7 @@ public final class SimulatorConfig {
         return new SimulatorConfigBuilder().host(host).port(port).senderCompId(senderCompId).senderSubId(senderSubId)
                 .targetCompId(targetCompId).accessKeyId(accessKeyId).secretKey(secretKey).rate(rate)
                 .orders(orders).storeDir(storeDir).heartbeatInterval(heartbeatInterval).name(name).scenario(scenario)
-                .seed(seed).burstSize(burstSize).burstEvery(burstEvery).resendWindow(resendWindow)
+                .seed(seed).payloads(payloads).burstSize(burstSize).burstEvery(burstEvery).resendWindow(resendWindow)
                 .testRequestDelayMultiplier(testRequestDelayMultiplier)
                 .heartbeatTimeoutMultiplier(heartbeatTimeoutMultiplier).possResendEvery(possResendEvery)
                 .dropEvery(dropEvery).disconnectEvery(disconnectEvery).throttle(throttle).record(record)
@@ -306,6 +335,16 @@ public final class SimulatorConfig {
         return seed;
     }
 
+    /** The payload shape as configured ({@link Payloads#AUTO}: by gateway). */
+    public Payloads payloads() {
+        return payloads;
+    }
+
+    /** True when the realistic scenario sends iLink 3-shaped payloads: configured so, or AUTO on MSGW. */
+    public boolean ilink3Payloads() {
+        return payloads == Payloads.ILINK3 || (payloads == Payloads.AUTO && !segments.isEmpty());
+    }
+
     /** Messages sent back to back every {@link #burstEvery()} seconds, on top of the rate; 0 = no bursts. */
     public int burstSize() {
         return burstSize;
@@ -425,6 +464,7 @@ public final class SimulatorConfig {
                 && Objects.equals(targetCompId, c.targetCompId) && Objects.equals(accessKeyId, c.accessKeyId)
                 && Objects.equals(secretKey, c.secretKey) && Objects.equals(storeDir, c.storeDir)
                 && Objects.equals(name, c.name) && scenario == c.scenario && seed == c.seed
+                && payloads == c.payloads
                 && burstSize == c.burstSize && Double.compare(burstEvery, c.burstEvery) == 0
                 && Objects.equals(resendWindow, c.resendWindow)
                 && Double.compare(testRequestDelayMultiplier, c.testRequestDelayMultiplier) == 0
@@ -440,7 +480,7 @@ public final class SimulatorConfig {
     @Override
     public int hashCode() {
         return Objects.hash(host, port, senderCompId, senderSubId, targetCompId, accessKeyId, rate, orders, storeDir,
-                heartbeatInterval, name, scenario, seed, burstSize, burstEvery, resendWindow, testRequestDelayMultiplier,
+                heartbeatInterval, name, scenario, seed, payloads, burstSize, burstEvery, resendWindow, testRequestDelayMultiplier,
                 heartbeatTimeoutMultiplier, possResendEvery, dropEvery, disconnectEvery, throttle, record, replay,
                 replaySpeed, backupHost, backupPort, failoverJump, segments, segmentId, logonTimeout);
     }
@@ -452,7 +492,7 @@ public final class SimulatorConfig {
                 + ", senderSubId=" + senderSubId + ", targetCompId=" + targetCompId + ", accessKeyId=" + accessKeyId
                 + ", secretKey=***, rate=" + rate + ", orders=" + orders + ", storeDir=" + storeDir
                 + ", heartbeatInterval=" + heartbeatInterval + (name != null ? ", name=" + name : "")
-                + ", scenario=" + scenario.label() + (scenario == Scenario.REALISTIC ? ", seed=" + seed : "")
+                + ", scenario=" + scenario.label() + (scenario == Scenario.REALISTIC ? ", seed=" + seed + ", payloads=" + payloads.label() : "")
                 + (burstSize > 0 ? ", burstSize=" + burstSize + ", burstEvery=" + burstEvery : "")
                 + ", resendWindow=" + durationText(resendWindow)
                 + ", testRequestDelayMultiplier=" + testRequestDelayMultiplier

@@ -44,6 +44,7 @@ public final class SimulatorConfigBuilder {
     String name;
     Scenario scenario = DEFAULT_SCENARIO;
     long seed = DEFAULT_SEED;
+    SimulatorConfig.Payloads payloads = SimulatorConfig.DEFAULT_PAYLOADS;
     int burstSize = DEFAULT_BURST_SIZE;
     double burstEvery = DEFAULT_BURST_EVERY;
     Duration resendWindow = DEFAULT_RESEND_WINDOW;
@@ -168,6 +169,12 @@ public final class SimulatorConfigBuilder {
 
     public SimulatorConfigBuilder seed(long seed) {
         this.seed = seed;
+        return this;
+    }
+
+    /** The realistic scenario's payload shape: auto (iLink 3 on MSGW, iLink 2 on CGW), ilink2 or ilink3. */
+    public SimulatorConfigBuilder payloads(SimulatorConfig.Payloads payloads) {
+        this.payloads = payloads;
         return this;
     }
 

@@ -47,6 +47,9 @@ final class SimulatorConfigCheck {
         if (c.scenario() == null) {
             throw new ConfigException(SCENARIO, "is required");
         }
+        if (c.payloads() == null) {
+            throw new ConfigException(SimulatorConfig.PAYLOADS, "is required (auto, ilink2 or ilink3)");
+        }
         if (c.burstSize() < 0) {
             throw new ConfigException(BURST_SIZE, "must be >= 0 (0 = no bursts), got " + c.burstSize());
         }

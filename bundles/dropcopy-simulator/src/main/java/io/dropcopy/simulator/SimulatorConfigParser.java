@@ -85,6 +85,9 @@ final class SimulatorConfigParser {
                 throw new ConfigException(SEED, "not an integer: " + v);
             }
         }
+        if ((v = text(map, SimulatorConfig.PAYLOADS)) != null) {
+            b.payloads(SimulatorConfig.Payloads.parse(v));
+        }
         if ((v = text(map, BURST_SIZE)) != null) {
             b.burstSize(toInt(BURST_SIZE, v));
         }

@@ -174,6 +174,8 @@ public final class SimulatorControl {
                 }
                 case "record":
                     return record(sim, words.isEmpty() ? "stop" : words.get(0));
+                case "ledger":
+                    return ledger(sim, words.contains("--fills") || words.contains("fills"));
                 case "replay":
                     if (words.isEmpty()) {
                         return "usage: replay <file> [speed: 1, 10, max]";
@@ -191,6 +193,11 @@ public final class SimulatorControl {
         }
     }
 
+    /** The expected ledger: a summary per target, with {@code fills} one line per fill. */
+    public static String ledger(CmeSimulator sim, boolean fills) {
+        return String.join(System.lineSeparator(), sim.expectedLedger().lines(fills));
+    }
+
     static String consoleHelp() {
         return "Commands:\n"
                 + "  status                       the simulator's state\n"
@@ -198,6 +205,7 @@ public final class SimulatorControl {
                 + faultHelp("      ")
                 + "  backlog <n>                  send the next n messages at once (a gap if the client is away)\n"
                 + "  record <file> | record stop  record the outbound stream to a file\n"
+                + "  ledger [fills]               what was sent: messages, fills and their final state\n"
                 + "  replay <file> [speed]        replay a recorded file (speed 1, 10 or max; default 1)\n"
                 + "  help                         this text";
     }

@@ -106,6 +106,15 @@ public final class SimulatorGroup implements AutoCloseable {
         stop();
     }
 
+    /** The expected ledgers of every member (every target session and MSGW segment) as one snapshot. */
+    public ExpectedLedger expectedLedger() {
+        List<ExpectedLedger> ledgers = new ArrayList<>();
+        for (CmeSimulator s : members) {
+            ledgers.add(s.expectedLedger());
+        }
+        return ExpectedLedger.merge(ledgers);
+    }
+
     /** The simulators, one per gateway (segments expanded), in configuration order. */
     public List<CmeSimulator> members() {
         return List.copyOf(members);

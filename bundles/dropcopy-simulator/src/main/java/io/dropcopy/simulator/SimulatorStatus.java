@@ -43,7 +43,8 @@ final class SimulatorStatus {
         m.put("nextSenderSeqNum", seqText(sim.nextSenderSeqNum()));
         m.put("nextTargetSeqNum", seqText(sim.nextTargetSeqNum()));
         m.put("scenario", config.replay() != null ? "replay" : config.scenario().label()
-                + (config.scenario() == SimulatorConfig.Scenario.REALISTIC ? " (seed " + config.seed() + ")" : ""));
+                + (config.scenario() == SimulatorConfig.Scenario.REALISTIC ? " (seed " + config.seed() + ", "
+                        + (config.ilink3Payloads() ? "iLink 3" : "iLink 2") + "-shaped payloads)" : ""));
         m.put("rate", sim.rateText() + (config.burstSize() > 0 ? ", bursts of " + config.burstSize() + " every "
                 + config.burstEvery() + " s" : ""));
         m.put("position", traffic.position());
@@ -52,6 +53,7 @@ final class SimulatorStatus {
         m.put("possResendsSent", String.valueOf(traffic.possResendsSent()));
         m.put("possResendsPending", String.valueOf(traffic.pendingPossResends()));
         m.put("possResendEvery", String.valueOf(config.possResendEvery()));
+        m.put("expectedLedger", traffic.ledgerSummary());
         m.put("resendWindow", SimulatorConfig.durationText(resends.window()));
         m.put("resendRequests", String.valueOf(resends.requests().size()));
         m.put("resendsRejected", String.valueOf(resends.rejected()));

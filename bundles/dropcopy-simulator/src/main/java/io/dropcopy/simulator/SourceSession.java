@@ -25,6 +25,13 @@ final class SourceSession {
         this.clientSeq = clientSeqStart;
     }
 
+    /** iLink 3: one session (UUID) per market segment, each its own sequence from 1. */
+    private final java.util.Map<String, long[]> segmentSeq = new java.util.HashMap<>();
+
+    long nextSeq(String segment) {
+        return ++segmentSeq.computeIfAbsent(segment, k -> new long[1])[0];
+    }
+
     String nextClOrdId() {
         return clPrefix + String.format("%07d", ++clCounter);
     }

@@ -45,6 +45,24 @@ final class SyntheticOrders {
         return "CL" + order;
     }
 
+    /** What step {@code step} of order {@code order} does to the expected ledger: steps 2 and 3 are fills. */
+    static LedgerNote note(long order, int step) {
+        if (order < 1 || step < 2 || step > STEPS) {
+            return null;
+        }
+        int source = (int) ((order - 1) % SOURCE_SESSIONS.length);
+        Instrument instrument = INSTRUMENTS[(int) ((order - 1) % INSTRUMENTS.length)];
+        long qty = 2 + order % 9;
+        long partial = qty / 2;
+        return LedgerNote.fill(execId(order, step), orderId(order), instrument.securityId, instrument.securityDesc,
+                ACCOUNTS[source], order % 2 == 1 ? "1" : "2", null, null, null, null, price(instrument, order)
+                        .toPlainString(), step == 2 ? partial : qty - partial, step == 2 ? partial : qty);
+    }
+
+    private static BigDecimal price(Instrument instrument, long order) {
+        return instrument.basePrice.add(instrument.tick.multiply(BigDecimal.valueOf(order % 40)));
+    }
+
     /** The inner iLink Execution Report (a whole FIX 4.2 message with 9 and 10) for one step of one order. */
     static String executionReport(long order, int step, Instant now) {
         if (order < 1 || step < 1 || step > STEPS) {
@@ -57,7 +75,7 @@ final class SyntheticOrders {
         long clientSeq = sourceOrderIndex + 1;
 
         Instrument instrument = INSTRUMENTS[(int) ((order - 1) % INSTRUMENTS.length)];
-        BigDecimal price = instrument.basePrice.add(instrument.tick.multiply(BigDecimal.valueOf(order % 40)));
+        BigDecimal price = price(instrument, order);
         long qty = 2 + order % 9;
         long partial = qty / 2;
         long rest = qty - partial;

@@ -41,6 +41,8 @@ final class Traffic {
     /** True while the stream must wait (a weekly reset's Logout is on its way). */
     private final BooleanSupplier paused;
     private final AtomicLong sent = new AtomicLong();
+    /** What was sent, from the generator's own notes: the expected ledger. */
+    private final LedgerBook ledger;
     private final AtomicLong possResendsSent = new AtomicLong();
     /** Serializes the generator thread, backlogs and sequence faults: one position, one stream. */
     private final Object lock = new Object();
@@ -62,6 +64,17 @@ final class Traffic {
         this.session = session;
         this.paused = paused;
         this.faultRandom = new Random(config.seed());
+        this.ledger = new LedgerBook(config.targetCompId(), config.segmentId());
+    }
+
+    /** One line: the expected ledger's counts. */
+    String ledgerSummary() {
+        return ledger.summary();
+    }
+
+    /** The expected ledger of what was sent so far. */
+    ExpectedLedger expectedLedger() {
+        return ledger.snapshot();
     }
 
     /** The lock of the stream: held while a fault moves the outbound sequence. */
@@ -250,7 +263,9 @@ final class Traffic {
             String duplicate = duplicates.peek();
             if (duplicate != null && (lastWasLive || source.finished())) {
                 duplicates.poll();
-                s.send(wrap(duplicate, true));
+                Message copy = wrap(duplicate, true);
+                s.send(copy);
+                ledger.sent(outerSeq(copy), true, null, Instant.now());
                 possResendsSent.incrementAndGet();
                 lastWasLive = false;
                 return true;
@@ -268,11 +283,15 @@ final class Traffic {
     private boolean sendNext(Session s) throws IOException {
         synchronized (lock) {
             MessageSource src = source;
-            String inner = src.current(Instant.now());
+            Instant now = Instant.now();
+            String inner = src.current(now);
             if (inner == null) {
                 return false;
             }
-            s.send(wrap(inner, src.possResend()));
+            boolean copy = src.possResend();
+            Message m = wrap(inner, copy);
+            s.send(m);
+            ledger.sent(outerSeq(m), copy, src.note(), now);
             sent.incrementAndGet();
             src.advance();
             lastWasLive = true;
@@ -372,6 +391,15 @@ final class Traffic {
         outer.getHeader().setInt(XML_DATA_LEN, data.length());
         outer.getHeader().setString(XML_DATA, data);
         return outer;
+    }
+
+    /** The MsgSeqNum QuickFIX/J gave the message when sending it (-1 if it gave none). */
+    private static long outerSeq(Message m) {
+        try {
+            return m.getHeader().getInt(34);
+        } catch (quickfix.FieldNotFound e) {
+            return -1;
+        }
     }
 
     static void closeQuietly(MessageSource s) {

@@ -41,6 +41,14 @@ class RealisticOrdersTest {
         return m.toString();
     }
 
+    /**
+     * Kinds the simulator never sends: OTHER (not a CME message), and order status (150=I), pending cancel (150=6) and
+     * pending replace (150=E), which the model reads when present but which no CME Drop Copy page confirms as a drop
+     * copy payload (docs/cme-payloads.md, "Not confirmed"): the simulator does not invent traffic CME does not document.
+     */
+    static final Set<EventKind> NOT_SENT = Set.of(EventKind.OTHER, EventKind.ORDER_STATUS, EventKind.PENDING_CANCEL,
+            EventKind.PENDING_REPLACE);
+
     static List<DropCopyEvent> translate(long seed, int count) throws MalformedMessageException {
         RealisticOrders orders = new RealisticOrders(seed, 0);
         List<DropCopyEvent> events = new ArrayList<>();
@@ -60,7 +68,9 @@ class RealisticOrdersTest {
             e.toJson();
         }
         for (EventKind k : EventKind.values()) {
-            if (k != EventKind.OTHER) {
+            if (NOT_SENT.contains(k)) {
+                assertTrue(!kinds.containsKey(k), "kind " + k + " is not sent: " + kinds);
+            } else {
                 assertTrue(kinds.containsKey(k), "kind " + k + " occurs: " + kinds);
             }
         }

@@ -109,6 +109,17 @@ class SimulatorCommandsTest {
             assertTrue(output().contains("6 messages sent at once; next outbound sequence number 7"));
             assertEquals(6, sim.sentCount());
 
+            // the expected ledger of those 6: orders 1 and 2, each an acknowledgement and two fills
+            LedgerCommand ledger = command(new LedgerCommand());
+            ledger.sim = "demo";
+            ledger.fills = true;
+            ledger.execute();
+            String printed = output();
+            assertTrue(printed.contains(": 6 business messages, 0 PossResend copies"), printed);
+            assertTrue(printed.contains("fills 4 (live 4, busted 0, corrected 0), orders with fills 2"), printed);
+            assertTrue(printed.contains(" SIM00000002-3 order 7000000002 NQZ6 acct SIMACCT2 side 2 live 2@18000.50"),
+                    printed);
+
             Path file = tmp.resolve("rec/out.rec");
             RecordCommand record = command(new RecordCommand());
             record.sim = "demo";
