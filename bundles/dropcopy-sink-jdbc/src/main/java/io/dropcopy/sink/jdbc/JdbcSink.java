@@ -33,13 +33,16 @@ import org.slf4j.LoggerFactory;
  * message exactly once, each in its own transaction (or a list in one, {@link #writeAll}):
  * <ul>
  * <li>every message gets one row in {@code dropcopy_message}, the idempotence gate: a message that comes again (same
- * ExecID; without one, same target session, outer sub ids and sequence number) changes nothing;</li>
+ * ExecID within the same trade date and market segment, {@link io.dropcopy.model.ledger.FillIdentity}; without an
+ * ExecID, same target session, outer sub ids and sequence number) changes nothing but a row in
+ * {@code dropcopy_skipped} saying why;</li>
  * <li>an execution report (acknowledgement, fill, reject, ...) becomes a row of {@code dropcopy_execution} (status
  * {@code ACTIVE}) and updates its order's latest state in {@code dropcopy_order};</li>
- * <li>a bust marks the fill it refers to (ExecRefID = the last 9 characters of the fill's ExecID, looked for within
- * the same order first) {@code BUSTED}; a correction sets the fill's last_qty/last_px to the corrected values and marks
- * it {@code CORRECTED}; both leave one row in {@code dropcopy_execution_history} with the values before and after;</li>
- * <li>what cannot be applied (a bust/correction whose fill is unknown or ambiguous, an execution arriving with a
+ * <li>a bust marks the fill it refers to {@code BUSTED}; a correction sets the fill's last_qty/last_px to the
+ * corrected values and marks it {@code CORRECTED}; both leave one row in {@code dropcopy_execution_history} with the
+ * values before and after. Which fill: {@link TradeLinker} decides among the fills of the same order, instrument and
+ * trade date only, never another order's;</li>
+ * <li>what cannot be applied (a bust/correction whose fill is unknown, ambiguous or already busted, an execution arriving with a
  * sequence number already used by another message, a decimal the columns cannot hold exactly) goes to
  * {@code dropcopy_dead_letter}, once, and is counted as received: nothing is dropped silently and the session is not
  * stalled by a message that will never apply.</li>
