@@ -10,7 +10,10 @@
 ALTER TABLE dropcopy_message ADD COLUMN IF NOT EXISTS exec_key VARCHAR(300);
 UPDATE dropcopy_message SET exec_key = COALESCE(CAST(trade_date AS VARCHAR(10)), '-') || '/-/' || exec_id
     WHERE exec_id IS NOT NULL AND exec_key IS NULL;
+-- each ADD CONSTRAINT follows a DROP of the same name: H2 commits DDL statement by statement, so a run cut short is
+-- run again from the start
 ALTER TABLE dropcopy_message DROP CONSTRAINT IF EXISTS dropcopy_message_exec_id_uq;
+ALTER TABLE dropcopy_message DROP CONSTRAINT IF EXISTS dropcopy_message_exec_key_uq;
 ALTER TABLE dropcopy_message ADD CONSTRAINT dropcopy_message_exec_key_uq UNIQUE (exec_key);
 CREATE INDEX IF NOT EXISTS dropcopy_message_exec_id_idx ON dropcopy_message (exec_id);
 
@@ -42,6 +45,7 @@ UPDATE dropcopy_execution_history SET event_key = COALESCE(CAST(trade_date AS VA
 ALTER TABLE dropcopy_execution_history ALTER COLUMN fill_key SET NOT NULL;
 ALTER TABLE dropcopy_execution_history ALTER COLUMN event_key SET NOT NULL;
 ALTER TABLE dropcopy_execution_history DROP CONSTRAINT IF EXISTS dropcopy_execution_history_exec_fk;
+ALTER TABLE dropcopy_execution_history DROP CONSTRAINT IF EXISTS dropcopy_execution_history_fill_fk;
 ALTER TABLE dropcopy_execution_history DROP CONSTRAINT IF EXISTS dropcopy_execution_history_event_uq;
 ALTER TABLE dropcopy_execution DROP CONSTRAINT IF EXISTS dropcopy_execution_pk;
 ALTER TABLE dropcopy_execution ADD CONSTRAINT dropcopy_execution_pk PRIMARY KEY (exec_key);
@@ -57,6 +61,7 @@ ALTER TABLE dropcopy_dead_letter ADD COLUMN IF NOT EXISTS exec_key VARCHAR(300);
 ALTER TABLE dropcopy_dead_letter ADD COLUMN IF NOT EXISTS trade_date DATE;
 UPDATE dropcopy_dead_letter SET exec_key = '-/-/' || exec_id WHERE exec_id IS NOT NULL AND exec_key IS NULL;
 ALTER TABLE dropcopy_dead_letter DROP CONSTRAINT IF EXISTS dropcopy_dead_letter_exec_id_uq;
+ALTER TABLE dropcopy_dead_letter DROP CONSTRAINT IF EXISTS dropcopy_dead_letter_exec_key_uq;
 ALTER TABLE dropcopy_dead_letter ADD CONSTRAINT dropcopy_dead_letter_exec_key_uq UNIQUE (exec_key);
 
 -- Every message received again and skipped (a resend, a 97=Y copy, a replay after a restart), with the reason:
