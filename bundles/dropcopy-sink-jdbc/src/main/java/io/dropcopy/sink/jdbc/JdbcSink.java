@@ -1,11 +1,6 @@
 package io.dropcopy.sink.jdbc;
 
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.model.EventKind;
-import io.dropcopy.model.ledger.LedgerTrade;
-import io.dropcopy.model.ledger.LinkResult;
-import io.dropcopy.model.ledger.TradeChange;
-import io.dropcopy.model.ledger.TradeLinker;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,9 +12,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * {@code ACTIVE}) and updates its order's latest state in {@code dropcopy_order};</li>
  * <li>a bust marks the fill it refers to {@code BUSTED}; a correction sets the fill's last_qty/last_px to the
  * corrected values and marks it {@code CORRECTED}; both leave one row in {@code dropcopy_execution_history} with the
- * values before and after. Which fill: {@link TradeLinker} decides among the fills of the same order, instrument and
+ * values before and after. Which fill: {@link ChangeWriter} decides among the fills of the same order, instrument and
  * trade date only, never another order's;</li>
  * <li>what cannot be applied (a bust/correction whose fill is unknown, ambiguous or already busted, an execution arriving with a
  * sequence number already used by another message, a decimal the columns cannot hold exactly) goes to
@@ -215,7 +207,7 @@ public final class JdbcSink implements AutoCloseable {
             return deadLetter(c, r, now, r.unfit);
         }
         if (r.isChange()) {
-            return applyChange(c, r, now);
+            return ChangeWriter.apply(this, c, r, now);
         }
         if (r.execId != null) {
             insertExecution(c, r, now);
@@ -424,141 +416,6 @@ public final class JdbcSink implements AutoCloseable {
             setDate(ps, i++, r.tradeDate);
             ps.setObject(i++, now);
         return i;
-    }
-
-    /** A stored fill as the linking rule sees it, with the values the change replaces. */
-    private static final class Stored {
-        final String execKey;
-        final String status;
-        final BigDecimal lastQty;
-        final BigDecimal lastPx;
-
-        Stored(String execKey, String status, BigDecimal lastQty, BigDecimal lastPx) {
-            this.execKey = execKey;
-            this.status = status;
-            this.lastQty = lastQty;
-            this.lastPx = lastPx;
-        }
-    }
-
-    /**
-     * A bust or correction: {@link TradeLinker} decides which fill it changes, among the fills of its own order,
-     * instrument and trade date only (with the ExecIDs of the corrections applied to each, so a bust or correction of
-     * a correction finds its trade); a refusal (unknown, ambiguous, already busted, incomplete) is dead-lettered with
-     * the linker's reason, which names the candidates.
-     */
-    private Outcome applyChange(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
-        TradeChange change = TradeChange.of(r.event);
-        Map<LedgerTrade, Stored> stored = new IdentityHashMap<>();
-        if (change.orderId() != null && change.securityId() != null && r.tradeDate != null) {
-            stored = candidates(c, r.orderId, change.securityId(), r.tradeDate);
-        }
-        LinkResult link = TradeLinker.link(change, stored.keySet());
-        if (!link.linked()) {
-            return deadLetter(c, r, now, link.reason());
-        }
-        Stored o = stored.get(link.trade());
-        String newStatus;
-        BigDecimal newQty = o.lastQty;
-        BigDecimal newPx = o.lastPx;
-        if (r.kind == EventKind.BUST) {
-            newStatus = "BUSTED";
-        } else {
-            newQty = r.lastQty != null ? r.lastQty : o.lastQty;
-            newPx = r.lastPx != null ? r.lastPx : o.lastPx;
-            newStatus = "CORRECTED";
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE dropcopy_execution SET status = ?, last_qty = ?,"
-                + " last_px = ?, updated_at = ? WHERE exec_key = ?")) {
-            ps.setString(1, newStatus);
-            setDecimal(ps, 2, newQty);
-            setDecimal(ps, 3, newPx);
-            ps.setObject(4, now);
-            ps.setString(5, o.execKey);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dropcopy_execution_history (exec_id, event_exec_id,"
-                + " event_kind, exec_ref_id, target_session, outer_sender_sub_id, outer_target_sub_id, seq_num, old_status,"
-                + " new_status, old_last_qty, old_last_px, new_last_qty, new_last_px, transact_time, trade_date,"
-                + " applied_at, raw_json, fill_key, event_key)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 1;
-            ps.setString(i++, link.trade().fillExecId());
-            ps.setString(i++, r.execId);
-            ps.setString(i++, r.kind.label());
-            ps.setString(i++, r.execRefId != null ? r.execRefId : "");
-            ps.setString(i++, r.targetSession);
-            ps.setString(i++, r.outerSenderSubId);
-            ps.setString(i++, r.outerTargetSubId);
-            ps.setLong(i++, r.seqNum);
-            ps.setString(i++, o.status);
-            ps.setString(i++, newStatus);
-            setDecimal(ps, i++, o.lastQty);
-            setDecimal(ps, i++, o.lastPx);
-            setDecimal(ps, i++, newQty);
-            setDecimal(ps, i++, newPx);
-            setTime(ps, i++, r.transactTime);
-            setDate(ps, i++, r.tradeDate);
-            ps.setObject(i++, now);
-            ps.setString(i++, r.json);
-            ps.setString(i++, o.execKey);
-            ps.setString(i, r.execKey);
-            ps.executeUpdate();
-        }
-        LOG.info("drop copy {}: {} applied to fill {} ({} -> {})", name, r, o.execKey, o.status, newStatus);
-        return Outcome.APPLIED;
-    }
-
-    /** The fills (and partial fills) of one order, instrument and trade date, each with its chain of ExecIDs. */
-    private static Map<LedgerTrade, Stored> candidates(Connection c, String orderId, String securityId,
-            LocalDate tradeDate) throws SQLException {
-        Map<String, List<String>> chains = new LinkedHashMap<>();
-        Map<String, Object[]> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT exec_key, exec_id, status, last_qty, last_px,"
-                + " md_trade_entry_id FROM dropcopy_execution WHERE order_id = ? AND security_id = ? AND trade_date = ?"
-                + " AND kind IN ('partial_fill', 'fill') ORDER BY created_at, exec_key")) {
-            ps.setString(1, orderId);
-            ps.setString(2, securityId);
-            ps.setObject(3, tradeDate);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString(1);
-                    chains.put(key, new ArrayList<>(List.of(rs.getString(2))));
-                    rows.put(key, new Object[] {rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)});
-                }
-            }
-        }
-        if (!rows.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT h.fill_key, h.event_exec_id"
-                    + " FROM dropcopy_execution_history h JOIN dropcopy_execution e ON e.exec_key = h.fill_key"
-                    + " WHERE e.order_id = ? AND e.security_id = ? AND e.trade_date = ? AND h.event_kind = 'correction'"
-                    + " ORDER BY h.id")) {
-                ps.setString(1, orderId);
-                ps.setString(2, securityId);
-                ps.setObject(3, tradeDate);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> chain = chains.get(rs.getString(1));
-                        if (chain != null) {
-                            chain.add(rs.getString(2));
-                        }
-                    }
-                }
-            }
-        }
-        Map<LedgerTrade, Stored> out = new IdentityHashMap<>();
-        String date = tradeDate.toString();
-        for (Map.Entry<String, Object[]> e : rows.entrySet()) {
-            Object[] v = e.getValue();
-            String status = (String) v[0];
-            BigDecimal qty = (BigDecimal) v[1];
-            BigDecimal px = (BigDecimal) v[2];
-            LedgerTrade t = new LedgerTrade(orderId, securityId, date, (String) v[3], chains.get(e.getKey()),
-                    px == null ? null : px.toPlainString(), qty == null ? null : qty.toPlainString(),
-                    "BUSTED".equals(status));
-            out.put(t, new Stored(e.getKey(), status, qty, px));
-        }
-        return out;
     }
 
     Outcome deadLetter(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
