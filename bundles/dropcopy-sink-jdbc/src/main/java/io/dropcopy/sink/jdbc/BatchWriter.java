@@ -42,8 +42,8 @@ final class BatchWriter {
     private static final int[] IN_SIZES = {1, 8, 64, 256, 512};
 
     private static final String INSERT_MESSAGE = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id,"
-            + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json,"
+            + " exec_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String ORDER_COLUMNS = "order_id, group_name, cl_ord_id, account, symbol, security_desc, side,"
             + " ord_status, order_qty, price, cum_qty, leaves_qty, last_kind, last_exec_id, last_transact_time,"
             + " last_target_session, last_seq_num, trade_date";
@@ -101,25 +101,31 @@ final class BatchWriter {
         Set<String> batchSeq = new HashSet<>();
         List<EventRow> messages = new ArrayList<>();
         List<EventRow> executions = new ArrayList<>();
+        List<EventRow> skipped = new ArrayList<>();
+        List<String> skipReasons = new ArrayList<>();
         for (int k = 0; k < run.size(); k++) {
             EventRow r = run.get(k);
             JdbcSink.Outcome outcome;
             String seqKey = identity(r);
-            if (r.execId != null && (knownExec.contains(r.execId) || batchExec.contains(r.execId))) {
+            if (r.execKey != null && (knownExec.contains(r.execKey) || batchExec.contains(r.execKey))) {
                 outcome = JdbcSink.Outcome.DUPLICATE;
+                skipped.add(r);
+                skipReasons.add(JdbcSink.DUPLICATE_EXEC);
             } else if (knownSeq.contains(seqKey) || batchSeq.contains(seqKey)) {
                 if (r.execId == null) {
                     outcome = JdbcSink.Outcome.DUPLICATE;
+                    skipped.add(r);
+                    skipReasons.add(JdbcSink.DUPLICATE_SEQUENCE);
                 } else {
-                    batchExec.add(r.execId);
+                    batchExec.add(r.execKey);
                     outcome = sink.deadLetter(c, r, now, "sequence number " + r.seqNum + " of this stream is already used"
                             + " by another message and this ExecID is new: sequence numbers used again (a sequence reset?)");
                 }
             } else {
                 messages.add(r);
                 batchSeq.add(seqKey);
-                if (r.execId != null) {
-                    batchExec.add(r.execId);
+                if (r.execKey != null) {
+                    batchExec.add(r.execKey);
                 }
                 if (r.unfit != null) {
                     outcome = sink.deadLetter(c, r, now, r.unfit);
@@ -132,6 +138,7 @@ final class BatchWriter {
             }
             out[offset + k] = outcome;
         }
+        insertSkipped(c, skipped, skipReasons, now); // a JDBC batch, only when the run holds duplicates
         if (arrays) {
             List<String> ids = orderIds(executions);
             fold(executions, locked);
@@ -178,16 +185,16 @@ final class BatchWriter {
     private static Set<String> knownExecIds(Connection c, List<EventRow> run) throws SQLException {
         List<String> ids = new ArrayList<>();
         for (EventRow r : run) {
-            if (r.execId != null) {
-                ids.add(r.execId);
+            if (r.execKey != null) {
+                ids.add(r.execKey);
             }
         }
         Set<String> known = new HashSet<>();
         for (List<String> chunk : chunks(ids)) {
             int n = padded(chunk.size());
             String in = marks(n);
-            try (PreparedStatement ps = c.prepareStatement("SELECT exec_id FROM dropcopy_message WHERE exec_id IN (" + in
-                    + ") UNION ALL SELECT exec_id FROM dropcopy_dead_letter WHERE exec_id IN (" + in + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT exec_key FROM dropcopy_message WHERE exec_key IN ("
+                    + in + ") UNION ALL SELECT exec_key FROM dropcopy_dead_letter WHERE exec_key IN (" + in + ")")) {
                 for (int i = 0; i < n; i++) {
                     String v = chunk.get(Math.min(i, chunk.size() - 1));
                     ps.setString(i + 1, v);
@@ -238,6 +245,20 @@ final class BatchWriter {
 
     // ---------------------------------------------------------------- inserts
 
+    private static void insertSkipped(Connection c, List<EventRow> rows, List<String> reasons, OffsetDateTime now)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(JdbcSink.INSERT_SKIPPED)) {
+            for (int i = 0; i < rows.size(); i++) {
+                JdbcSink.bindSkip(ps, rows.get(i), now, reasons.get(i));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void insertMessages(Connection c, List<EventRow> rows, OffsetDateTime now) throws SQLException {
         if (rows.isEmpty()) {
             return;
@@ -255,6 +276,7 @@ final class BatchWriter {
                 JdbcSink.setDate(ps, 9, r.tradeDate);
                 ps.setObject(10, now);
                 JdbcSink.setString(ps, 11, r.execId == null ? r.json : null);
+                JdbcSink.setString(ps, 12, r.execKey);
                 ps.addBatch();
             }
             ps.executeBatch();

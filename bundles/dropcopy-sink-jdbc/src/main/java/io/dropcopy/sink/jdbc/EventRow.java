@@ -3,6 +3,7 @@ package io.dropcopy.sink.jdbc;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.EventKind;
 import io.dropcopy.model.IsoTimes;
+import io.dropcopy.model.ledger.FillIdentity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,6 +43,21 @@ final class EventRow {
     final BigDecimal leavesQty;
     final OffsetDateTime transactTime;
     final LocalDate tradeDate;
+    /** The ExecID's identity, {@link FillIdentity}: trade date/market segment/ExecID; null without an ExecID. */
+    final String execKey;
+    final String marketSegment;
+    /** The schema version 2 fields, as their codes or text (see docs/event-json.md). */
+    final String multiLegReportingType;
+    final String secondaryExecId;
+    final String mdTradeEntryId;
+    final String execRestatementReason;
+    final String allocAccount;
+    final String cmtaGiveUpCd;
+    final String custOrderCapacity;
+    final String custOrderHandlingInst;
+    final String crossId;
+    final String crossType;
+    final String memo;
     /** Why the row cannot be stored as it is (a decimal the columns cannot hold exactly), or null. */
     final String unfit;
 
@@ -77,6 +93,19 @@ final class EventRow {
         transactTime = time == null ? null : utcTimestamp(time);
         String date = e.tradeDate();
         tradeDate = date == null ? null : isoDate(date);
+        marketSegment = empty(e.marketSegment());
+        execKey = execId == null ? null : new FillIdentity(date, marketSegment, execId).toString();
+        multiLegReportingType = e.jsonString("multiLegReportingTypeCode");
+        secondaryExecId = e.jsonString("secondaryExecId");
+        mdTradeEntryId = e.jsonString("mdTradeEntryId");
+        execRestatementReason = e.jsonString("execRestatementReasonCode");
+        allocAccount = e.jsonString("allocAccount");
+        cmtaGiveUpCd = e.jsonString("cmtaGiveUpCd");
+        custOrderCapacity = e.jsonString("custOrderCapacityCode");
+        custOrderHandlingInst = e.jsonString("custOrderHandlingInst");
+        crossId = e.jsonString("crossId");
+        crossType = e.jsonString("crossTypeCode");
+        memo = e.jsonString("memo");
         unfit = problems.length() == 0 ? null : problems.toString();
     }
 
@@ -104,7 +133,7 @@ final class EventRow {
     @Override
     public String toString() {
         return kind.label() + " " + targetSession + "/" + outerSenderSubId + "/" + outerTargetSubId + "#" + seqNum
-                + (execId != null ? " execId=" + execId : "");
+                + (execKey != null ? " execId=" + execKey : "");
     }
 
     private static BigDecimal decimal(DropCopyEvent e, String key, StringBuilder problems) {

@@ -1,7 +1,6 @@
 package io.dropcopy.sink.jdbc;
 
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.model.EventKind;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -13,11 +12,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,13 +25,16 @@ import org.slf4j.LoggerFactory;
  * message exactly once, each in its own transaction (or a list in one, {@link #writeAll}):
  * <ul>
  * <li>every message gets one row in {@code dropcopy_message}, the idempotence gate: a message that comes again (same
- * ExecID; without one, same target session, outer sub ids and sequence number) changes nothing;</li>
+ * ExecID within the same trade date and market segment, {@link io.dropcopy.model.ledger.FillIdentity}; without an
+ * ExecID, same target session, outer sub ids and sequence number) changes nothing but a row in
+ * {@code dropcopy_skipped} saying why;</li>
  * <li>an execution report (acknowledgement, fill, reject, ...) becomes a row of {@code dropcopy_execution} (status
  * {@code ACTIVE}) and updates its order's latest state in {@code dropcopy_order};</li>
- * <li>a bust marks the fill it refers to (ExecRefID = the last 9 characters of the fill's ExecID, looked for within
- * the same order first) {@code BUSTED}; a correction sets the fill's last_qty/last_px to the corrected values and marks
- * it {@code CORRECTED}; both leave one row in {@code dropcopy_execution_history} with the values before and after;</li>
- * <li>what cannot be applied (a bust/correction whose fill is unknown or ambiguous, an execution arriving with a
+ * <li>a bust marks the fill it refers to {@code BUSTED}; a correction sets the fill's last_qty/last_px to the
+ * corrected values and marks it {@code CORRECTED}; both leave one row in {@code dropcopy_execution_history} with the
+ * values before and after. Which fill: {@link ChangeWriter} decides among the fills of the same order, instrument and
+ * trade date only, never another order's;</li>
+ * <li>what cannot be applied (a bust/correction whose fill is unknown, ambiguous or already busted, an execution arriving with a
  * sequence number already used by another message, a decimal the columns cannot hold exactly) goes to
  * {@code dropcopy_dead_letter}, once, and is counted as received: nothing is dropped silently and the session is not
  * stalled by a message that will never apply.</li>
@@ -190,23 +190,24 @@ public final class JdbcSink implements AutoCloseable {
     Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
         long[] seen = seen(c, r);
         if (seen[0] > 0) {
-            return Outcome.DUPLICATE; // its ExecID is known (stored, or kept as a dead letter)
+            return skip(c, r, now, DUPLICATE_EXEC); // its ExecID is known (stored, or kept as a dead letter)
         }
         if (seen[1] > 0) {
             if (r.execId == null) {
-                return Outcome.DUPLICATE;
+                return skip(c, r, now, DUPLICATE_SEQUENCE);
             }
             return deadLetter(c, r, now, "sequence number " + r.seqNum + " of this stream is already used by another"
                     + " message and this ExecID is new: sequence numbers used again (a sequence reset?)");
         }
         if (!insertMessage(c, r, now)) {
-            return Outcome.DUPLICATE; // a concurrent writer stored it first (PostgreSQL: ON CONFLICT DO NOTHING)
+            // a concurrent writer stored it first (PostgreSQL: ON CONFLICT DO NOTHING)
+            return skip(c, r, now, r.execId != null ? DUPLICATE_EXEC : DUPLICATE_SEQUENCE);
         }
         if (r.unfit != null) {
             return deadLetter(c, r, now, r.unfit);
         }
         if (r.isChange()) {
-            return applyChange(c, r, now);
+            return ChangeWriter.apply(this, c, r, now);
         }
         if (r.execId != null) {
             insertExecution(c, r, now);
@@ -217,15 +218,53 @@ public final class JdbcSink implements AutoCloseable {
         return Outcome.STORED;
     }
 
+    /** Why a message is skipped: its ExecID within its trade date and market segment was received already. */
+    static final String DUPLICATE_EXEC = "duplicate ExecID: this trade date, market segment and ExecID were received"
+            + " already (a resend, a 97=Y copy or a replay after a restart)";
+    /** Why a message without ExecID is skipped: its sequence identity was received already. */
+    static final String DUPLICATE_SEQUENCE = "duplicate sequence number: this target session, outer sub ids and"
+            + " sequence number were received already";
+
+    /** The row that says why a message was skipped, {@link #bindSkip}. */
+    static final String INSERT_SKIPPED = "INSERT INTO dropcopy_skipped (target_session, outer_sender_sub_id,"
+            + " outer_target_sub_id, seq_num, exec_id, exec_key, kind, group_name, poss_dup, poss_resend, reason,"
+            + " skipped_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Records the skip in dropcopy_skipped: nothing is skipped without a row saying why. */
+    Outcome skip(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_SKIPPED)) {
+            bindSkip(ps, r, now, reason);
+            ps.executeUpdate();
+        }
+        LOG.debug("drop copy {}: {} skipped: {}", name, r, reason);
+        return Outcome.DUPLICATE;
+    }
+
+    static void bindSkip(PreparedStatement ps, EventRow r, OffsetDateTime now, String reason) throws SQLException {
+        int i = 1;
+        ps.setString(i++, r.targetSession);
+        ps.setString(i++, r.outerSenderSubId);
+        ps.setString(i++, r.outerTargetSubId);
+        ps.setLong(i++, r.seqNum);
+        setString(ps, i++, r.execId);
+        setString(ps, i++, r.execKey);
+        ps.setString(i++, r.kind.label());
+        ps.setString(i++, r.group);
+        ps.setBoolean(i++, r.event.possDup());
+        ps.setBoolean(i++, r.event.possResend());
+        ps.setString(i++, reason);
+        ps.setObject(i, now);
+    }
+
     /** In one round trip: is the ExecID known (stored or dead-lettered), is the sequence identity taken. */
     private static long[] seen(Connection c, EventRow r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT"
-                + " (SELECT COUNT(*) FROM dropcopy_message WHERE exec_id = ?)"
-                + " + (SELECT COUNT(*) FROM dropcopy_dead_letter WHERE exec_id = ?),"
+                + " (SELECT COUNT(*) FROM dropcopy_message WHERE exec_key = ?)"
+                + " + (SELECT COUNT(*) FROM dropcopy_dead_letter WHERE exec_key = ?),"
                 + " (SELECT COUNT(*) FROM dropcopy_message WHERE target_session = ? AND outer_sender_sub_id = ?"
                 + " AND outer_target_sub_id = ? AND seq_num = ?)")) {
-            setString(ps, 1, r.execId);
-            setString(ps, 2, r.execId);
+            setString(ps, 1, r.execKey);
+            setString(ps, 2, r.execKey);
             ps.setString(3, r.targetSession);
             ps.setString(4, r.outerSenderSubId);
             ps.setString(5, r.outerTargetSubId);
@@ -239,8 +278,8 @@ public final class JdbcSink implements AutoCloseable {
 
     private boolean insertMessage(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
         String sql = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id, outer_target_sub_id, seq_num,"
-                + " exec_id, kind, group_name, order_id, trade_date, received_at, raw_json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (postgres ? " ON CONFLICT DO NOTHING" : "");
+                + " exec_id, kind, group_name, order_id, trade_date, received_at, raw_json, exec_key)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (postgres ? " ON CONFLICT DO NOTHING" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, r.targetSession);
             ps.setString(2, r.outerSenderSubId);
@@ -253,6 +292,7 @@ public final class JdbcSink implements AutoCloseable {
             setDate(ps, 9, r.tradeDate);
             ps.setObject(10, now);
             setString(ps, 11, r.execId == null ? r.json : null);
+            setString(ps, 12, r.execKey);
             return ps.executeUpdate() == 1;
         }
     }
@@ -261,8 +301,12 @@ public final class JdbcSink implements AutoCloseable {
     static final String INSERT_EXECUTION = "INSERT INTO dropcopy_execution (exec_id, target_session,"
             + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
             + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
-            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?)";
+            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at, exec_key,"
+            + " market_segment, multi_leg_reporting_type, secondary_exec_id, md_trade_entry_id, exec_ref_id,"
+            + " exec_restatement_reason, alloc_account, cmta_give_up_cd, cust_order_capacity, cust_order_handling_inst,"
+            + " cross_id, cross_type, memo)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void insertExecution(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_EXECUTION)) {
@@ -300,7 +344,17 @@ public final class JdbcSink implements AutoCloseable {
         setDate(ps, i++, r.tradeDate);
         ps.setString(i++, r.json);
         ps.setObject(i++, now);
-        ps.setObject(i, now);
+        ps.setObject(i++, now);
+        for (String v : schema2(r)) {
+            setString(ps, i++, v);
+        }
+    }
+
+    /** The values of the columns after updated_at, in {@link #INSERT_EXECUTION}'s order. */
+    static String[] schema2(EventRow r) {
+        return new String[] {r.execKey, r.marketSegment, r.multiLegReportingType, r.secondaryExecId, r.mdTradeEntryId,
+            r.execRefId, r.execRestatementReason, r.allocAccount, r.cmtaGiveUpCd, r.custOrderCapacity,
+            r.custOrderHandlingInst, r.crossId, r.crossType, r.memo};
     }
 
     /** The order's latest state: updated unless the row already holds a later transact time. */
@@ -364,147 +418,10 @@ public final class JdbcSink implements AutoCloseable {
         return i;
     }
 
-    /** The fill a bust or correction refers to. */
-    private static final class Original {
-        final String execId;
-        final String status;
-        final BigDecimal lastQty;
-        final BigDecimal lastPx;
-
-        Original(String execId, String status, BigDecimal lastQty, BigDecimal lastPx) {
-            this.execId = execId;
-            this.status = status;
-            this.lastQty = lastQty;
-            this.lastPx = lastPx;
-        }
-    }
-
-    private Outcome applyChange(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
-        String ref = r.execRefId;
-        if (ref == null) {
-            return deadLetter(c, r, now, r.kind.label() + " without ExecRefID(19)");
-        }
-        List<Original> candidates = findOriginal(c, ref, r.orderId);
-        if (candidates.isEmpty()) {
-            return deadLetter(c, r, now, "no fill found whose ExecID ends with ExecRefID " + ref
-                    + (r.orderId != null ? " (order " + r.orderId + ")" : "") + ": its fill was never stored here");
-        }
-        if (candidates.size() > 1) {
-            List<String> ids = new ArrayList<>();
-            candidates.forEach(o -> ids.add(o.execId));
-            return deadLetter(c, r, now, "ExecRefID " + ref + " matches " + candidates.size() + " fills: " + ids);
-        }
-        Original o = candidates.get(0);
-        String newStatus;
-        BigDecimal newQty = o.lastQty;
-        BigDecimal newPx = o.lastPx;
-        if (r.kind == EventKind.BUST) {
-            newStatus = "BUSTED";
-        } else {
-            newQty = r.lastQty != null ? r.lastQty : o.lastQty;
-            newPx = r.lastPx != null ? r.lastPx : o.lastPx;
-            newStatus = "BUSTED".equals(o.status) ? "BUSTED" : "CORRECTED"; // a busted trade stays busted
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE dropcopy_execution SET status = ?, last_qty = ?,"
-                + " last_px = ?, updated_at = ? WHERE exec_id = ?")) {
-            ps.setString(1, newStatus);
-            setDecimal(ps, 2, newQty);
-            setDecimal(ps, 3, newPx);
-            ps.setObject(4, now);
-            ps.setString(5, o.execId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dropcopy_execution_history (exec_id, event_exec_id,"
-                + " event_kind, exec_ref_id, target_session, outer_sender_sub_id, outer_target_sub_id, seq_num, old_status,"
-                + " new_status, old_last_qty, old_last_px, new_last_qty, new_last_px, transact_time, trade_date,"
-                + " applied_at, raw_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int i = 1;
-            ps.setString(i++, o.execId);
-            ps.setString(i++, r.execId);
-            ps.setString(i++, r.kind.label());
-            ps.setString(i++, ref);
-            ps.setString(i++, r.targetSession);
-            ps.setString(i++, r.outerSenderSubId);
-            ps.setString(i++, r.outerTargetSubId);
-            ps.setLong(i++, r.seqNum);
-            ps.setString(i++, o.status);
-            ps.setString(i++, newStatus);
-            setDecimal(ps, i++, o.lastQty);
-            setDecimal(ps, i++, o.lastPx);
-            setDecimal(ps, i++, newQty);
-            setDecimal(ps, i++, newPx);
-            setTime(ps, i++, r.transactTime);
-            setDate(ps, i++, r.tradeDate);
-            ps.setObject(i++, now);
-            ps.setString(i, r.json);
-            ps.executeUpdate();
-        }
-        LOG.info("drop copy {}: {} applied to fill {} ({} -> {})", name, r, o.execId, o.status, newStatus);
-        return Outcome.APPLIED;
-    }
-
-    /**
-     * Fills whose ExecID ends with the reference: within the order first, then anywhere; then through the history (a
-     * bust of a corrected trade may refer to the correction's ExecID).
-     */
-    private List<Original> findOriginal(Connection c, String ref, String orderId) throws SQLException {
-        String pattern = "%" + ref.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        String sql = "SELECT exec_id, status, last_qty, last_px FROM dropcopy_execution WHERE exec_id LIKE ? ESCAPE '!'"
-                + " AND kind IN ('partial_fill', 'fill')";
-        List<Original> found = List.of();
-        if (orderId != null) {
-            found = originals(c, sql + " AND order_id = ?", ref, pattern, orderId);
-        }
-        if (found.isEmpty()) {
-            found = originals(c, sql, ref, pattern, null);
-        }
-        if (found.isEmpty()) {
-            Set<String> viaHistory = new LinkedHashSet<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT exec_id, event_exec_id FROM dropcopy_execution_history WHERE event_exec_id LIKE ? ESCAPE '!'")) {
-                ps.setString(1, pattern);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getString(2).endsWith(ref)) {
-                            viaHistory.add(rs.getString(1));
-                        }
-                    }
-                }
-            }
-            List<Original> out = new ArrayList<>();
-            for (String execId : viaHistory) {
-                out.addAll(originals(c, "SELECT exec_id, status, last_qty, last_px FROM dropcopy_execution"
-                        + " WHERE exec_id = ?", execId, null, null));
-            }
-            found = out;
-        }
-        return found;
-    }
-
-    private static List<Original> originals(Connection c, String sql, String ref, String pattern, String orderId)
-            throws SQLException {
-        List<Original> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, pattern != null ? pattern : ref);
-            if (orderId != null) {
-                ps.setString(2, orderId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String execId = rs.getString(1);
-                    if (execId.endsWith(ref)) {
-                        out.add(new Original(execId, rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
     Outcome deadLetter(Connection c, EventRow r, OffsetDateTime now, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dropcopy_dead_letter (target_session,"
                 + " outer_sender_sub_id, outer_target_sub_id, seq_num, exec_id, kind, group_name, reason, raw_json,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " created_at, exec_key, trade_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
             ps.setString(i++, r.targetSession);
             ps.setString(i++, r.outerSenderSubId);
@@ -515,7 +432,9 @@ public final class JdbcSink implements AutoCloseable {
             ps.setString(i++, r.group);
             ps.setString(i++, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
             ps.setString(i++, r.json);
-            ps.setObject(i, now);
+            ps.setObject(i++, now);
+            setString(ps, i++, r.execKey);
+            setDate(ps, i, r.tradeDate);
             ps.executeUpdate();
         }
         LOG.warn("drop copy {}: {} dead-lettered: {}", name, r, reason);

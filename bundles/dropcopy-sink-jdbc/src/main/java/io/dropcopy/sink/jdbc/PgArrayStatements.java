@@ -33,11 +33,14 @@ import java.util.Set;
  * what the driver sends for an OffsetDateTime), with their offset.
  */
 final class PgArrayStatements {
+    /** The columns {@link JdbcSink#schema2} gives. */
+    private static final int SCHEMA2 = 14;
+
     /** Microseconds and the offset: the value PostgreSQL keeps, exactly. */
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
-    private static final String KNOWN_EXEC_IDS = "SELECT 0, exec_id FROM dropcopy_message WHERE exec_id = ANY(?)"
-            + " UNION ALL SELECT 0, exec_id FROM dropcopy_dead_letter WHERE exec_id = ANY(?)";
+    private static final String KNOWN_EXEC_IDS = "SELECT 0, exec_key FROM dropcopy_message WHERE exec_key = ANY(?)"
+            + " UNION ALL SELECT 0, exec_key FROM dropcopy_dead_letter WHERE exec_key = ANY(?)";
 
     /**
      * A stream's sequence numbers taken, bounded by the batch's lowest and highest: without the bounds the planner
@@ -49,20 +52,25 @@ final class PgArrayStatements {
             + " AND seq_num BETWEEN ? AND ? AND seq_num = ANY(?)";
 
     private static final String INSERT_MESSAGES = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id,"
-            + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json)"
-            + " SELECT ts, os, ot, sq, ei, ki, gr, oi, td::date, ?::timestamptz, js FROM unnest(?::varchar[], ?::varchar[],"
-            + " ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[])"
-            + " AS u(ts, os, ot, sq, ei, ki, gr, oi, td, js)";
+            + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json,"
+            + " exec_key) SELECT ts, os, ot, sq, ei, ki, gr, oi, td::date, ?::timestamptz, js, ek FROM unnest(?::varchar[],"
+            + " ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
+            + " ?::text[], ?::varchar[]) AS u(ts, os, ot, sq, ei, ki, gr, oi, td, js, ek)";
 
     private static final String INSERT_EXECUTIONS = "INSERT INTO dropcopy_execution (exec_id, target_session,"
             + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
             + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
-            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at)"
+            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at, exec_key,"
+            + " market_segment, multi_leg_reporting_type, secondary_exec_id, md_trade_entry_id, exec_ref_id,"
+            + " exec_restatement_reason, alloc_account, cmta_give_up_cd, cust_order_capacity, cust_order_handling_inst,"
+            + " cross_id, cross_type, memo)"
             + " SELECT ei, ts, os, ot, sq, gr, ki, oi, co, ac, sy, sid, sds, sde, ety, ost, oq::numeric, pr::numeric,"
             + " lq::numeric, lp::numeric, cq::numeric, vq::numeric, tt::timestamptz, td::date, 'ACTIVE', js,"
-            + " ?::timestamptz, ?::timestamptz FROM unnest(" + arrays(16, "varchar", 4) + ", " + arrays(8, "varchar", -1)
-            + ", ?::text[]) AS u(ei, ts, os, ot, sq, gr, ki, oi, co, ac, sy, sid, sds, sde, ety, ost, oq, pr, lq, lp, cq, vq,"
-            + " tt, td, js)";
+            + " ?::timestamptz, ?::timestamptz, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13"
+            + " FROM unnest(" + arrays(16, "varchar", 4) + ", " + arrays(8, "varchar", -1)
+            + ", ?::text[], " + arrays(SCHEMA2, "varchar", -1) + ") AS u(ei, ts, os, ot, sq, gr, ki, oi, co, ac, sy,"
+            + " sid, sds, sde, ety, ost, oq, pr, lq, lp, cq, vq, tt, td, js, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10,"
+            + " s11, s12, s13)";
 
     /** The order-state columns shared by the UPDATE and the INSERT, in their parameter order. */
     private static final String ORDER_SELECT = "SELECT oi, gr, co, ac, sy, sd, si, os, oq::numeric, pr::numeric,"
@@ -114,8 +122,8 @@ final class PgArrayStatements {
         List<String> ids = new ArrayList<>();
         Map<String, List<EventRow>> byStream = new LinkedHashMap<>();
         for (EventRow r : run) {
-            if (r.execId != null) {
-                ids.add(r.execId);
+            if (r.execKey != null) {
+                ids.add(r.execKey);
             }
             byStream.computeIfAbsent(r.targetSession + '\u0001' + r.outerSenderSubId + '\u0001' + r.outerTargetSubId,
                     k -> new ArrayList<>()).add(r);
@@ -124,7 +132,7 @@ final class PgArrayStatements {
         if (customPlans) {
             sql.append("SELECT set_config('plan_cache_mode', 'force_custom_plan', true); "); // true: this transaction
         }
-        sql.append("SELECT 0, exec_id, 0 FROM (" + KNOWN_EXEC_IDS + ") AS e");
+        sql.append("SELECT 0, exec_key, 0 FROM (" + KNOWN_EXEC_IDS + ") AS e");
         for (int k = 1; k <= byStream.size(); k++) {
             sql.append(String.format(KNOWN_STREAM, k));
         }
@@ -211,7 +219,7 @@ final class PgArrayStatements {
     private static int bindMessages(Connection c, PreparedStatement ps, int p, List<EventRow> rows, OffsetDateTime now)
             throws SQLException {
         int n = rows.size();
-        String[][] v = new String[9][n];
+        String[][] v = new String[10][n];
         Long[] sq = new Long[n];
         for (int i = 0; i < n; i++) {
             EventRow r = rows.get(i);
@@ -225,6 +233,7 @@ final class PgArrayStatements {
             v[6][i] = r.orderId;
             v[7][i] = date(r.tradeDate);
             v[8][i] = r.execId == null ? r.json : null;
+            v[9][i] = r.execKey;
         }
         ps.setString(p++, time(now));
         for (int j = 0; j < 3; j++) {
@@ -235,6 +244,7 @@ final class PgArrayStatements {
             ps.setArray(p++, c.createArrayOf("varchar", v[j]));
         }
         ps.setArray(p++, c.createArrayOf("text", v[8]));
+        ps.setArray(p++, c.createArrayOf("varchar", v[9]));
         return p;
     }
 
@@ -243,8 +253,13 @@ final class PgArrayStatements {
         int n = rows.size();
         String[][] v = new String[24][n]; // every column but seq_num, in the statement's order
         Long[] sq = new Long[n];
+        String[][] s2 = new String[SCHEMA2][n];
         for (int i = 0; i < n; i++) {
             EventRow r = rows.get(i);
+            String[] more = JdbcSink.schema2(r);
+            for (int j = 0; j < SCHEMA2; j++) {
+                s2[j][i] = more[j];
+            }
             String[] values = {r.execId, r.targetSession, r.outerSenderSubId, r.outerTargetSubId, r.group,
                 r.kind.label(), r.orderId, r.clOrdId, r.account, r.symbol, r.securityId, r.securityDesc, r.side,
                 r.execType, r.ordStatus, decimal(r.orderQty), decimal(r.price), decimal(r.lastQty), decimal(r.lastPx),
@@ -265,6 +280,9 @@ final class PgArrayStatements {
             ps.setArray(p++, c.createArrayOf("varchar", v[j]));
         }
         ps.setArray(p++, c.createArrayOf("text", v[23]));
+        for (int j = 0; j < SCHEMA2; j++) {
+            ps.setArray(p++, c.createArrayOf("varchar", s2[j]));
+        }
         return p;
     }
 

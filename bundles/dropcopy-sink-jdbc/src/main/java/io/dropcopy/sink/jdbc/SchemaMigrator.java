@@ -86,7 +86,13 @@ public final class SchemaMigrator {
      * @return the versions applied now (empty when the schema was up to date)
      */
     public static List<Integer> migrate(Connection c) throws SQLException, IOException {
-        List<Script> scripts = scripts();
+        return migrate(c, Integer.MAX_VALUE);
+    }
+
+    /** Applies the scripts not applied yet up to version {@code upTo} (a test builds an older schema with it). */
+    static List<Integer> migrate(Connection c, int upTo) throws SQLException, IOException {
+        List<Script> scripts = new ArrayList<>(scripts());
+        scripts.removeIf(script -> script.version > upTo);
         boolean autoCommit = c.getAutoCommit();
         try {
             c.setAutoCommit(false);

@@ -33,7 +33,7 @@ class JdbcSinkTest {
                 .add(52, "20261125-14:00:00.000").add(56, "M2L000N").add(57, "TRADER1").add(1, "ACCT-7").add(11, "CL-1")
                 .add(14, "H".equals(execType) || "G".equals(execType) ? null : "10").add(17, execId).add(19, execRefId)
                 .add(20, transType).add(31, lastPx).add(32, lastQty).add(37, "OID-1").add(38, "10").add(39, ordStatus)
-                .add(40, "2").add(44, "5321.25").add(54, "2").add(55, "ES").add(107, "ESZ6").add(60, time)
+                .add(40, "2").add(44, "5321.25").add(48, "5602").add(54, "2").add(55, "ES").add(107, "ESZ6").add(60, time)
                 .add(75, "20261125").add(150, execType).add(151, "0").build();
         String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, seq).add(49, "CME").add(50, "G")
                 .add(52, "20261125-14:00:00.100").add(56, "DC1ABCN").add(57, "DCOPS")
