@@ -2,12 +2,13 @@ package io.dropcopy.camel;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.session.api.DeferredDropCopyListener;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
@@ -17,11 +18,11 @@ import org.apache.camel.support.DefaultConsumer;
  * asynchronous routing engine and reports each exchange's end to the session ({@link DeferredDropCopyListener}).
  */
 public class DropCopyConsumer extends DefaultConsumer {
-    private final DropCopyHub hub;
+    private final DropCopyGroups hub;
     private AutoCloseable subscription;
     private DropCopyGroupHealthCheck healthCheck;
 
-    DropCopyConsumer(DropCopyEndpoint endpoint, Processor processor, DropCopyHub hub) {
+    DropCopyConsumer(DropCopyEndpoint endpoint, Processor processor, DropCopyGroups hub) {
         super(endpoint, processor);
         this.hub = hub;
     }
@@ -38,8 +39,7 @@ public class DropCopyConsumer extends DefaultConsumer {
         subscription = endpoint.isAsync()
                 ? hub.subscribeDeferred(endpoint.getGroup(), endpoint.getMaxInFlight(), this::processAsync)
                 : hub.subscribe(endpoint.getGroup(), this::process);
-        org.apache.camel.health.HealthCheckRegistry registry =
-                org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
             healthCheck = new DropCopyGroupHealthCheck(hub, getEndpoint().getGroup());
             registry.register(healthCheck);
@@ -49,8 +49,7 @@ public class DropCopyConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         if (healthCheck != null) {
-            org.apache.camel.health.HealthCheckRegistry registry =
-                    org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
             if (registry != null) {
                 registry.unregister(healthCheck);
             }

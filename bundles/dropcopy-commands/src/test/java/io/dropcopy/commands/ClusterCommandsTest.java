@@ -59,6 +59,23 @@ class ClusterCommandsTest {
         }
 
         @Override
+        public AutoCloseable subscribeDeferred(String group, int maxInFlight,
+                                               io.dropcopy.session.api.DeferredDropCopyListener consumer) {
+            throw new UnsupportedOperationException("no command subscribes");
+        }
+
+        @Override
+        public void resend(String name, int from, int to, String operator) {
+            throw new UnsupportedOperationException("see ResendCommandTest");
+        }
+
+        @Override
+        public io.dropcopy.session.api.TrialSession trialSession(String name, java.nio.file.Path storeDir,
+                                                                 DropCopyListener listener) {
+            throw new UnsupportedOperationException("no command makes trial sessions");
+        }
+
+        @Override
         public AutoCloseable subscribe(String group, DropCopyListener consumer) {
             throw new UnsupportedOperationException();
         }

@@ -146,4 +146,51 @@ final class InMemoryHub implements DropCopyHub {
         }
         return s;
     }
+
+    @Override
+    public AutoCloseable subscribeDeferred(String group, int maxInFlight,
+                                           io.dropcopy.session.api.DeferredDropCopyListener consumer) {
+        throw new UnsupportedOperationException("no command subscribes");
+    }
+
+    @Override
+    public void resend(String name, int from, int to, String operator) {
+        throw new UnsupportedOperationException("see ResendCommandTest");
+    }
+
+    @Override
+    public io.dropcopy.session.api.TrialSession trialSession(String name, java.nio.file.Path storeDir,
+                                                             DropCopyListener listener) {
+        throw new UnsupportedOperationException("no command makes trial sessions");
+    }
+
+    @Override
+    public java.util.Map<String, String> groupOwnership() {
+        return java.util.Map.of();
+    }
+
+    @Override
+    public String ownershipDescription() {
+        return "single node";
+    }
+
+    @Override
+    public Optional<String> groupOwner(String group) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void drain(String operator) {
+        throw new UnsupportedOperationException("see ClusterCommandsTest");
+    }
+
+    @Override
+    public void undrain(String operator) {
+        throw new UnsupportedOperationException("see ClusterCommandsTest");
+    }
+
+    @Override
+    public boolean drained() {
+        return false;
+    }
 }

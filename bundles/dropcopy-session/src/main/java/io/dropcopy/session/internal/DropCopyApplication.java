@@ -7,7 +7,6 @@ import io.dropcopy.model.EventTranslator;
 import io.dropcopy.model.IsoTimes;
 import io.dropcopy.model.MalformedMessageException;
 import io.dropcopy.session.api.DeferredDropCopyListener;
-import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.LatencyBuckets;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,29 +42,6 @@ final class DropCopyApplication implements Application {
     private static final int NEXT_EXPECTED_MSG_SEQ_NUM = 789;
     private static final int REF_MSG_TYPE = 372;
 
-    interface Dispatcher {
-        /** Synchronous: returning means every consumer handled the event durably. */
-        void dispatch(DropCopyEvent event) throws Exception;
-
-        /**
-         * Hands the event over; {@code completion} is called once, before or after this returns, when every consumer
-         * committed it (or one failed). Throwing means it was not handed over: QuickFIX/J does not count it.
-         */
-        default void dispatch(DropCopyEvent event, Completion completion) throws Exception {
-            dispatch(event);
-            completion.committed();
-        }
-
-        /** How many events of the group may be handed over and not yet committed, per session. */
-        default int maxInFlight(String group) {
-            return DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
-        }
-    }
-
-    /** Completion of one event handed over. */
-    interface Completion extends DeferredDropCopyListener.Completion {
-    }
-
     /** Thrown out of {@code fromApp} so QuickFIX/J keeps the message unconsumed. */
     static final class DispatchFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -76,7 +52,7 @@ final class DropCopyApplication implements Application {
     }
 
     private final TargetSessionConfig config;
-    private final Dispatcher dispatcher;
+    private final GroupDispatcher dispatcher;
     final DeadLetterFile deadLetters;
     final AtomicLong received = new AtomicLong();
     final AtomicLong deadLettered = new AtomicLong();
@@ -102,7 +78,7 @@ final class DropCopyApplication implements Application {
     /** Told of the first failed completion of a generation: the session starts again from the checkpoint. */
     volatile Consumer<Throwable> onDeferredFailure = cause -> { };
 
-    DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
+    DropCopyApplication(TargetSessionConfig config, GroupDispatcher dispatcher, Path deadLetterDir) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
@@ -280,7 +256,7 @@ final class DropCopyApplication implements Application {
         }
         CommitWindow.Ticket ticket;
         try {
-            ticket = window.begin((int) event.seqNum(), dispatcher.maxInFlight(config.group));
+            ticket = window.begin((int) event.seqNum(), dispatcher.maxInFlight());
         } catch (CommitWindow.NotTakingException e) {
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not taken, it will be requested again: " + e.getMessage(), e);
@@ -290,7 +266,7 @@ final class DropCopyApplication implements Application {
         }
         Delivery delivery = new Delivery(ticket, event, arrived);
         try {
-            dispatcher.dispatch(event, delivery);
+            dispatcher.deliver(event, delivery);
         } catch (Exception e) {
             routeFailed(e); // first: health shows it as soon as the route's own error handling has run
             delivery.abandon();
@@ -307,7 +283,7 @@ final class DropCopyApplication implements Application {
     }
 
     /** The fate of one event handed over; the first call counts. Completions may come on any thread. */
-    private final class Delivery extends AtomicBoolean implements Completion {
+    private final class Delivery extends AtomicBoolean implements DeferredDropCopyListener.Completion {
         private static final long serialVersionUID = 1L;
         private final transient CommitWindow.Ticket ticket;
         private final transient DropCopyEvent event;
@@ -404,8 +380,8 @@ final class DropCopyApplication implements Application {
 
     /**
      * Nanoseconds since the epoch of an ISO-8601 UTC time as the model writes SendingTime
-     * ({@code 2024-06-12T13:33:00.023Z}, any fraction), or Long.MIN_VALUE. By hand ({@link IsoTimes}):
-     * {@code Instant.parse} took a sixth of the session thread's time in the pipeline benchmark's profile.
+     * ({@code 2024-06-12T13:33:00.023Z}, any fraction), or Long.MIN_VALUE. By hand ({@link IsoTimes}), since it runs
+     * for every message on the session's thread and {@code Instant.parse} is costly there.
      */
     long epochNanos(String t) {
         long epochSecond = IsoTimes.epochSecond(t);
