@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /** The hub as the commands see it, with the session layer's rules (reset refused while started), in memory. */
-final class InMemoryHub implements DropCopyHub {
+class InMemoryHub implements DropCopyHub {
 
     static final class Session {
         final String name;

@@ -146,7 +146,7 @@ final class TargetSession {
                 .build();
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
         created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
-                new FrameGuard(config.name, application.rejected)));
+                new FrameGuard(config.name, application.metrics.rejected)));
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
@@ -447,14 +447,11 @@ final class TargetSession {
             nextTarget = session.getExpectedTargetNum();
         }
         String state = !enabled ? "DISCONNECTED" : !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
-        return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
-                nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
-                enabled, application.lastMessageTime(), resendInFlight(started),
-                application.unrecoverableGaps.list(), addressInUse(session, started))
-                .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
-                        application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
-                        application.eventsByKind())
-                .withRejected(application.rejected.get())
+        SessionMetrics metrics = application.metrics;
+        return metrics.addTo(new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(),
+                nextSender, nextTarget, metrics.received.get(), metrics.deadLettered.get(), metrics.refusedSends.get(),
+                enabled, metrics.lastMessageTime(), resendInFlight(started),
+                application.unrecoverableGaps.list(), addressInUse(session, started)))
                 .withDeferred(application.window.inFlight(), persistedNextTarget(started));
     }
 
