@@ -1,6 +1,6 @@
 package io.dropcopy.camel;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.Component;
@@ -10,9 +10,9 @@ import org.apache.camel.support.DefaultComponent;
 @Component(DropCopyComponent.SCHEME)
 public class DropCopyComponent extends DefaultComponent {
     public static final String SCHEME = "dropcopy";
-    private final DropCopyHub hub;
+    private final DropCopyGroups hub;
 
-    public DropCopyComponent(DropCopyHub hub) {
+    public DropCopyComponent(DropCopyGroups hub) {
         this.hub = hub;
     }
 

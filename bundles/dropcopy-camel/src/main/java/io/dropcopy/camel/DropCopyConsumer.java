@@ -4,7 +4,7 @@ import io.dropcopy.camel.internal.QuickfixShape;
 import io.dropcopy.camel.internal.SessionEventWatch;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.session.api.DeferredDropCopyListener;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +14,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.quickfixj.QuickfixjEndpoint;
 import org.apache.camel.component.quickfixj.QuickfixjEventCategory;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ public class DropCopyConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(DropCopyConsumer.class);
     /** exchangeShape=quickfix: how often the group's sessions are looked at for session events. */
     static final long SESSION_POLL_MILLIS = 100;
-    private final DropCopyHub hub;
+    private final DropCopyGroups hub;
     /** exchangeShape=quickfix only. */
     private QuickfixShape quickfixShape;
     private SessionEventWatch sessionEvents;
@@ -36,7 +37,7 @@ public class DropCopyConsumer extends DefaultConsumer {
     private AutoCloseable subscription;
     private DropCopyGroupHealthCheck healthCheck;
 
-    DropCopyConsumer(DropCopyEndpoint endpoint, Processor processor, DropCopyHub hub) {
+    DropCopyConsumer(DropCopyEndpoint endpoint, Processor processor, DropCopyGroups hub) {
         super(endpoint, processor);
         this.hub = hub;
     }
@@ -62,8 +63,7 @@ public class DropCopyConsumer extends DefaultConsumer {
         subscription = endpoint.isAsync()
                 ? hub.subscribeDeferred(endpoint.getGroup(), endpoint.getMaxInFlight(), this::processAsync)
                 : hub.subscribe(endpoint.getGroup(), this::process);
-        org.apache.camel.health.HealthCheckRegistry registry =
-                org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
         if (registry != null) {
             healthCheck = new DropCopyGroupHealthCheck(hub, getEndpoint().getGroup());
             registry.register(healthCheck);
@@ -73,8 +73,7 @@ public class DropCopyConsumer extends DefaultConsumer {
     @Override
     protected void doStop() throws Exception {
         if (healthCheck != null) {
-            org.apache.camel.health.HealthCheckRegistry registry =
-                    org.apache.camel.health.HealthCheckRegistry.get(getEndpoint().getCamelContext());
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getEndpoint().getCamelContext());
             if (registry != null) {
                 registry.unregister(healthCheck);
             }

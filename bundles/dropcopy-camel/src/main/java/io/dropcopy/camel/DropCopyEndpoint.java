@@ -1,6 +1,6 @@
 package io.dropcopy.camel;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
@@ -45,7 +45,7 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
             + " this group, in sequence order per session.")
     @Metadata(required = true)
     private final String group;
-    private final DropCopyHub hub;
+    private final DropCopyGroups hub;
     @UriParam(label = "consumer", enums = SYNC + "," + ASYNC, defaultValue = SYNC,
             description = "sync: each exchange runs to its end on the session's thread, the message counts as received"
                     + " when the route returns. async: the session hands over the next message once the route has"
@@ -53,10 +53,10 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
                     + " completed (for sinks that commit in groups); a failed exchange makes the session log on again"
                     + " from the first message not completed.")
     private String delivery = SYNC;
-    @UriParam(label = "consumer", defaultValue = "" + DropCopyHub.DEFAULT_MAX_IN_FLIGHT,
+    @UriParam(label = "consumer", defaultValue = "" + DropCopyGroups.DEFAULT_MAX_IN_FLIGHT,
             description = "With delivery=async: exchanges taken and not yet completed per target session, 1 to"
                     + " 1,000,000; when that many are, the session waits (and stops reading its socket).")
-    private int maxInFlight = DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
+    private int maxInFlight = DropCopyGroups.DEFAULT_MAX_IN_FLIGHT;
     @UriParam(label = "consumer", enums = JSON + "," + QUICKFIX, defaultValue = JSON,
             description = "json: the body is the event's JSON and the DropCopy* headers describe it. quickfix: the"
                     + " exchanges of camel-quickfix's consumer, so a route written for it runs unchanged: the inner"
@@ -67,7 +67,7 @@ public class DropCopyEndpoint extends DefaultEndpoint implements MultipleConsume
                     + " exchanges without a body. The DropCopy* headers are set as well.")
     private String exchangeShape = JSON;
 
-    DropCopyEndpoint(String uri, DropCopyComponent component, String group, DropCopyHub hub) {
+    DropCopyEndpoint(String uri, DropCopyComponent component, String group, DropCopyGroups hub) {
         super(uri, component);
         this.group = group;
         this.hub = hub;

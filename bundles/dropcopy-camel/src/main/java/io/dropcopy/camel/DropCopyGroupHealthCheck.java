@@ -1,6 +1,6 @@
 package io.dropcopy.camel;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.Map;
 import org.apache.camel.health.HealthCheck;
@@ -13,11 +13,11 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * {@code dropcopy}), so Camel's own health reporting (JMX, camel:health in tools that show it) includes it.
  */
 final class DropCopyGroupHealthCheck implements HealthCheck {
-    private final DropCopyHub hub;
+    private final DropCopyGroups hub;
     private final String group;
     private volatile boolean enabled = true;
 
-    DropCopyGroupHealthCheck(DropCopyHub hub, String group) {
+    DropCopyGroupHealthCheck(DropCopyGroups hub, String group) {
         this.hub = hub;
         this.group = group;
     }

@@ -8,7 +8,7 @@ import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.DropCopyUnwrapper;
 import io.dropcopy.model.EventTranslator;
 import io.dropcopy.model.FixMessageBuilder;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.DropCopyListener;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DropCopyConsumerTest {
 
     /** The hub as the session layer sees it: a listener per group, called synchronously. */
-    static final class InMemoryHub implements DropCopyHub {
+    static final class InMemoryHub implements DropCopyGroups {
         final Map<String, List<DropCopyListener>> listeners = new ConcurrentHashMap<>();
         volatile List<SessionStatus> statuses = List.of();
 
@@ -62,31 +62,6 @@ class DropCopyConsumerTest {
         @Override
         public Optional<SessionStatus> session(String name) {
             return Optional.empty();
-        }
-
-        @Override
-        public void connect(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void disconnect(String name) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void resetSequence(String name, String operator) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<io.dropcopy.session.api.DeadLetter> deadLetters(String name) {
-            return List.of();
-        }
-
-        @Override
-        public void replayDeadLetter(String name, long seqNum, String operator) {
-            throw new UnsupportedOperationException();
         }
 
         void deliver(DropCopyEvent e) throws Exception {

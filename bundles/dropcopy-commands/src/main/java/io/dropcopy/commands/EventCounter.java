@@ -3,7 +3,7 @@ package io.dropcopy.commands;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.EventKind;
 import io.dropcopy.model.IsoTimes;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public class EventCounter {
     static final long REFRESH_SECONDS = 5;
 
     @Reference
-    DropCopyHub hub;
+    DropCopyGroups hub;
 
     private final Map<String, Instant> groupsSince = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> watches = new ConcurrentHashMap<>();

@@ -1,6 +1,6 @@
 package io.dropcopy.commands;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -14,7 +14,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class GroupNameCompleter implements Completer {
 
     @Reference
-    DropCopyHub hub;
+    DropCopyGroups hub;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {

@@ -1,5 +1,6 @@
 package io.dropcopy.commands;
 
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ abstract class HubAction implements Action {
         return hub.session(name).orElseThrow(() -> new IllegalArgumentException(unknownSession(hub, name)));
     }
 
-    static String unknownSession(DropCopyHub hub, String name) {
+    static String unknownSession(DropCopyGroups hub, String name) {
         List<SessionStatus> all = hub.sessions();
         if (all.isEmpty()) {
             return "no drop copy session named '" + name + "': no session is configured"
@@ -110,7 +111,7 @@ abstract class HubAction implements Action {
         return String.join(", ", names);
     }
 
-    static TreeSet<String> groups(DropCopyHub hub) {
+    static TreeSet<String> groups(DropCopyGroups hub) {
         return hub.sessions().stream().map(SessionStatus::group).collect(Collectors.toCollection(TreeSet::new));
     }
 

@@ -1,6 +1,6 @@
 package io.dropcopy.commands;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -15,7 +15,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class SessionNameCompleter implements Completer {
 
     @Reference
-    DropCopyHub hub;
+    DropCopyGroups hub;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {

@@ -3,14 +3,9 @@ package io.dropcopy.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dropcopy.session.api.DeadLetter;
-import io.dropcopy.session.api.DropCopyHub;
-import io.dropcopy.session.api.DropCopyListener;
-import io.dropcopy.session.api.SessionStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** dropcopy:cluster, drain and undrain against a hub that owns DEMO and stands by for OTHER. */
 class ClusterCommandsTest {
 
-    private static final class ClusterHub implements DropCopyHub {
+    /** Owns DEMO, stands by for OTHER; no sessions. */
+    private static final class ClusterHub extends InMemoryHub {
         boolean drained;
         String by;
 
@@ -56,47 +52,6 @@ class ClusterCommandsTest {
         @Override
         public boolean drained() {
             return drained;
-        }
-
-        @Override
-        public AutoCloseable subscribe(String group, DropCopyListener consumer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AutoCloseable observe(String group, DropCopyListener observer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<SessionStatus> sessions() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<SessionStatus> session(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void connect(String name) {
-        }
-
-        @Override
-        public void disconnect(String name) {
-        }
-
-        @Override
-        public void resetSequence(String name, String operator) {
-        }
-
-        @Override
-        public List<DeadLetter> deadLetters(String name) {
-            return List.of();
-        }
-
-        @Override
-        public void replayDeadLetter(String name, long seqNum, String operator) {
         }
     }
 

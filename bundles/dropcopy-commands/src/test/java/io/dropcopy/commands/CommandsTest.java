@@ -327,7 +327,8 @@ class CommandsTest {
         tail.kind = "fills";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tail::execute);
         assertEquals("unknown event kind 'fills': --kind takes one of new, modify, cancel, partial_fill, fill, bust,"
-                + " correction, reject, elimination, cancel_reject, mass_action_report, other", e.getMessage());
+                + " correction, reject, elimination, cancel_reject, mass_action_report, order_status, pending_cancel,"
+                + " pending_replace, other", e.getMessage());
 
         tail.kind = "partial_fill";
         tail.max = 0;

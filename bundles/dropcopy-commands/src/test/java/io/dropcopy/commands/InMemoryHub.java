@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 /** The hub as the commands see it, with the session layer's rules (reset refused while started), in memory. */
-final class InMemoryHub implements DropCopyHub {
+class InMemoryHub implements DropCopyHub {
 
     static final class Session {
         final String name;
@@ -145,5 +145,52 @@ final class InMemoryHub implements DropCopyHub {
             throw new IllegalArgumentException("no drop copy session named '" + name + "'");
         }
         return s;
+    }
+
+    @Override
+    public AutoCloseable subscribeDeferred(String group, int maxInFlight,
+                                           io.dropcopy.session.api.DeferredDropCopyListener consumer) {
+        throw new UnsupportedOperationException("no command subscribes");
+    }
+
+    @Override
+    public void resend(String name, int from, int to, String operator) {
+        throw new UnsupportedOperationException("see ResendCommandTest");
+    }
+
+    @Override
+    public io.dropcopy.session.api.TrialSession trialSession(String name, java.nio.file.Path storeDir,
+                                                             DropCopyListener listener) {
+        throw new UnsupportedOperationException("no command makes trial sessions");
+    }
+
+    @Override
+    public java.util.Map<String, String> groupOwnership() {
+        return java.util.Map.of();
+    }
+
+    @Override
+    public String ownershipDescription() {
+        return "single node";
+    }
+
+    @Override
+    public Optional<String> groupOwner(String group) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void drain(String operator) {
+        throw new UnsupportedOperationException("see ClusterCommandsTest");
+    }
+
+    @Override
+    public void undrain(String operator) {
+        throw new UnsupportedOperationException("see ClusterCommandsTest");
+    }
+
+    @Override
+    public boolean drained() {
+        return false;
     }
 }

@@ -1,7 +1,7 @@
 package io.dropcopy.metrics;
 
 import io.dropcopy.model.Json;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +24,7 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient DropCopyHub hub;
+    private transient DropCopyGroups hub;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

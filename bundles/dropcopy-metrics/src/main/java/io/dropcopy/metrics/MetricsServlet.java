@@ -1,6 +1,6 @@
 package io.dropcopy.metrics;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.Servlet;
@@ -18,7 +18,7 @@ public class MetricsServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Reference
-    private transient DropCopyHub hub;
+    private transient DropCopyGroups hub;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,7 +1,7 @@
 package io.dropcopy.camel.internal;
 
 import io.dropcopy.camel.DropCopyComponent;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentResolver;
@@ -15,7 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 public class DropCopyComponentResolver implements ComponentResolver {
 
     @Reference
-    private DropCopyHub hub;
+    private DropCopyGroups hub;
 
     @Override
     public Component resolveComponent(String name, CamelContext context) {

@@ -1,6 +1,6 @@
 package io.dropcopy.camel.internal;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,13 +43,13 @@ public final class SessionEventWatch {
         }
     }
 
-    private final DropCopyHub hub;
+    private final DropCopyGroups hub;
     private final String group;
     private final Sink sink;
     private final Map<String, Known> known = new HashMap<>();
     private long marks;
 
-    public SessionEventWatch(DropCopyHub hub, String group, Sink sink) {
+    public SessionEventWatch(DropCopyGroups hub, String group, Sink sink) {
         this.hub = hub;
         this.group = group;
         this.sink = sink;

@@ -7,7 +7,7 @@ import io.dropcopy.certify.Scenario;
 import io.dropcopy.certify.ScenarioResult;
 import io.dropcopy.certify.Scenarios;
 import io.dropcopy.certify.ScriptedCme;
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.SessionOperations;
 import io.dropcopy.session.api.TrialSession;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 final class Certifier {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private final DropCopyHub hub;
+    private final SessionOperations hub;
     private final PrintStream out;
 
-    Certifier(DropCopyHub hub, PrintStream out) {
+    Certifier(SessionOperations hub, PrintStream out) {
         this.hub = hub;
         this.out = out;
     }

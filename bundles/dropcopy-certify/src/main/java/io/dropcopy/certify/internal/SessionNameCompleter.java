@@ -1,6 +1,6 @@
 package io.dropcopy.certify.internal;
 
-import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,7 +16,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class SessionNameCompleter implements Completer {
 
     @Reference
-    DropCopyHub hub;
+    DropCopyGroups hub;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {

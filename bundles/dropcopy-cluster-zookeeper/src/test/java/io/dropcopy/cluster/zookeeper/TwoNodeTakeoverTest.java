@@ -189,7 +189,7 @@ class TwoNodeTakeoverTest {
                 "-Dorg.slf4j.simpleLogger.logFile=" + dir.resolve("node.log"),
                 "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "io.dropcopy.session.internal.HaNode", id, zk, jdbcUrl, String.valueOf(simPort), dir.toString(),
+                "io.dropcopy.cluster.zookeeper.HaNode", id, zk, jdbcUrl, String.valueOf(simPort), dir.toString(),
                 String.valueOf(SESSION_TIMEOUT_MS));
         pb.redirectErrorStream(true);
         Process p = pb.start();

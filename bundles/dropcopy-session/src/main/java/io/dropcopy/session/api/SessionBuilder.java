@@ -49,6 +49,15 @@ public final class SessionBuilder {
         return EmbeddedSessions.newHub();
     }
 
+    /**
+     * A hub of a cluster node: a consumed group runs here only while {@code election} elects this node for it. Before
+     * the node stops, {@link NodeOwnership#drain} it (its groups log out, then leave their elections), then close the
+     * sessions.
+     */
+    public static DropCopyHub newHub(GroupOwnership election) {
+        return EmbeddedSessions.newHub(Objects.requireNonNull(election, "election"));
+    }
+
     /** The capacity of the receive queue of the product's sessions, for a plain QuickFIX/J baseline tuned alike. */
     public static int receiveQueueCapacity() {
         return EmbeddedSessions.receiveQueueCapacity();

@@ -1,5 +1,6 @@
 package io.dropcopy.session.api;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -43,9 +44,7 @@ public interface TrialSession extends AutoCloseable {
      * Another copy of the same session on an MSGW market segment: TargetSubID(57) {@code targetSubId}, its own store
      * under {@code storeDir} and its own sequence numbers, handing messages to the same listener.
      */
-    default TrialSession segment(String targetSubId, java.nio.file.Path storeDir) {
-        throw new UnsupportedOperationException("segment");
-    }
+    TrialSession segment(String targetSubId, Path storeDir);
 
     @Override
     void close();

@@ -2,24 +2,14 @@ package io.dropcopy.session.internal;
 
 import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.model.DropCopyEvent;
-import io.dropcopy.model.EventKind;
 import io.dropcopy.model.EventTranslator;
-import io.dropcopy.model.IsoTimes;
 import io.dropcopy.model.MalformedMessageException;
 import io.dropcopy.session.api.DeferredDropCopyListener;
-import io.dropcopy.session.api.DropCopyHub;
-import io.dropcopy.session.api.LatencyBuckets;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,29 +33,6 @@ final class DropCopyApplication implements Application {
     private static final int NEXT_EXPECTED_MSG_SEQ_NUM = 789;
     private static final int REF_MSG_TYPE = 372;
 
-    interface Dispatcher {
-        /** Synchronous: returning means every consumer handled the event durably. */
-        void dispatch(DropCopyEvent event) throws Exception;
-
-        /**
-         * Hands the event over; {@code completion} is called once, before or after this returns, when every consumer
-         * committed it (or one failed). Throwing means it was not handed over: QuickFIX/J does not count it.
-         */
-        default void dispatch(DropCopyEvent event, Completion completion) throws Exception {
-            dispatch(event);
-            completion.committed();
-        }
-
-        /** How many events of the group may be handed over and not yet committed, per session. */
-        default int maxInFlight(String group) {
-            return DropCopyHub.DEFAULT_MAX_IN_FLIGHT;
-        }
-    }
-
-    /** Completion of one event handed over. */
-    interface Completion extends DeferredDropCopyListener.Completion {
-    }
-
     /** Thrown out of {@code fromApp} so QuickFIX/J keeps the message unconsumed. */
     static final class DispatchFailedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -76,14 +43,10 @@ final class DropCopyApplication implements Application {
     }
 
     private final TargetSessionConfig config;
-    private final Dispatcher dispatcher;
+    private final GroupDispatcher dispatcher;
     final DeadLetterFile deadLetters;
-    final AtomicLong received = new AtomicLong();
-    final AtomicLong deadLettered = new AtomicLong();
-    final AtomicLong refusedSends = new AtomicLong();
-    final AtomicLong rejected = new AtomicLong();
-    /** Possible resends (97=Y) of messages already delivered, dropped by CME's rule (5979, source sequence). */
-    final AtomicLong duplicatesDropped = new AtomicLong();
+    /** The session's counters and latency histograms. */
+    final SessionMetrics metrics = new SessionMetrics();
     private final PossibleResends possibleResends = new PossibleResends(PossibleResends.DEFAULT_CAPACITY);
     volatile boolean loggedOn;
     /** The resend in flight, set once the session is started. */
@@ -91,7 +54,6 @@ final class DropCopyApplication implements Application {
     final UnrecoverableGaps unrecoverableGaps;
     /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
     volatile int duplicateResendBegin;
-    private volatile Instant lastMessage;
     /** NextExpectedMsgSeqNum(789) of CME's Logout answering our Logon, until a logon succeeds; 0 when none. */
     private volatile int nextExpectedByCme;
 
@@ -102,7 +64,7 @@ final class DropCopyApplication implements Application {
     /** Told of the first failed completion of a generation: the session starts again from the checkpoint. */
     volatile Consumer<Throwable> onDeferredFailure = cause -> { };
 
-    DropCopyApplication(TargetSessionConfig config, Dispatcher dispatcher, Path deadLetterDir) {
+    DropCopyApplication(TargetSessionConfig config, GroupDispatcher dispatcher, Path deadLetterDir) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
@@ -131,7 +93,7 @@ final class DropCopyApplication implements Application {
     @Override
     public void toAdmin(Message message, SessionID sessionId) {
         if (isType(message, "3")) {
-            rejected.incrementAndGet();
+            metrics.rejected.incrementAndGet();
             LOG.warn("Drop copy session {}: rejecting {}'s message {}: {}", config.name, config.targetCompId,
                     text(message, 45), text(message, 58));
         }
@@ -251,7 +213,7 @@ final class DropCopyApplication implements Application {
     /** The read-only guard: a drop copy consumer never sends an application message. */
     @Override
     public void toApp(Message message, SessionID sessionId) throws DoNotSend {
-        refusedSends.incrementAndGet();
+        metrics.refusedSends.incrementAndGet();
         LOG.error("Drop copy session {} refused to send an application message (35={}): the drop copy service is read-only",
                 config.name, text(message.getHeader(), 35));
         throw new DoNotSend();
@@ -273,14 +235,14 @@ final class DropCopyApplication implements Application {
             return;
         }
         if (possibleResends.isDuplicate(event)) {
-            duplicatesDropped.incrementAndGet();
+            metrics.duplicatesDropped.incrementAndGet();
             LOG.info("Drop copy session {}: seq {} is a possible resend (97=Y) of {} already delivered: dropped",
                     config.name, event.seqNum(), PossibleResends.key(event));
             return;
         }
         CommitWindow.Ticket ticket;
         try {
-            ticket = window.begin((int) event.seqNum(), dispatcher.maxInFlight(config.group));
+            ticket = window.begin((int) event.seqNum(), dispatcher.maxInFlight());
         } catch (CommitWindow.NotTakingException e) {
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not taken, it will be requested again: " + e.getMessage(), e);
@@ -290,24 +252,18 @@ final class DropCopyApplication implements Application {
         }
         Delivery delivery = new Delivery(ticket, event, arrived);
         try {
-            dispatcher.dispatch(event, delivery);
+            dispatcher.deliver(event, delivery);
         } catch (Exception e) {
-            routeFailed(e); // first: health shows it as soon as the route's own error handling has run
+            metrics.routeFailed(e); // first: health shows it as soon as the route's own error handling has run
             delivery.abandon();
-            routeLatency.record(System.nanoTime() - arrived);
+            metrics.routeLatency.record(System.nanoTime() - arrived);
             throw new DispatchFailedException("Drop copy session " + config.name + ": seq " + event.seqNum()
                     + " not handled, it will be requested again: " + e.getMessage(), e);
         }
     }
 
-    private void routeFailed(Throwable e) {
-        routeFailures.incrementAndGet();
-        lastRouteFailure = String.valueOf(e.getMessage());
-        lastRouteFailureAt = Instant.now();
-    }
-
     /** The fate of one event handed over; the first call counts. Completions may come on any thread. */
-    private final class Delivery extends AtomicBoolean implements Completion {
+    private final class Delivery extends AtomicBoolean implements DeferredDropCopyListener.Completion {
         private static final long serialVersionUID = 1L;
         private final transient CommitWindow.Ticket ticket;
         private final transient DropCopyEvent event;
@@ -331,12 +287,7 @@ final class DropCopyApplication implements Application {
                 }
             }
             possibleResends.delivered(event);
-            routeLatency.record(System.nanoTime() - arrived);
-            received.incrementAndGet();
-            Instant now = Instant.now();
-            lastMessage = now;
-            perKind[event.kind().ordinal()].increment();
-            recordEndToEnd(event.sendingTime(), now);
+            metrics.committed(event, arrived);
         }
 
         @Override
@@ -344,8 +295,7 @@ final class DropCopyApplication implements Application {
             if (!compareAndSet(false, true)) {
                 return;
             }
-            routeLatency.record(System.nanoTime() - arrived);
-            routeFailed(cause);
+            metrics.failed(cause, arrived);
             if (window.fail(ticket, cause)) {
                 LOG.error("Drop copy session {}: a route failed seq {} after taking it; taking nothing more, logging"
                         + " on again from seq {} so it is resent: {}", config.name, event.seqNum(),
@@ -362,83 +312,11 @@ final class DropCopyApplication implements Application {
         }
     }
 
-    /** Messages whose routes failed, the last failure's message and time (for health: DOWN while failing). */
-    final AtomicLong routeFailures = new AtomicLong();
-    volatile String lastRouteFailure;
-    volatile Instant lastRouteFailureAt;
-    /** Arrival to the routes' return, per message handed to them. */
-    final LatencyBuckets routeLatency = new LatencyBuckets();
-    /** CME's SendingTime to the routes' return, per message they took. */
-    final LatencyBuckets endToEndLatency = new LatencyBuckets();
-    private final LongAdder[] perKind =
-            new LongAdder[EventKind.values().length];
-
-    {
-        for (int i = 0; i < perKind.length; i++) {
-            perKind[i] = new LongAdder();
-        }
-    }
-
-    /** Messages the routes took, per kind label, kinds seen only. */
-    Map<String, Long> eventsByKind() {
-        Map<String, Long> out = new TreeMap<>();
-        for (EventKind k : EventKind.values()) {
-            long n = perKind[k.ordinal()].sum();
-            if (n > 0) {
-                out.put(k.label(), n);
-            }
-        }
-        return out;
-    }
-
-    private void recordEndToEnd(String sendingTime, Instant now) {
-        if (sendingTime == null) {
-            return;
-        }
-        long sent = epochNanos(sendingTime);
-        if (sent == Long.MIN_VALUE) {
-            return; // a SendingTime the model could not normalise: no latency for it
-        }
-        endToEndLatency.record(now.getEpochSecond() * 1_000_000_000L + now.getNano() - sent);
-    }
-
-    /**
-     * Nanoseconds since the epoch of an ISO-8601 UTC time as the model writes SendingTime
-     * ({@code 2024-06-12T13:33:00.023Z}, any fraction), or Long.MIN_VALUE. By hand ({@link IsoTimes}):
-     * {@code Instant.parse} took a sixth of the session thread's time in the pipeline benchmark's profile.
-     */
-    long epochNanos(String t) {
-        long epochSecond = IsoTimes.epochSecond(t);
-        if (epochSecond == IsoTimes.NOT_READ) {
-            return fallback(t);
-        }
-        return epochSecond * 1_000_000_000L + IsoTimes.nanoOfSecond(t);
-    }
-
-    private static long fallback(String t) {
-        try {
-            Instant sent = Instant.parse(t);
-            return sent.getEpochSecond() * 1_000_000_000L + sent.getNano();
-        } catch (DateTimeParseException | ArithmeticException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    String lastRouteFailureTime() {
-        Instant t = lastRouteFailureAt;
-        return t == null ? null : t.toString();
-    }
-
-    String lastMessageTime() {
-        Instant t = lastMessage;
-        return t == null ? null : t.toString();
-    }
-
     private void deadLetter(Message message, String raw, String reason) throws FieldNotFound {
         int seq = message.getHeader().getInt(34);
         try {
             Path file = deadLetters.write(seq, reason, raw);
-            deadLettered.incrementAndGet();
+            metrics.deadLettered.incrementAndGet();
             LOG.error("Drop copy session {}: malformed business message seq {} ({}) written to dead letters {}",
                     config.name, seq, reason, file);
         } catch (IOException e) {

@@ -3,11 +3,13 @@ package io.dropcopy.session.internal;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.DropCopyListener;
 import io.dropcopy.session.api.EmbeddedSession;
+import io.dropcopy.session.api.GroupOwnership;
 import io.dropcopy.session.api.SessionOptions;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import quickfix.ConfigError;
 
@@ -28,29 +30,35 @@ public final class EmbeddedSessions {
         return new HubImpl();
     }
 
+    public static DropCopyHub newHub(GroupOwnership election) {
+        HubImpl hub = new HubImpl();
+        hub.useOwnership(election);
+        return hub;
+    }
+
     /** A session registered with the hub at start: it logs on once its group is consumed. */
     public static EmbeddedSession onHub(Map<String, ?> properties, Path dataDir, DataSource dataSource, DropCopyHub hub) {
         if (!(hub instanceof HubImpl)) {
             throw new IllegalArgumentException("the hub must come from SessionBuilder.newHub()");
         }
         HubImpl impl = (HubImpl) hub;
-        TargetSession session = session(properties, dataDir, dataSource, impl.dispatcher());
+        TargetSession session = session(properties, dataDir, dataSource, impl::dispatcher);
         return new Embedded(session, impl);
     }
 
     /** A session delivering to one listener, started at once. */
     public static EmbeddedSession direct(Map<String, ?> properties, Path dataDir, DataSource dataSource,
                                          DropCopyListener listener) {
-        return new Embedded(session(properties, dataDir, dataSource, listener::onEvent), null);
+        return new Embedded(session(properties, dataDir, dataSource, group -> GroupDispatcher.of(listener)), null);
     }
 
     private static TargetSession session(Map<String, ?> properties, Path dataDir, DataSource dataSource,
-                                         DropCopyApplication.Dispatcher dispatcher) {
+                                         Function<String, GroupDispatcher> dispatchers) {
         TargetSessionConfig config = TargetSessionConfig.parse(properties, dataDir);
         if (SessionOptions.STORE_JDBC.equals(config.store) && dataSource == null) {
             throw TargetSessionConfig.bad(SessionOptions.STORE, "is jdbc but no DataSource was given to the builder");
         }
-        TargetSession session = new TargetSession(config, dispatcher);
+        TargetSession session = new TargetSession(config, dispatchers.apply(config.group));
         session.setDataSource(dataSource);
         return session;
     }

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * group must never win it), and logs the group's sessions out before it leaves an election, so the next owner only
  * logs on after this one has logged out.
  *
- * <p>Pure logic: every change happens under the lock given (the hub's), including the election's callbacks.
+ * <p>Pure logic: every change happens under the lock given (the session registry's), including the election's callbacks.
  */
 final class GroupControl {
     private static final Logger LOG = LoggerFactory.getLogger(GroupControl.class);

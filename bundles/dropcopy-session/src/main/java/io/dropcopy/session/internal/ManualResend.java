@@ -3,6 +3,7 @@ package io.dropcopy.session.internal;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.EventTranslator;
 import io.dropcopy.model.MalformedMessageException;
+import io.dropcopy.session.api.DeferredDropCopyListener;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ final class ManualResend {
     static final int MAX_CHUNK = 2500;
 
     private final TargetSessionConfig config;
-    private final DropCopyApplication.Dispatcher dispatcher;
+    private final GroupDispatcher dispatcher;
     private volatile int chunkSize;
     private volatile Session session;
 
@@ -36,7 +37,7 @@ final class ManualResend {
     private volatile long failed;
     private volatile String operator;
 
-    ManualResend(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher, int chunkSize) {
+    ManualResend(TargetSessionConfig config, GroupDispatcher dispatcher, int chunkSize) {
         this.config = config;
         this.dispatcher = dispatcher;
         this.chunkSize = chunkSize;
@@ -128,7 +129,7 @@ final class ManualResend {
         try {
             DropCopyEvent event = EventTranslator.translate(raw, config.group, config.name);
             // Deferred consumers complete later (a batch): counted then; nothing waits for it here.
-            dispatcher.dispatch(event, new DropCopyApplication.Completion() {
+            dispatcher.deliver(event, new DeferredDropCopyListener.Completion() {
                 @Override
                 public void committed() {
                     synchronized (ManualResend.this) {

@@ -42,6 +42,8 @@ final class TargetSession {
 
     final TargetSessionConfig config;
     private final DropCopyApplication application;
+    /** Every delivery of this session's events to its group's consumers goes through it. */
+    private final GroupDispatcher dispatcher;
     private final SessionID sessionId;
     private Initiator initiator;
     private volatile ResendWatchdog watchdog;
@@ -65,7 +67,7 @@ final class TargetSession {
     /** Bumped whenever the initiator is replaced or stopped, so events of an old one are ignored. */
     private volatile int generation;
 
-    TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher) {
+    TargetSession(TargetSessionConfig config, GroupDispatcher dispatcher) {
         this(config, dispatcher, SLF4JLogFactory::new);
     }
 
@@ -73,39 +75,21 @@ final class TargetSession {
         this.dataSource = dataSource;
     }
 
-    TargetSession(TargetSessionConfig config, DropCopyApplication.Dispatcher dispatcher,
+    TargetSession(TargetSessionConfig config, GroupDispatcher dispatcher,
                   Function<SessionSettings, LogFactory> logs) {
         this.config = config;
+        this.dispatcher = dispatcher;
         this.logs = logs;
-        // The session's thread and an operator's resend (socket thread) hand events to the routes one at a time.
-        Object dispatchLock = new Object();
-        DropCopyApplication.Dispatcher serialized = new DropCopyApplication.Dispatcher() {
-            @Override
-            public void dispatch(DropCopyEvent event) throws Exception {
-                synchronized (dispatchLock) {
-                    dispatcher.dispatch(event);
-                }
-            }
-
-            @Override
-            public void dispatch(DropCopyEvent event, DropCopyApplication.Completion completion)
-                    throws Exception {
-                synchronized (dispatchLock) {
-                    dispatcher.dispatch(event, completion);
-                }
-            }
-
-            @Override
-            public int maxInFlight(String group) {
-                return dispatcher.maxInFlight(group);
-            }
-        };
-        this.application = new DropCopyApplication(config, serialized, config.storeDir.resolve("dead-letters"));
+        this.application = new DropCopyApplication(config, dispatcher, config.storeDir.resolve("dead-letters"));
         this.application.onDeferredFailure = this::deferredFailed;
-        this.manualResend = new ManualResend(config, serialized, ManualResend.MAX_CHUNK);
+        this.manualResend = new ManualResend(config, dispatcher, ManualResend.MAX_CHUNK);
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, config.qualifier);
         this.failover = new AddressFailover(config.addresses, config.reconnectInterval * 1000L);
+    }
+
+    GroupDispatcher dispatcher() {
+        return dispatcher;
     }
 
     String name() {
@@ -162,7 +146,7 @@ final class TargetSession {
                 .build();
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
         created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
-                new FrameGuard(config.name, application.rejected)));
+                new FrameGuard(config.name, application.metrics.rejected)));
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
@@ -270,17 +254,17 @@ final class TargetSession {
      */
     static final long JDBC_CHECKPOINT_MILLIS = 50;
     /**
-     * Parsed messages waiting for the session's thread. QuickFIX/J's default (10,000) let a burst or a replay
-     * keep ~250 MB of parsed messages alive, and copying them at every young collection cost seconds of GC pauses
-     * a minute; a full queue makes the socket reader wait, so TCP slows CME down and nothing is lost.
+     * Parsed messages waiting for the session's thread: small, because every queued message is kept alive and copied
+     * at each young collection during a burst or a replay; a full queue makes the socket reader wait, so TCP slows CME
+     * down and nothing is lost.
      */
     static final int RECEIVE_QUEUE_CAPACITY = 1000;
     /**
      * QuickFIX/J does not validate incoming messages against the dictionary (it still parses with it): a message it
-     * found invalid (an unexpected value, a missing field) was answered with a session-level Reject and never
-     * reached fromApp, so a fill could be lost without a trace. Now every business message reaches the model,
-     * which translates it or dead-letters it with the reason; session messages are still checked by QuickFIX/J's
-     * session logic. It was also ~9% of the session's thread.
+     * found invalid (an unexpected value, a missing field) would be answered with a session-level Reject and never
+     * reach fromApp, so a fill could be lost without a trace. Every business message reaches the model instead, which
+     * translates it or dead-letters it with the reason; session messages are still checked by QuickFIX/J's session
+     * logic.
      */
     static final String VALIDATE_INCOMING = "ValidateIncomingMessage";
 
@@ -463,14 +447,11 @@ final class TargetSession {
             nextTarget = session.getExpectedTargetNum();
         }
         String state = !enabled ? "DISCONNECTED" : !started ? "STOPPED" : loggedOn ? "LOGGED_ON" : "CONNECTING";
-        return new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(), nextSender,
-                nextTarget, application.received.get(), application.deadLettered.get(), application.refusedSends.get(),
-                enabled, application.lastMessageTime(), resendInFlight(started),
-                application.unrecoverableGaps.list(), addressInUse(session, started))
-                .withRouteStats(application.routeFailures.get(), application.lastRouteFailure,
-                        application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
-                        application.eventsByKind())
-                .withRejected(application.rejected.get())
+        SessionMetrics metrics = application.metrics;
+        return metrics.addTo(new SessionStatus(config.name, config.group, state, loggedOn, config.addressList(),
+                nextSender, nextTarget, metrics.received.get(), metrics.deadLettered.get(), metrics.refusedSends.get(),
+                enabled, metrics.lastMessageTime(), resendInFlight(started),
+                application.unrecoverableGaps.list(), addressInUse(session, started)))
                 .withDeferred(application.window.inFlight(), persistedNextTarget(started));
     }
 

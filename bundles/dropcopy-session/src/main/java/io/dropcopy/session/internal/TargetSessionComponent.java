@@ -109,7 +109,7 @@ public class TargetSessionComponent {
     }
 
     private void start() {
-        TargetSession created = new TargetSession(config, hub.dispatcher());
+        TargetSession created = new TargetSession(config, hub.dispatcher(config.group));
         if (isJdbc()) {
             created.setDataSource(dataSource);
             sessionDataSource = dataSource;

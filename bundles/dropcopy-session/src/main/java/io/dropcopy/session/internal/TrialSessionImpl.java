@@ -111,7 +111,7 @@ final class TrialSessionImpl implements TrialSession {
     @Override
     public synchronized void logon() throws Exception {
         if (session == null) {
-            session = new TargetSession(config(), listener::onEvent);
+            session = new TargetSession(config(), GroupDispatcher.of(listener));
         }
         session.start();
     }
@@ -120,7 +120,7 @@ final class TrialSessionImpl implements TrialSession {
     public synchronized void resetSequences() throws Exception {
         logout();
         if (session == null) {
-            session = new TargetSession(config(), listener::onEvent);
+            session = new TargetSession(config(), GroupDispatcher.of(listener));
         }
         session.resetSequences();
     }
@@ -134,7 +134,7 @@ final class TrialSessionImpl implements TrialSession {
         logout();
         keyPair = n;
         // same store: the new key pair logs on with the sequence numbers kept
-        session = new TargetSession(config(), listener::onEvent);
+        session = new TargetSession(config(), GroupDispatcher.of(listener));
         if (started) {
             session.start();
         }

@@ -23,7 +23,7 @@ class ConsumersRequiredTest extends SessionTestSupport {
         HubImpl hub = new HubImpl();
         Map<String, Object> p = sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port);
         p.put("consumers", "2");
-        hub.register(session(p, hub::dispatch));
+        hub.register(session(p, hub.dispatcher("DEMO")));
 
         List<DropCopyEvent> first = new CopyOnWriteArrayList<>();
         AutoCloseable a = hub.subscribe("DEMO", first::add);

@@ -24,7 +24,7 @@ class DeadLetterReplayTest {
     @Test
     void listAndReplay() throws Exception {
         HubImpl hub = new HubImpl();
-        TargetSession session = new TargetSession(TargetSessionConfig.parse(TargetSessionConfigTest.valid(), tmp), e -> { });
+        TargetSession session = new TargetSession(TargetSessionConfig.parse(TargetSessionConfigTest.valid(), tmp), hub.dispatcher("DEMO"));
         hub.register(session);
         hub.disconnect("demo");   // no TCP in this test: the consumer below must not start the session
         List<DropCopyEvent> consumed = new CopyOnWriteArrayList<>();

@@ -40,7 +40,7 @@ class DeferredDeliveryTest extends SessionTestSupport {
     }
 
     /** A deferred consumer that commits what it holds every 20 ms; {@code fail} picks events to fail once. */
-    private final class BatchingSink implements DropCopyApplication.Dispatcher {
+    private final class BatchingSink implements io.dropcopy.session.api.DeferredDropCopyListener {
         final List<Object[]> held = new ArrayList<>();
         /** Every exec id handed to this sink, in order. */
         final List<String> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -54,19 +54,14 @@ class DeferredDeliveryTest extends SessionTestSupport {
         }
 
         @Override
-        public void dispatch(DropCopyEvent event) {
-            throw new UnsupportedOperationException("deferred only");
-        }
-
-        @Override
-        public synchronized void dispatch(DropCopyEvent event, DropCopyApplication.Completion completion) {
+        public synchronized void onEvent(DropCopyEvent event, Completion completion) {
             held.add(new Object[] {event, completion});
             delivered.add(event.execId());
         }
 
-        @Override
-        public int maxInFlight(String group) {
-            return 50;
+        /** Its in-flight window is small, so the session's thread waits on it. */
+        GroupDispatcher dispatcher() {
+            return GroupDispatcher.of(50, this);
         }
 
         synchronized int holding() {
@@ -87,7 +82,7 @@ class DeferredDeliveryTest extends SessionTestSupport {
             }
             for (Object[] h : batch) {
                 DropCopyEvent e = (DropCopyEvent) h[0];
-                DropCopyApplication.Completion c = (DropCopyApplication.Completion) h[1];
+                Completion c = (Completion) h[1];
                 if (failOnce.remove(e.execId())) {
                     c.failed(new IOException("disk full"));
                     continue;
@@ -110,7 +105,7 @@ class DeferredDeliveryTest extends SessionTestSupport {
         simulator(port, ORDERS, 600);
         BatchingSink first = new BatchingSink(new HashSet<>());
         Map<String, Object> p = sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port);
-        TargetSession session = session(p, first);
+        TargetSession session = session(p, first.dispatcher());
         session.start();
 
         await("a third of the stream committed", () -> stored.size() >= ORDERS);
@@ -126,7 +121,7 @@ class DeferredDeliveryTest extends SessionTestSupport {
         }
 
         BatchingSink second = new BatchingSink(new HashSet<>());
-        TargetSession restarted = session(p, second);
+        TargetSession restarted = session(p, second.dispatcher());
         restarted.start();
         await("every message of the stream stored", Duration.ofSeconds(90), () -> stored.size() >= 3 * ORDERS);
         // against the simulator's stream: the restarted session delivers, in order, exactly what was not committed
@@ -146,7 +141,7 @@ class DeferredDeliveryTest extends SessionTestSupport {
         Set<String> failOnce = ConcurrentHashMap.newKeySet();
         failOnce.add("SIM00000100-2");
         BatchingSink sink = new BatchingSink(failOnce);
-        TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), sink);
+        TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), sink.dispatcher());
         session.start();
 
         await("every message of the stream stored", Duration.ofSeconds(90), () -> stored.size() >= 3 * ORDERS);

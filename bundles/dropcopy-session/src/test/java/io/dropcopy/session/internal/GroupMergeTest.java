@@ -22,8 +22,8 @@ class GroupMergeTest extends SessionTestSupport {
         simulator(portA, "CGWA01N", "simA", 5, 50);
         simulator(portB, "CGWB01N", "simB", 5, 50);
         HubImpl hub = new HubImpl();
-        TargetSession a = session(sessionProperties("cgw-a", "FIRM", "CGWA01N", "127.0.0.1:" + portA), hub::dispatch);
-        TargetSession b = session(sessionProperties("cgw-b", "FIRM", "CGWB01N", "127.0.0.1:" + portB), hub::dispatch);
+        TargetSession a = session(sessionProperties("cgw-a", "FIRM", "CGWA01N", "127.0.0.1:" + portA), hub.dispatcher("FIRM"));
+        TargetSession b = session(sessionProperties("cgw-b", "FIRM", "CGWB01N", "127.0.0.1:" + portB), hub.dispatcher("FIRM"));
         hub.register(a);
         hub.register(b);
         assertEquals("STOPPED", a.status().state(), "no consumer yet: no logon");

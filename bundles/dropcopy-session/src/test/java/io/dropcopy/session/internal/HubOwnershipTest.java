@@ -32,7 +32,7 @@ class HubOwnershipTest extends SessionTestSupport {
                 return "scripted";
             }
         });
-        hub.register(session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), hub::dispatch));
+        hub.register(session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), hub.dispatcher("DEMO")));
         List<DropCopyEvent> consumed = new CopyOnWriteArrayList<>();
         hub.subscribe("DEMO", consumed::add);
         assertEquals("STANDBY", hub.groupOwnership().get("DEMO"));

@@ -19,7 +19,7 @@ class OperatorControlTest extends SessionTestSupport {
         int port = freePort();
         simulator(port, 0, 20);
         HubImpl hub = new HubImpl();
-        TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), hub::dispatch);
+        TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), hub.dispatcher("DEMO"));
         hub.register(session);
 
         List<DropCopyEvent> watched = new CopyOnWriteArrayList<>();

@@ -33,7 +33,7 @@ class SecureLogonTest extends SessionTestSupport {
         List<DropCopyEvent> events = new CopyOnWriteArrayList<>();
         TargetSession session = new TargetSession(
                 TargetSessionConfig.parse(sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port), tmp.resolve("data")),
-                events::add, settings -> capture);
+                GroupDispatcher.of(events::add), settings -> capture);
         try {
             session.start();
             await("3 events after a signed logon", () -> events.size() >= 3);

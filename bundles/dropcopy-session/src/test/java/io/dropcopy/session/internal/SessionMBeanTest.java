@@ -19,7 +19,7 @@ class SessionMBeanTest {
     void registeredMBeanShowsStateAndHealthButNoSecret() throws Exception {
         HubImpl hub = new HubImpl();
         TargetSession session = new TargetSession(TargetSessionConfig.parse(TargetSessionConfigTest.valid(),
-                java.nio.file.Path.of("target/mbean-test")), e -> { });
+                java.nio.file.Path.of("target/mbean-test")), GroupDispatcher.of(e -> { }));
         hub.register(session);
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         ObjectName name = new ObjectName(SessionMBean.objectName("demo"));

@@ -68,29 +68,33 @@ abstract class SessionTestSupport {
         return p;
     }
 
-    TargetSession session(Map<String, Object> properties, DropCopyApplication.Dispatcher dispatcher) {
+    TargetSession session(Map<String, Object> properties, io.dropcopy.session.api.DropCopyListener listener) {
+        return session(properties, GroupDispatcher.of(listener));
+    }
+
+    TargetSession session(Map<String, Object> properties, GroupDispatcher dispatcher) {
         TargetSession session = new TargetSession(TargetSessionConfig.parse(properties, tmp.resolve("data")), dispatcher);
         sessions.add(session);
         return session;
     }
 
     /** With QuickFIX/J's session log going to {@code logs}, to see what QuickFIX/J itself reports. */
-    TargetSession session(Map<String, Object> properties, DropCopyApplication.Dispatcher dispatcher,
+    TargetSession session(Map<String, Object> properties, io.dropcopy.session.api.DropCopyListener listener,
                           java.util.function.Function<quickfix.SessionSettings, quickfix.LogFactory> logs) {
-        TargetSession session = new TargetSession(TargetSessionConfig.parse(properties, tmp.resolve("data")), dispatcher,
+        TargetSession session = new TargetSession(TargetSessionConfig.parse(properties, tmp.resolve("data")), GroupDispatcher.of(listener),
                 logs);
         sessions.add(session);
         return session;
     }
 
-    TargetSession startSession(String addresses, DropCopyApplication.Dispatcher dispatcher) throws Exception {
-        TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", addresses), dispatcher);
+    TargetSession startSession(String addresses, io.dropcopy.session.api.DropCopyListener listener) throws Exception {
+        TargetSession session = session(sessionProperties("demo", "DEMO", "DEMO01N", addresses), listener);
         session.start();
         return session;
     }
 
-    TargetSession startSession(int port, DropCopyApplication.Dispatcher dispatcher) throws Exception {
-        return startSession("127.0.0.1:" + port, dispatcher);
+    TargetSession startSession(int port, io.dropcopy.session.api.DropCopyListener listener) throws Exception {
+        return startSession("127.0.0.1:" + port, listener);
     }
 
     /** The exec ids the simulator sends for orders {@code from..to}: ack, partial fill, fill each. */

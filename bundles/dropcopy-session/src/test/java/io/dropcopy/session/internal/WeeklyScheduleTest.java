@@ -49,7 +49,7 @@ class WeeklyScheduleTest {
         Map<String, Object> p = TargetSessionConfigTest.valid();
         p.put("weekStart", "Sunday 16:00");
         p.put("weekEnd", "Friday 17:00");
-        TargetSession session = new TargetSession(TargetSessionConfig.parse(p, Path.of("data")), e -> { });
+        TargetSession session = new TargetSession(TargetSessionConfig.parse(p, Path.of("data")), GroupDispatcher.of(e -> { }));
         SessionSettings settings = session.settings(Path.of("dictionary.xml"));
         SessionID id = (SessionID) settings.sectionIterator().next();
 

@@ -1,7 +1,9 @@
-package io.dropcopy.session.internal;
+package io.dropcopy.cluster.zookeeper;
 
-import io.dropcopy.cluster.zookeeper.ZooKeeperOwnership;
+import io.dropcopy.session.api.DropCopyHub;
+import io.dropcopy.session.api.EmbeddedSession;
 import io.dropcopy.session.api.GroupOwnership;
+import io.dropcopy.session.api.SessionBuilder;
 import io.dropcopy.sink.jdbc.JdbcSink;
 import java.nio.file.Paths;
 import java.util.HashMap;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One drop copy node in its own JVM, for the two-node takeover test: the session layer and hub as in Karaf, the
+ * One drop copy node in its own JVM, for the two-node takeover test: the session layer assembled by SessionBuilder, the
  * ZooKeeper group ownership, the sequence store and the JDBC sink in one shared PostgreSQL. Tells the test what happens
  * on stdout ("OWNED true|false MILLIS", "FIRST MILLIS" for its first processed message, "READY") and exits when
  * its stdin closes (the test is gone), so nothing outlives the test.
@@ -28,8 +30,7 @@ public final class HaNode {
         settings.sessionTimeoutMs = Long.parseLong(args[5]);
         ZooKeeperOwnership zk = new ZooKeeperOwnership(settings);
         zk.start();
-        HubImpl hub = new HubImpl();
-        hub.useOwnership(new GroupOwnership() {
+        DropCopyHub hub = SessionBuilder.newHub(new GroupOwnership() {
             @Override
             public AutoCloseable join(String group, Listener listener) throws Exception {
                 return zk.join(group, owned -> {
@@ -57,9 +58,9 @@ public final class HaNode {
         p.put("secretKey", "2HlZ7exg8jTKltXnURjKvm3GS5iF5n4ClzHiEm_ocv4");
         p.put("store", "jdbc");
         p.put("storeDir", args[4]);
-        TargetSession session = new TargetSession(TargetSessionConfig.parse(p, Paths.get(args[4])), hub::dispatch);
-        session.setDataSource(ds);
-        hub.register(session);
+        EmbeddedSession session = SessionBuilder.configuration(p).dataDir(Paths.get(args[4])).dataSource(ds).hub(hub)
+                .build();
+        session.start();
 
         JdbcSink sink = new JdbcSink("ha-" + nodeId, ds);
         AtomicBoolean first = new AtomicBoolean(true);
@@ -74,7 +75,8 @@ public final class HaNode {
             // the test holds our stdin open while it runs
         }
         say("STOPPING duplicates=" + sink.duplicates() + " stored=" + sink.stored());
-        hub.deactivate();
+        hub.drain("the test"); // logs out, then leaves the election, as a stopping Karaf node does
+        session.close();
         zk.close();
         System.exit(0);
     }
