@@ -97,10 +97,13 @@ function bustedFill(bustExecId) {
   if (!bust) return null;
   const sameTrade = (m) => m !== bust && m.get('37') === bust.get('37') && m.get('48') === bust.get('48')
     && (bust.get('37711') && m.get('37711') ? m.get('37711') === bust.get('37711') : (m.get('17') || '').endsWith(bust.get('19')));
-  const fill = msgs.find((m) => sameTrade(m) && m.get('150') === 'F');
-  if (!fill) return null;
-  const corrections = msgs.filter((m) => sameTrade(m) && m.get('150') === 'G');
-  const qty = +(corrections.length ? corrections[corrections.length - 1] : fill).get('32');
+  // iLink 2 (FIX 4.2) says bust with 39=H and 20=1, iLink 3 payloads with 150=H: what refers to the trade and is not a
+  // bust is the fill (first in the journal) and its corrections (later)
+  const isBust = (m) => m.get('39') === 'H' || m.get('150') === 'H';
+  const versions = msgs.filter((m) => sameTrade(m) && !isBust(m));
+  if (!versions.length) return null;
+  const fill = versions[0];
+  const qty = +versions[versions.length - 1].get('32');
   return { side: fill.get('54') === '1' ? 'BUY' : 'SELL', qty, order: bust.get('37') };
 }
 function setLimits(value) {
@@ -164,7 +167,6 @@ try {
   const bust = await until('a new bust applied on the tape', `(() => { const r = [...document.querySelectorAll('#tape tbody tr')]
     .find((tr) => tr.cells[1].textContent === 'bust' && tr.cells[8].textContent === 'applied' && !window.__before.has(tr.title));
     return r && { title: r.title, cells: [...r.cells].map((c) => c.textContent) }; })()`, +(process.env.DASHBOARD_BUST_MS || 120000));
-  await shot('6-bust');
   const bustExecId = /execId (\S+)/.exec(bust.title)[1];
   const busted = await (async () => {
     for (let i = 0; i < 50; i++) { const b = bustedFill(bustExecId); if (b) return b; await sleep(200); }
@@ -179,13 +181,20 @@ try {
   // the tape and the positions arrive as two pushes: the change is the one next to the bust's arrival
   const values = log.map((s) => s.positions[k]);
   let changeAt = -1;
-  for (const i of [at, at + 1, at - 1, at + 2]) if (i > 0 && i < values.length && values[i] !== values[i - 1]) { changeAt = i; break; }
+  for (const i of [at, at + 1, at - 1, at + 2, at - 2, at + 3, at + 4]) if (i > 0 && i < values.length && values[i] !== values[i - 1]) { changeAt = i; break; }
   if (changeAt < 0) throw new Error('position ' + k + ' did not change when bust ' + bustExecId + ' arrived');
   const expected = num(values[changeAt - 1]) - (busted.side === 'BUY' ? busted.qty : -busted.qty);
   if (num(values[changeAt]) !== expected) {
     throw new Error('bust ' + bustExecId + ' of a ' + busted.side + ' ' + busted.qty + ' (journal): position ' + k + ' went '
       + values[changeAt - 1] + ' -> ' + values[changeAt] + ', expected ' + expected);
   }
+  // the screenshot shows the bust on the tape and its position row (filtered to its account and instrument)
+  const filter = (a, sym) => evaluate(`document.getElementById('f-account').value = ${JSON.stringify(a)};
+    document.getElementById('f-symbol').value = ${JSON.stringify(sym)};
+    document.getElementById('f-account').dispatchEvent(new Event('input')); true`);
+  await filter(bust.cells[2], bust.cells[5]);
+  await shot('6-bust');
+  await filter('', '');
   seen.push('bust ' + bustExecId + ' of a ' + busted.side + ' ' + busted.qty + ' (order ' + busted.order + ', journal): ' + k
     + ' ' + values[changeAt - 1] + ' -> ' + values[changeAt]);
 

@@ -128,6 +128,7 @@ public class AssemblyTest {
         Path root = Paths.get(System.getProperty("basedir", ".")).resolve("..").normalize();
         Path script = root.resolve("bundles/dropcopy-positions/src/test/browser/dashboard-test.mjs");
         Path shots = Paths.get(System.getProperty("basedir", ".")).resolve("target/dashboard-browser");
+        deleteTree(shots); // no screenshot of an earlier run
         String base = "http://127.0.0.1:" + httpPort;
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(2, TimeUnit.SECONDS).ignoreExceptions()
