@@ -119,7 +119,7 @@ public class AssemblyTest {
         String chromium = System.getenv().getOrDefault("CHROMIUM", "chromium");
         String missing = "";
         if (!onPath(chromium)) {
-            missing += " Chromium ('" + chromium + "' is not on the PATH: apt-get install chromium, or set CHROMIUM);";
+            missing += " Chromium ('" + chromium + "' not found: apt-get install chromium, or set CHROMIUM to its path);";
         }
         if (!onPath("node")) {
             missing += " Node.js 20 or later ('node' is not on the PATH: apt-get install nodejs);";
