@@ -1,10 +1,13 @@
-// Drives the risk dashboard in headless Chromium over the DevTools protocol (no npm package needed):
-// logs in, waits for a fill on the tape and the position it changed, an alert, a bust if the simulator sends one,
-// and writes a screenshot of each state. Run against a running Karaf with the simulator (feature dropcopy-demo):
+// Drives the risk dashboard in headless Chromium over the DevTools protocol (no npm package needed), against a Karaf
+// whose simulator runs scenario=realistic (it sends busts), and writes a screenshot of each state:
+//   a wrong password refused; the login; a fill on the tape and its position changing; a bust whose busted quantity
+//   (read from the file sink's journal, the simulator's own message) takes the position back; a position-limit alert
+//   raised, then cleared once the limit in etc/ is raised above every position (fileinstall hot-reloads it).
+//   DASHBOARD_ETC=<karaf>/etc DASHBOARD_JOURNAL=<karaf>/data/dropcopy \
 //   node --experimental-websocket dashboard-test.mjs http://127.0.0.1:8181 karaf karaf target/browser
-// Exit code 0 when every required state was seen; the last line says what was seen.
+// Exit code 0 when every state was seen; the last line says what was seen. Run by itests' AssemblyTest.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, writeFileSync, mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,7 +19,15 @@ if (typeof WebSocket === 'undefined') {
   process.exit(2);
 }
 
-const browser = spawn(process.env.CHROMIUM || 'chromium', ['--headless=new', '--no-sandbox', '--disable-gpu',
+const etc = process.env.DASHBOARD_ETC, journal = process.env.DASHBOARD_JOURNAL;
+if (!etc || !journal) {
+  console.error('set DASHBOARD_ETC (the Karaf etc/ holding io.dropcopy.positions.cfg) and DASHBOARD_JOURNAL (the file sink directory)');
+  process.exit(2);
+}
+const limitsCfg = join(etc, 'io.dropcopy.positions.cfg');
+
+const browser = spawn(process.env.CHROMIUM || 'chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--remote-debugging-port=0', '--window-size=1440,900', '--user-data-dir=' + mkdtempSync(join(tmpdir(), 'dash-')),
   'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
 const wsUrl = await new Promise((resolve, reject) => {
@@ -59,6 +70,51 @@ async function shot(name) {
   writeFileSync(join(out, name + '.png'), Buffer.from(data, 'base64'));
 }
 
+// The FIX messages the file sink journalled (one JSON object a line, the inner message in "raw"), as tag maps.
+function journalled() {
+  const out = [];
+  if (!existsSync(journal)) return out;
+  for (const group of readdirSync(journal, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const f of readdirSync(join(journal, group.name)).filter((n) => n.endsWith('.jsonl'))) {
+      for (const line of readFileSync(join(journal, group.name, f), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        let raw;
+        try { raw = JSON.parse(line).raw; } catch (e) { continue; } // a line being written
+        if (!raw) continue;
+        const tags = new Map();
+        for (const kv of raw.split(/[\x01|]/)) { const i = kv.indexOf('='); if (i > 0) tags.set(kv.slice(0, i), kv.slice(i + 1)); }
+        out.push(tags);
+      }
+    }
+  }
+  return out;
+}
+// What a bust (by its ExecID) takes away, from the journal alone: the busted fill's side and quantity (its latest
+// correction's quantity if corrected). Same order and instrument; 37711 where both carry it, else ExecID ends with 19.
+function bustedFill(bustExecId) {
+  const msgs = journalled();
+  const bust = msgs.find((m) => m.get('17') === bustExecId);
+  if (!bust) return null;
+  const sameTrade = (m) => m !== bust && m.get('37') === bust.get('37') && m.get('48') === bust.get('48')
+    && (bust.get('37711') && m.get('37711') ? m.get('37711') === bust.get('37711') : (m.get('17') || '').endsWith(bust.get('19')));
+  // iLink 2 (FIX 4.2) says bust with 39=H and 20=1, iLink 3 payloads with 150=H: what refers to the trade and is not a
+  // bust is the fill (first in the journal) and its corrections (later)
+  const isBust = (m) => m.get('39') === 'H' || m.get('150') === 'H';
+  const versions = msgs.filter((m) => sameTrade(m) && !isBust(m));
+  if (!versions.length) return null;
+  const fill = versions[0];
+  const qty = +versions[versions.length - 1].get('32');
+  return { side: fill.get('54') === '1' ? 'BUY' : 'SELL', qty, order: bust.get('37') };
+}
+function setLimits(value) {
+  const text = readFileSync(limitsCfg, 'utf8');
+  const now = text.replace(/^maxLong\s*=.*$/m, 'maxLong = ' + value).replace(/^maxShort\s*=.*$/m, 'maxShort = ' + value);
+  if (now === text) throw new Error('no maxLong/maxShort line to change in ' + limitsCfg);
+  writeFileSync(limitsCfg, now);
+}
+const cfgLimit = (k) => +(new RegExp('^' + k + '\\s*=\\s*(\\d+)', 'm').exec(readFileSync(limitsCfg, 'utf8')) || [0, 0])[1];
+const num = (t) => +String(t).replace(/[^0-9-]/g, '');
+
 const seen = [];
 let failed = null;
 try {
@@ -72,15 +128,31 @@ try {
     document.getElementById('password').value = 'not-the-password';
     document.getElementById('login-button').click(); true`);
   await until('refusal shown', "document.getElementById('login-error').textContent.length > 0", 15000);
-  seen.push('wrong password refused');
+  if (await evaluate("document.getElementById('conn').textContent === 'live'")) throw new Error('live after a wrong password');
+  seen.push('wrong password refused: ' + (await evaluate("document.getElementById('login-error').textContent")));
+  await shot('2-login-refused');
   await evaluate(`document.getElementById('password').value = ${JSON.stringify(password)};
     document.getElementById('login-button').click(); true`);
   await until('logged in and live', "document.getElementById('conn').textContent === 'live'");
   seen.push('logged in');
+  await shot('3-logged-in');
+  // From here every change of the positions table and the tape is recorded in the page, in order, so a position can be
+  // compared just before and just after one event whatever else the simulator sends meanwhile.
+  await evaluate(`(() => {
+    const log = window.__log = [];
+    const positions = () => [...document.querySelectorAll('#positions tbody tr')].filter((tr) => tr.cells.length > 4)
+      .map((tr) => [tr.cells[1].textContent + '|' + tr.cells[2].textContent + '|' + tr.cells[3].textContent, tr.cells[4].textContent]);
+    // new tape rows come first: the top rows say which event has just arrived
+    const tape = () => [...document.querySelectorAll('#tape tbody tr')].slice(0, 20).map((tr) => tr.title);
+    window.__before = new Set([...document.querySelectorAll('#tape tbody tr')].map((tr) => tr.title));
+    new MutationObserver(() => log.push({ positions: Object.fromEntries(positions()), tape: tape() }))
+      .observe(document.body, { childList: true, subtree: true });
+    return true; })()`);
   const first = await until('a fill on the tape', `(() => { const r = [...document.querySelectorAll('#tape tbody tr')]
-    .find((tr) => /fill/.test(tr.cells[1].textContent)); return r && [...r.cells].map((c) => c.textContent); })()`);
+    .find((tr) => /fill|partial/.test(tr.cells[1].textContent) && tr.cells[8].textContent === 'applied');
+    return r && [...r.cells].map((c) => c.textContent); })()`);
   seen.push('fill on tape: ' + first.join(' '));
-  await shot('2-fill-on-tape');
+  await shot('4-fill-on-tape');
   const account = first[2], instrument = first[5];
   const netOf = `(() => { const r = [...document.querySelectorAll('#positions tbody tr')].find((tr) =>
     tr.cells[1].textContent === ${JSON.stringify(account)} && tr.cells[2].textContent === ${JSON.stringify(instrument)}
@@ -88,26 +160,67 @@ try {
   const before = await until('its position', netOf);
   await until('the position changing', `(${netOf}) !== ${JSON.stringify(before)}`);
   seen.push('position ' + account + ' ' + instrument + ' ' + before + ' -> ' + (await evaluate(netOf)));
-  await shot('3-position-changed');
-  const alert = await until('an alert', `(() => { const r = document.querySelector('#alerts tbody tr');
-    return r && r.cells[3].textContent ? r.cells[3].textContent : null; })()`);
-  seen.push('alert: ' + alert);
-  await shot('4-alert');
+  await shot('5-position-changed');
+
+  // A bust: its busted fill from the journal, and the position of its account and instrument just before and just
+  // after the bust reached the page must differ by exactly that fill.
+  const bust = await until('a new bust applied on the tape', `(() => { const r = [...document.querySelectorAll('#tape tbody tr')]
+    .find((tr) => tr.cells[1].textContent === 'bust' && tr.cells[8].textContent === 'applied' && !window.__before.has(tr.title));
+    return r && { title: r.title, cells: [...r.cells].map((c) => c.textContent) }; })()`, +(process.env.DASHBOARD_BUST_MS || 120000));
+  const bustExecId = /execId (\S+)/.exec(bust.title)[1];
+  const busted = await (async () => {
+    for (let i = 0; i < 50; i++) { const b = bustedFill(bustExecId); if (b) return b; await sleep(200); }
+    throw new Error('bust ' + bustExecId + ' or the fill it refers to is not in the journal ' + journal);
+  })();
+  const log = await evaluate('window.__log');
+  const at = log.findIndex((s) => s.tape.includes(bust.title));
+  const prefix = bust.cells[2] + '|' + bust.cells[5] + '|';
+  const dated = (s) => Object.keys(s.positions).find((k) => k.startsWith(prefix) && !k.endsWith('|running'));
+  const k = dated(log[log.length - 1]);
+  if (at < 1 || !k) throw new Error('the bust ' + bustExecId + ' or its position was not recorded');
+  // the tape and the positions arrive as two pushes: the change is the one next to the bust's arrival
+  const values = log.map((s) => s.positions[k]);
+  let changeAt = -1;
+  for (const i of [at, at + 1, at - 1, at + 2, at - 2, at + 3, at + 4]) if (i > 0 && i < values.length && values[i] !== values[i - 1]) { changeAt = i; break; }
+  if (changeAt < 0) throw new Error('position ' + k + ' did not change when bust ' + bustExecId + ' arrived');
+  const expected = num(values[changeAt - 1]) - (busted.side === 'BUY' ? busted.qty : -busted.qty);
+  if (num(values[changeAt]) !== expected) {
+    throw new Error('bust ' + bustExecId + ' of a ' + busted.side + ' ' + busted.qty + ' (journal): position ' + k + ' went '
+      + values[changeAt - 1] + ' -> ' + values[changeAt] + ', expected ' + expected);
+  }
+  // the screenshot shows the bust on the tape and its position row (filtered to its account and instrument)
+  const filter = (a, sym) => evaluate(`document.getElementById('f-account').value = ${JSON.stringify(a)};
+    document.getElementById('f-symbol').value = ${JSON.stringify(sym)};
+    document.getElementById('f-account').dispatchEvent(new Event('input')); true`);
+  await filter(bust.cells[2], bust.cells[5]);
+  await shot('6-bust');
+  await filter('', '');
+  seen.push('bust ' + bustExecId + ' of a ' + busted.side + ' ' + busted.qty + ' (order ' + busted.order + ', journal): ' + k
+    + ' ' + values[changeAt - 1] + ' -> ' + values[changeAt]);
+
+  // A position-limit alert: raised over the demo's limit (read from etc/, not from the page) ...
+  const maxLong = cfgLimit('maxLong'), maxShort = cfgLimit('maxShort');
+  const alert = await until('a position-limit alert', `(() => { const r = [...document.querySelectorAll('#alerts tbody tr')]
+    .find((tr) => tr.cells[2].textContent === 'position limit'); return r && r.cells[3].textContent; })()`);
+  const over = /^(.*) (long|short) (\d+) over max/.exec(alert);
+  if (!over || (over[2] === 'long' ? +over[3] <= maxLong : +over[3] <= maxShort)) {
+    throw new Error('alert "' + alert + '" is not over the limits of etc/ (max long ' + maxLong + ', max short ' + maxShort + ')');
+  }
+  seen.push('alert: ' + alert + ' (etc/: max long ' + maxLong + ', max short ' + maxShort + ')');
+  await shot('7-alert');
+  // ... and cleared once etc/ allows every position (no position of the demo comes near a million)
+  setLimits(1000000);
+  await until('the position-limit alerts clearing', `![...document.querySelectorAll('#alerts tbody tr')]
+    .some((tr) => tr.cells[2].textContent === 'position limit')`, 60000);
+  seen.push('alert cleared after maxLong/maxShort = 1000000 in ' + limitsCfg);
+  await shot('8-alert-cleared');
+
   await evaluate(`document.getElementById('f-account').value = ${JSON.stringify(account)};
     document.getElementById('f-account').dispatchEvent(new Event('input')); true`);
   const rows = await evaluate("[...document.querySelectorAll('#positions tbody tr')].map((tr) => tr.cells[1].textContent)");
   if (!rows.length || rows.some((a) => a !== account)) throw new Error('account filter shows ' + rows.join(','));
   seen.push('filter by account: ' + rows.length + ' row(s)');
-  await shot('5-filtered');
-  try {
-    const bust = await until('a bust', `(() => { const r = [...document.querySelectorAll('#tape tbody tr')]
-      .find((tr) => tr.cells[1].textContent === 'bust'); return r && [...r.cells].map((c) => c.textContent).join(' '); })()`,
-      +(process.env.DASHBOARD_BUST_MS || 20000));
-    seen.push('bust: ' + bust);
-    await shot('6-bust');
-  } catch (e) {
-    seen.push('no bust within the wait (the default simulator scenario sends none; scenario=realistic does)');
-  }
+  await shot('9-filtered');
 } catch (e) {
   failed = e;
   await shot('failure').catch(() => {});

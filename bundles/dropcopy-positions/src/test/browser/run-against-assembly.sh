@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Boots a copy of the built assembly (karaf-assembly/target/assembly) on spare ports with the simulator's realistic
 # scenario (fills, busts, corrections, spreads), runs dashboard-test.mjs in headless Chromium against it, and stops it.
-# Screenshots: bundles/dropcopy-positions/target/browser/. Usage (from the repository root, after mvn install):
+# Screenshots: bundles/dropcopy-positions/target/browser/. The build runs the same script from itests' AssemblyTest;
+# this is for running it alone. Usage (from the repository root, after mvn install):
 #   bundles/dropcopy-positions/src/test/browser/run-against-assembly.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../../../.." && pwd)"
@@ -21,6 +22,7 @@ for _ in $(seq 1 180); do
   curl -s -o /dev/null "http://127.0.0.1:$http/dropcopy/" && break
   sleep 1
 done
-DASHBOARD_BUST_MS=${DASHBOARD_BUST_MS:-60000} node --experimental-websocket --no-warnings \
+DASHBOARD_ETC="$work/karaf/etc" DASHBOARD_JOURNAL="$work/karaf/data/dropcopy" \
+DASHBOARD_BUST_MS=${DASHBOARD_BUST_MS:-180000} node --experimental-websocket --no-warnings \
   "$root/bundles/dropcopy-positions/src/test/browser/dashboard-test.mjs" "http://127.0.0.1:$http" karaf karaf \
   "$root/bundles/dropcopy-positions/target/browser"

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.awaitility.Awaitility;
 import org.junit.AfterClass;
+import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -31,7 +32,10 @@ import org.junit.Test;
  * on the command line with standard input left open (a terminal). Karaf's client closes an exec command's channel as
  * soon as its standard input reaches end of file, which is why {@code bin/client 'dropcopy:list' < /dev/null} prints
  * only "Closed" (docs/karaf.md). And hawtio (feature dropcopy-hawtio, a boot feature of the assembly): a login with the
- * assembly's user, a wrong password refused, the demo route in hawtio's Camel MBeans.
+ * assembly's user, a wrong password refused, the demo route in hawtio's Camel MBeans. And the risk dashboard at
+ * {@code /dropcopy/} in headless Chromium ({@code bundles/dropcopy-positions/src/test/browser/dashboard-test.mjs},
+ * screenshots in {@code target/dashboard-browser/}): Chromium and Node 20+ are required, {@code -Dbrowser.skip=true}
+ * skips that test.
  */
 public class AssemblyTest {
     /** The demo session, as etc/io.dropcopy.session-demo.cfg names it, logged on to the assembly's simulator. */
@@ -60,6 +64,9 @@ public class AssemblyTest {
         httpPort = freePort();
         set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(httpPort));
         set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "port", String.valueOf(simulator));
+        // the realistic scenario sends busts and corrections too, which the dashboard test needs to see
+        set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "scenario", "realistic");
+        set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "rate", "10");
         set(etc.resolve("io.dropcopy.session-demo.cfg"), "addresses", "127.0.0.1:" + simulator);
 
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
@@ -104,6 +111,66 @@ public class AssemblyTest {
             return routes[0].contains("name=\\\"dropcopy-demo-jsonl\\\"");
         });
         System.err.println("hawtio's Camel routes: " + routes[0]);
+    }
+
+    @Test
+    public void dashboardInHeadlessChromium() throws Exception {
+        Assume.assumeFalse("-Dbrowser.skip=true", Boolean.getBoolean("browser.skip"));
+        String chromium = System.getenv().getOrDefault("CHROMIUM", "chromium");
+        String missing = "";
+        if (!onPath(chromium)) {
+            missing += " Chromium ('" + chromium + "' not found: apt-get install chromium, or set CHROMIUM to its path);";
+        }
+        if (!onPath("node")) {
+            missing += " Node.js 20 or later ('node' is not on the PATH: apt-get install nodejs);";
+        }
+        assertTrue("the dashboard's browser test needs" + missing + " or run with -Dbrowser.skip=true", missing.isEmpty());
+        Path root = Paths.get(System.getProperty("basedir", ".")).resolve("..").normalize();
+        Path script = root.resolve("bundles/dropcopy-positions/src/test/browser/dashboard-test.mjs");
+        Path shots = Paths.get(System.getProperty("basedir", ".")).resolve("target/dashboard-browser");
+        deleteTree(shots); // no screenshot of an earlier run
+        String base = "http://127.0.0.1:" + httpPort;
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(2, TimeUnit.SECONDS).ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/dropcopy/")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+        long started = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", script.toString(), base,
+                "karaf", "karaf", shots.toString()).redirectErrorStream(true);
+        pb.environment().put("CHROMIUM", chromium);
+        pb.environment().put("DASHBOARD_ETC", home.resolve("etc").toString());
+        pb.environment().put("DASHBOARD_JOURNAL", home.resolve("data/dropcopy").toString());
+        pb.environment().putIfAbsent("DASHBOARD_TIMEOUT_MS", "120000");
+        pb.environment().putIfAbsent("DASHBOARD_BUST_MS", "180000");
+        Process node = pb.start();
+        String out;
+        try {
+            out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue("the browser test did not end within 10 minutes", node.waitFor(10, TimeUnit.MINUTES));
+        } finally {
+            node.descendants().forEach(ProcessHandle::destroy);
+            node.destroy();
+        }
+        System.err.printf("dashboard in headless Chromium (%d s):%n%s%n", (System.nanoTime() - started) / 1_000_000_000L, out);
+        assertEquals("dashboard-test.mjs failed (screenshots in " + shots + "):\n" + out, 0, node.exitValue());
+        assertTrue(out, out.contains("OK: "));
+        for (String shot : List.of("2-login-refused", "3-logged-in", "5-position-changed", "6-bust", "7-alert",
+                "8-alert-cleared")) {
+            assertTrue("screenshot " + shot, Files.size(shots.resolve(shot + ".png")) > 0);
+        }
+    }
+
+    private static boolean onPath(String command) {
+        if (command.contains("/")) {
+            return Files.isExecutable(Paths.get(command));
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, command))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpResponse<String> login(HttpClient http, String base, String user, String password)

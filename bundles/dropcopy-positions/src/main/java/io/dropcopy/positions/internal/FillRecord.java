@@ -1,7 +1,10 @@
 package io.dropcopy.positions.internal;
 
+import io.dropcopy.model.ledger.LedgerTrade;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** One fill the ledger holds, with its current price and quantity (after corrections) and whether it was busted. */
 final class FillRecord {
@@ -42,18 +45,15 @@ final class FillRecord {
         later[later.length - 1] = execId;
     }
 
-    boolean anyExecIdEndsWith(String ref) {
-        if (execId.endsWith(ref)) {
-            return true;
-        }
+    /** This fill as the model's ledger sees it, for {@link io.dropcopy.model.ledger.TradeLinker}. */
+    LedgerTrade asTrade() {
+        List<String> ids = new ArrayList<>(1 + (later == null ? 0 : later.length));
+        ids.add(execId);
         if (later != null) {
-            for (String id : later) {
-                if (id.endsWith(ref)) {
-                    return true;
-                }
-            }
+            ids.addAll(Arrays.asList(later));
         }
-        return false;
+        return new LedgerTrade(orderId, securityId, tradeDate, mdTradeEntryId, ids, px.toPlainString(),
+                Long.toString(qty), busted);
     }
 
     String currentExecId() {

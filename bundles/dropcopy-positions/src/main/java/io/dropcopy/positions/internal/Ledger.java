@@ -1,5 +1,6 @@
 package io.dropcopy.positions.internal;
 
+import io.dropcopy.model.ledger.TradeChange;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ final class Ledger {
     private final Map<String, Set<String>> applied = new HashMap<>();
     /** One String per group, account, instrument, date, segment, description: positions repeat them. */
     private final Map<String, String> canonical = new HashMap<>();
-    private final FillLinker linker = new FillLinker();
+    private final FillIndex linker = new FillIndex();
     private final Map<PositionKey, MutablePosition> positions = new HashMap<>();
 
     Result apply(ExecReport r) {
@@ -135,7 +136,7 @@ final class Ledger {
     }
 
     private Result bust(ExecReport r) {
-        FillLinker.Match m = linker.find(r);
+        FillIndex.Match m = linker.find(r, TradeChange.Type.BUST);
         if (m.fill == null) {
             return refused(m.refusal);
         }
@@ -153,7 +154,7 @@ final class Ledger {
     }
 
     private Result correction(ExecReport r) {
-        FillLinker.Match m = linker.find(r);
+        FillIndex.Match m = linker.find(r, TradeChange.Type.CORRECTION);
         if (m.fill == null) {
             return refused(m.refusal);
         }
