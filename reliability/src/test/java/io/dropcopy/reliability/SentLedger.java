@@ -1,5 +1,7 @@
 package io.dropcopy.reliability;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -60,21 +62,20 @@ final class SentLedger {
         byte[] body = Files.readAllBytes(header.resolveSibling(name.substring(0, name.length() - ".header".length())
                 + ".body"));
         SortedMap<Long, Sent> bySeq = new TreeMap<>();
-        // QuickFIX/J FileStore header: "seq,offset,size " per stored message; a later entry for a seq replaces it
-        for (String entry : Files.readString(header, StandardCharsets.ISO_8859_1).trim().split("\\s+")) {
-            if (entry.isEmpty()) {
-                continue;
-            }
-            String[] f = entry.split(",");
-            long seq = Long.parseLong(f[0]);
-            int offset = Integer.parseInt(f[1]);
-            int size = Integer.parseInt(f[2]);
-            String message = new String(body, offset, size, StandardCharsets.ISO_8859_1);
-            Sent sent = parse(seq, message);
-            if (sent != null) {
-                bySeq.put(seq, sent);
-            } else {
-                bySeq.remove(seq);
+        // QuickFIX/J FileStore header: (int seq, long offset, int size) per stored message; a later entry for a seq
+        // replaces it
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(header)))) {
+            while (in.available() >= 16) {
+                long seq = in.readInt();
+                int offset = (int) in.readLong();
+                int size = in.readInt();
+                String message = new String(body, offset, size, StandardCharsets.ISO_8859_1);
+                Sent sent = parse(seq, message);
+                if (sent != null) {
+                    bySeq.put(seq, sent);
+                } else {
+                    bySeq.remove(seq);
+                }
             }
         }
         return new SentLedger(bySeq);
