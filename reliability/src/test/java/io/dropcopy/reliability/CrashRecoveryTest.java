@@ -388,15 +388,6 @@ class CrashRecoveryTest {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private static <T> List<T> first(List<T> list) {
-        return list.subList(0, Math.min(20, list.size()));
-    }
-
-    private static List<Long> doubled(Map<Long, Integer> copies) {
-        return copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).sorted()
-                .collect(Collectors.toList());
-    }
-
     private static long rows(DataSource ds) {
         try {
             return count(ds, "SELECT COUNT(*) FROM dropcopy_message");
