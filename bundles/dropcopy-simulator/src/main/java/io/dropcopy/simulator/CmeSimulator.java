@@ -299,6 +299,14 @@ public final class CmeSimulator implements AutoCloseable {
     }
 
     /** Resend Requests answered with a session Reject (too large, outside the window, one already in progress). */
+    /**
+     * The business messages damaged on the wire by the {@code bad-frame} fault: outer sequence number to the intact
+     * frame as it was before damage (the client could only ever see the damaged copy).
+     */
+    public Map<Integer, String> damagedFrames() {
+        return wire.corruption.originals();
+    }
+
     public long resendsRejected() {
         return resends.rejected();
     }

@@ -84,6 +84,8 @@ final class DropCopyApplication implements Application {
     final AtomicLong rejected = new AtomicLong();
     /** Possible resends (97=Y) of messages already delivered, dropped by CME's rule (5979, source sequence). */
     final AtomicLong duplicatesDropped = new AtomicLong();
+    /** Frames QuickFIX/J could not parse, moved past after a bounded number of identical failures. */
+    final UnreadableFrames unreadable;
     private final PossibleResends possibleResends = new PossibleResends(PossibleResends.DEFAULT_CAPACITY);
     volatile boolean loggedOn;
     /** The resend in flight, set once the session is started. */
@@ -106,6 +108,7 @@ final class DropCopyApplication implements Application {
         this.config = config;
         this.dispatcher = dispatcher;
         this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
+        this.unreadable = new UnreadableFrames(config.name);
         this.unrecoverableGaps = new UnrecoverableGaps(config.storeDir.resolve("unrecoverable-gaps.jsonl"));
     }
 
@@ -264,6 +267,17 @@ final class DropCopyApplication implements Application {
         String raw = message.toRawString();
         if (raw == null) {
             raw = message.toString();
+        }
+        UnreadableFrames.Failure unreadableFrame = unreadable.claim(raw);
+        if (unreadableFrame != null) {
+            deadLetter(message, unreadableFrame.raw, "unreadable frame: QuickFIX/J could not parse it "
+                    + unreadableFrame.attempts + " times (live and on resend): " + unreadableFrame.reason);
+            return;
+        }
+        String badChecksum = InnerChecksum.mismatch(raw);
+        if (badChecksum != null) {
+            deadLetter(message, raw, badChecksum);
+            return;
         }
         DropCopyEvent event;
         try {

@@ -156,13 +156,17 @@ final class TargetSession {
                 .withApplication(application)
                 .withMessageStoreFactory(stores)
                 .withSettings(settings)
-                .withLogFactory(manualResend.tap(new MaskingLogFactory(logs.apply(settings))))
+                .withLogFactory(application.unreadable.tap(manualResend.tap(new MaskingLogFactory(logs.apply(settings)))))
                 .withMessageFactory(new DefaultMessageFactory())
                 .withQueueCapacity(RECEIVE_QUEUE_CAPACITY)
                 .build();
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
-        created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
-                new FrameGuard(config.name, application.rejected)));
+        // QuickFIX/J adds its codec before calling this builder: addLast puts the second filter after it, where it
+        // sees each frame as the String QuickFIX/J is about to parse
+        created.setIoFilterChainBuilder(chain -> {
+            chain.addFirst("dropcopy-frame-guard", new FrameGuard(config.name, application.rejected));
+            chain.addLast("dropcopy-unreadable-frames", application.unreadable.filter(sessionId));
+        });
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
@@ -471,6 +475,7 @@ final class TargetSession {
                         application.lastRouteFailureTime(), application.routeLatency, application.endToEndLatency,
                         application.eventsByKind())
                 .withRejected(application.rejected.get())
+                .withStreamProblems(resendStalled(started), application.unreadable.skipped())
                 .withDeferred(application.window.inFlight(), persistedNextTarget(started));
     }
 
@@ -485,6 +490,11 @@ final class TargetSession {
         }
         String remote = session.getResponder().getRemoteAddress();
         return remote == null ? null : remote.replaceFirst("^[^/]*/", "");
+    }
+
+    private String resendStalled(boolean started) {
+        ResendWatchdog w = watchdog;
+        return started && w != null ? w.stalled() : null;
     }
 
     private String resendInFlight(boolean started) {
