@@ -98,6 +98,13 @@ final class Faults {
         });
         add("resend-window", "<duration>", "resend only messages younger than that (48h, 30m, 1s, 500ms); older:"
                 + " rejected", Faults::resendWindow);
+        add("resend-floor", "<seq>|off", "the window's floor by sequence number: Resend Requests beginning below it are"
+                + " rejected as outside the 48-hour window (as CME rejects them); the rest is served", (sim, f, a) -> {
+                    String v = f.arg(a, 0);
+                    int floor = v.equalsIgnoreCase("off") ? 0 : f.positive(v);
+                    sim.resendFloor(floor);
+                    return floor == 0 ? "no resend floor" : "Resend Requests beginning below " + floor + " are rejected";
+                });
         add("expect-seq", "<n>", "expect that sequence number from the client next (a lower logon gets a Logout"
                 + " with 789)", (sim, f, a) -> {
                     int next = f.positive(f.arg(a, 0));

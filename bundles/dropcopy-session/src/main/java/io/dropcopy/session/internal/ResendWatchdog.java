@@ -114,6 +114,11 @@ final class ResendWatchdog implements SessionStateListener {
             }
             int expected = session.getExpectedTargetNum();
             long now = System.nanoTime();
+            WindowNarrowing narrowing = application.narrowing;
+            if (narrowing != null && narrowing.active()) {
+                lastProgress = now; // probing the window: one resend at a time, no duplicate meanwhile
+                return;
+            }
             if (expected != lastExpected) {
                 lastExpected = expected;
                 lastProgress = now;
