@@ -120,7 +120,8 @@ class CommandsTest {
         assertEquals(List.of("name: demo", "group: DEMO", "state: LOGGED_ON", "health: UP (logged on)", "loggedOn: true",
                 "enabled: true", "addresses: 127.0.0.1:19000,127.0.0.1:19001", "nextTargetSeqNum: 78",
                 "nextSenderSeqNum: 5", "received: 77", "deadLettered: 1", "refusedSends: 0", "routeFailures: 0",
-                "lastMessageTime: 2026-11-25T07:40:00.125Z", "resendInFlight: -", "unrecoverableGaps: -"), lines());
+                "lastMessageTime: 2026-11-25T07:40:00.125Z", "resendInFlight: -", "resendStalled: -", "unrecoverableGaps: -",
+                "unreadableFrames: -"), lines());
     }
 
     @Test
@@ -327,7 +328,8 @@ class CommandsTest {
         tail.kind = "fills";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, tail::execute);
         assertEquals("unknown event kind 'fills': --kind takes one of new, modify, cancel, partial_fill, fill, bust,"
-                + " correction, reject, elimination, cancel_reject, mass_action_report, other", e.getMessage());
+                + " correction, reject, elimination, cancel_reject, mass_action_report, order_status, pending_cancel,"
+                + " pending_replace, other", e.getMessage());
 
         tail.kind = "partial_fill";
         tail.max = 0;
