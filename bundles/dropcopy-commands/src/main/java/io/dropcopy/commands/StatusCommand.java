@@ -49,6 +49,8 @@ public class StatusCommand extends HubAction {
                 + (s.lastRouteFailure() == null ? "" : " (last " + s.lastRouteFailureTime() + ": " + s.lastRouteFailure() + ")"));
         out.println("lastMessageTime: " + orDash(s.lastMessageTime()));
         out.println("resendInFlight: " + orDash(s.resendInFlight()));
+        out.println("resendStalled: " + orDash(s.resendStalled()));
         out.println("unrecoverableGaps: " + (s.unrecoverableGaps().isEmpty() ? "-" : String.join("; ", s.unrecoverableGaps())));
+        out.println("unreadableFrames: " + (s.unreadableFrames().isEmpty() ? "-" : String.join("; ", s.unreadableFrames())));
     }
 }

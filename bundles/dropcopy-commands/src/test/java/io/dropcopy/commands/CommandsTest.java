@@ -120,7 +120,8 @@ class CommandsTest {
         assertEquals(List.of("name: demo", "group: DEMO", "state: LOGGED_ON", "health: UP (logged on)", "loggedOn: true",
                 "enabled: true", "addresses: 127.0.0.1:19000,127.0.0.1:19001", "nextTargetSeqNum: 78",
                 "nextSenderSeqNum: 5", "received: 77", "deadLettered: 1", "refusedSends: 0", "routeFailures: 0",
-                "lastMessageTime: 2026-11-25T07:40:00.125Z", "resendInFlight: -", "unrecoverableGaps: -"), lines());
+                "lastMessageTime: 2026-11-25T07:40:00.125Z", "resendInFlight: -", "resendStalled: -", "unrecoverableGaps: -",
+                "unreadableFrames: -"), lines());
     }
 
     @Test

@@ -39,6 +39,12 @@ final class PrometheusText {
         metric(out, sessions, "dropcopy_unrecoverable_gaps", "gauge",
                 "Ranges CME refused to resend (outside its 48-hour window): messages lost to every consumer",
                 s -> s.unrecoverableGaps().size());
+        metric(out, sessions, "dropcopy_resend_stalled", "gauge",
+                "1 while the resend in flight makes no progress (a duplicate request was needed): health DEGRADED",
+                s -> s.resendStalled() == null ? 0 : 1);
+        metric(out, sessions, "dropcopy_unreadable_frames", "gauge",
+                "Incoming frames that could not be read, live and on resend, dead-lettered raw and moved past",
+                s -> s.unreadableFrames().size());
         metric(out, sessions, "dropcopy_route_failures_total", "counter",
                 "Messages whose routes failed (a sink down): not counted as received, they come again",
                 s -> s.routeFailures());

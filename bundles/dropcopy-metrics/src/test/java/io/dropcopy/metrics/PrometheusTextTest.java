@@ -19,7 +19,8 @@ class PrometheusTextTest {
                 true, "2026-11-25T08:00:00Z", null, List.of())
                 .withRouteStats(0, null, null, route, endToEnd, java.util.Map.of("fill", 1L));
         SessionStatus down = new SessionStatus("cgw\"b", "FIRM", "CONNECTING", false, "127.0.0.1:19001", 0, 0, 0, 0, 1,
-                true, null, "10-20", List.of("1-30: outside the window"));
+                true, null, "10-20", List.of("1-30: outside the window"))
+                .withStreamProblems("10-20 since 2026-11-25T08:00:00Z", List.of("15: Field not found: 10 (3 attempts)"));
         String text = PrometheusText.render(List.of(up, down));
 
         assertTrue(text.contains("# TYPE dropcopy_messages_received_total counter\n"), text);
@@ -27,6 +28,9 @@ class PrometheusTextTest {
         assertTrue(text.contains("dropcopy_session_up{session=\"cgw\\\"b\",group=\"FIRM\"} 0\n"), "escaped label: " + text);
         assertTrue(text.contains("dropcopy_resend_in_flight{session=\"cgw\\\"b\",group=\"FIRM\"} 1\n"), text);
         assertTrue(text.contains("dropcopy_unrecoverable_gaps{session=\"cgw\\\"b\",group=\"FIRM\"} 1\n"), text);
+        assertTrue(text.contains("dropcopy_resend_stalled{session=\"cgw\\\"b\",group=\"FIRM\"} 1\n"), text);
+        assertTrue(text.contains("dropcopy_resend_stalled{session=\"" + a + "\",group=\"FIRM\"} 0\n"), text);
+        assertTrue(text.contains("dropcopy_unreadable_frames{session=\"cgw\\\"b\",group=\"FIRM\"} 1\n"), text);
         assertTrue(text.contains("dropcopy_session_health{session=\"" + a + "\",group=\"FIRM\",health=\"UP\"} 1\n"), text);
         assertTrue(text.contains("dropcopy_session_health{session=\"" + a + "\",group=\"FIRM\",health=\"DOWN\"} 0\n"), text);
         assertTrue(text.contains("dropcopy_session_health{session=\"cgw\\\"b\",group=\"FIRM\",health=\"DOWN\"} 1\n"), text);

@@ -293,6 +293,21 @@ public final class CmeSimulator implements AutoCloseable {
         resends.window(window);
     }
 
+    /**
+     * The window's floor by sequence number: a Resend Request whose BeginSeqNo is below {@code firstServed} is
+     * rejected as outside the 48-hour window, as CME does; 0 = none.
+     */
+    public void resendFloor(int firstServed) {
+        resends.floor(firstServed);
+    }
+
+    /** The messages this simulator stored as sent, begin..end (its QuickFIX/J store), for tests to compare with. */
+    public List<String> storedMessages(int begin, int end) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        requireSession().getStore().get(begin, end, out);
+        return out;
+    }
+
     public Duration resendWindow() {
         return resends.window();
     }
@@ -308,6 +323,14 @@ public final class CmeSimulator implements AutoCloseable {
     }
 
     /** Resend Requests answered with a session Reject (too large, outside the window, one already in progress). */
+    /**
+     * The business messages damaged on the wire by the {@code bad-frame} fault: outer sequence number to the intact
+     * frame as it was before damage (the client could only ever see the damaged copy).
+     */
+    public Map<Integer, String> damagedFrames() {
+        return wire.corruption.originals();
+    }
+
     public long resendsRejected() {
         return resends.rejected();
     }

@@ -60,6 +60,21 @@ final class Faults {
             }
             return every == 0 ? "no more periodic losses" : "every " + every + "th business message is lost";
         });
+        add("bad-frame", "<xmldatalen|truncated|checksum|garbage> [n]", "damage the next n (default 1) business"
+                + " messages on the wire, live and identically on every resend: XmlDataLen(212) overstating XmlData(213)"
+                + " (the outer message cannot be parsed), a truncated inner message, a wrong inner CheckSum(10), or"
+                + " non-FIX bytes in 213", (sim, f, a) -> {
+                    FrameCorruption.Kind kind;
+                    try {
+                        kind = FrameCorruption.Kind.of(f.arg(a, 0));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(f.usage() + ": " + e.getMessage());
+                    }
+                    int count = a.size() < 2 ? 1 : f.positive(a.get(1));
+                    sim.wire().corruption.arm(kind, count);
+                    return "the next " + count + " business message(s) are damaged (" + kind.label + "), now and on"
+                            + " every resend";
+                });
         add("possresend", "<n>", "send n PossResend (97=Y) copies of recent messages (with RequestTime 5979), mixed"
                 + " into the real-time stream", (sim, f, a) -> {
                     int count = f.positive(f.arg(a, 0));
@@ -83,6 +98,13 @@ final class Faults {
         });
         add("resend-window", "<duration>", "resend only messages younger than that (48h, 30m, 1s, 500ms); older:"
                 + " rejected", Faults::resendWindow);
+        add("resend-floor", "<seq>|off", "the window's floor by sequence number: Resend Requests beginning below it are"
+                + " rejected as outside the 48-hour window (as CME rejects them); the rest is served", (sim, f, a) -> {
+                    String v = f.arg(a, 0);
+                    int floor = v.equalsIgnoreCase("off") ? 0 : f.positive(v);
+                    sim.resendFloor(floor);
+                    return floor == 0 ? "no resend floor" : "Resend Requests beginning below " + floor + " are rejected";
+                });
         add("expect-seq", "<n>", "expect that sequence number from the client next (a lower logon gets a Logout"
                 + " with 789)", (sim, f, a) -> {
                     int next = f.positive(f.arg(a, 0));
@@ -177,7 +199,8 @@ final class Faults {
         sim.wire().clearPendingDrops();
         sim.application().refuseLogons(0, null);
         sim.ignoreResendRequests(0);
-        return "throttle off, reading, listening; no pending drops, refusals or ignored resends";
+        sim.wire().corruption.clear();
+        return "throttle off, reading, listening; no pending drops, refusals, ignored resends or damaged frames";
     }
 
     private static String activeGateway(CmeSimulator sim) {

@@ -38,6 +38,8 @@ final class Resends {
     private final AtomicLong rejected = new AtomicLong();
     /** CME resends only messages of the last 48 hours (from the Sunday start-up); older requests are rejected. */
     private volatile Duration window;
+    /** First sequence number still served (the window's floor by number); 0 = none. */
+    private volatile int floor;
     /** How many of the next Resend Requests go unanswered, as when CME loses one. */
     private final AtomicInteger toIgnore = new AtomicInteger();
 
@@ -52,6 +54,14 @@ final class Resends {
 
     Duration window() {
         return window;
+    }
+
+    void floor(int firstServed) {
+        this.floor = firstServed;
+    }
+
+    int floor() {
+        return floor;
     }
 
     void ignore(int count) {
@@ -114,6 +124,11 @@ final class Resends {
 
     /** Why a resend of begin..end is refused, or null when its first stored message is inside the window. */
     private String outsideWindow(Session s, int begin, int end) {
+        int first = floor;
+        if (first > 0 && begin < first) {
+            // what CME answers a request reaching back before its window, by sequence number
+            return "Resend request outside the 48-hour window (first message still served: " + first + ")";
+        }
         if (s == null) {
             return null;
         }

@@ -40,6 +40,8 @@ final class WireFilter extends IoFilterAdapter {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private volatile Recording.Writer recorder;
+    /** Business messages damaged on the wire (live and on every resend), for the bad-frame fault. */
+    final FrameCorruption corruption = new FrameCorruption();
 
     WireFilter(String name) {
         this.name = name;
@@ -245,6 +247,14 @@ final class WireFilter extends IoFilterAdapter {
     @Override
     public void filterWrite(NextFilter next, IoSession session, WriteRequest request) throws Exception {
         Object m = request.getMessage();
+        if (m instanceof String && isBusiness((String) m)) {
+            String damaged = corruption.apply((String) m, !isPossDup((String) m));
+            if (damaged != m) {
+                request = new org.apache.mina.core.write.DefaultWriteRequest(damaged, request.getFuture(),
+                        request.getDestination());
+                m = damaged;
+            }
+        }
         if (m instanceof String && drop((String) m)) {
             dropped.incrementAndGet();
             request.getFuture().setWritten(); // as far as QuickFIX/J knows, it went out

@@ -43,6 +43,12 @@ public interface DropCopySessionMBean {
 
     String[] getUnrecoverableGaps();
 
+    /** The resend in flight when it makes no progress ("begin-end since time"), or null. */
+    String getResendStalled();
+
+    /** Incoming sequence numbers whose frame could not be read and was dead-lettered, "seq: reason (...)". */
+    String[] getUnreadableFrames();
+
     void connect();
 
     void disconnect();

@@ -28,6 +28,8 @@ public final class SessionStatus {
     private LatencyBuckets routeLatency = new LatencyBuckets();
     private LatencyBuckets endToEndLatency = new LatencyBuckets();
     private java.util.Map<String, Long> eventsByKind = java.util.Map.of();
+    private String resendStalled;
+    private java.util.List<String> unreadableFrames = java.util.List.of();
 
     public SessionStatus(String name, String group, String state, boolean loggedOn, String addresses,
                          int nextSenderSeqNum, int nextTargetSeqNum, long received, long deadLettered,
@@ -140,6 +142,29 @@ public final class SessionStatus {
         return this;
     }
 
+    /**
+     * This status with the session's stream problems: the resend in flight when it makes no progress
+     * ({@link #resendStalled()}) and the frames moved past unread ({@link #unreadableFrames()}).
+     */
+    public SessionStatus withStreamProblems(String resendStalled, java.util.List<String> unreadableFrames) {
+        this.resendStalled = resendStalled;
+        this.unreadableFrames = java.util.List.copyOf(unreadableFrames);
+        return this;
+    }
+
+    /**
+     * The resend in flight when it made no progress for the resend timeout ("begin-end since time"), or null: the
+     * session is waiting for messages CME does not deliver (or that cannot be read).
+     */
+    public String resendStalled() { return resendStalled; }
+
+    /**
+     * Incoming sequence numbers whose frame could not be read (not even parsed as FIX) several times, live and on
+     * resend, and was dead-lettered with its raw bytes so the stream could go on; oldest first,
+     * "seq: reason (...)". Since the session started.
+     */
+    public java.util.List<String> unreadableFrames() { return unreadableFrames; }
+
     /** Deferred delivery: events handed to the routes and not yet completed, and the incoming number the store holds. */
     public SessionStatus withDeferred(int inFlight, int persistedNextTargetSeqNum) {
         this.inFlight = inFlight;
@@ -182,6 +207,8 @@ public final class SessionStatus {
         SessionStatus s = new SessionStatus(name, group, state, loggedOn, addresses, nextSenderSeqNum,
                 nextTargetSeqNum, received, deadLettered, refusedSends, enabled, lastMessageTime, resendInFlight,
                 unrecoverableGaps, addressInUse);
+        s.resendStalled = resendStalled;
+        s.unreadableFrames = unreadableFrames;
         s.routeFailures = failures;
         s.lastRouteFailure = lastFailure;
         s.lastRouteFailureTime = lastFailureTime;
@@ -190,7 +217,8 @@ public final class SessionStatus {
 
     /**
      * For health checks: UP (logged on, routes taking messages), DEGRADED (up, but CME could not resend some
-     * messages: see {@link #unrecoverableGaps()}), DOWN (not logged on while it should be, or its routes fail:
+     * messages: see {@link #unrecoverableGaps()}; or a resend makes no progress, {@link #resendStalled()}; or frames
+     * could not be read, {@link #unreadableFrames()}), DOWN (not logged on while it should be, or its routes fail:
      * the last message's route failed and none succeeded since), IDLE (stopped on purpose: no route consumes its
      * group, or an operator disconnected it).
      */
@@ -204,7 +232,7 @@ public final class SessionStatus {
         if (routesFailing()) {
             return "DOWN";
         }
-        return unrecoverableGaps.isEmpty() ? "UP" : "DEGRADED";
+        return unrecoverableGaps.isEmpty() && resendStalled == null && unreadableFrames.isEmpty() ? "UP" : "DEGRADED";
     }
 
     /** Why {@link #health()} says what it says, in one line. */
@@ -223,8 +251,21 @@ public final class SessionStatus {
                     return "not logged on (" + state + " " + addresses + ")";
                 }
                 return "routes failing since " + lastRouteFailureTime + ": " + lastRouteFailure;
-            case "DEGRADED":
-                return unrecoverableGaps.size() + " range(s) CME could not resend: " + String.join("; ", unrecoverableGaps);
+            case "DEGRADED": {
+                java.util.List<String> why = new java.util.ArrayList<>();
+                if (resendStalled != null) {
+                    why.add("resend " + resendStalled + " makes no progress");
+                }
+                if (!unreadableFrames.isEmpty()) {
+                    why.add(unreadableFrames.size() + " unreadable frame(s) dead-lettered and moved past: "
+                            + String.join("; ", unreadableFrames));
+                }
+                if (!unrecoverableGaps.isEmpty()) {
+                    why.add(unrecoverableGaps.size() + " range(s) CME could not resend: "
+                            + String.join("; ", unrecoverableGaps));
+                }
+                return String.join("; ", why);
+            }
             default:
                 return "logged on" + (addressInUse == null ? "" : " at " + addressInUse);
         }

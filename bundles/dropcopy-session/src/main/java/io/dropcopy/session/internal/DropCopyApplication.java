@@ -7,8 +7,12 @@ import io.dropcopy.model.MalformedMessageException;
 import io.dropcopy.session.api.DeferredDropCopyListener;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -18,7 +22,6 @@ import quickfix.DoNotSend;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Message;
-import quickfix.MessageUtils;
 import quickfix.Session;
 import quickfix.SessionID;
 
@@ -47,10 +50,16 @@ final class DropCopyApplication implements Application {
     final DeadLetterFile deadLetters;
     /** The session's counters and latency histograms. */
     final SessionMetrics metrics = new SessionMetrics();
-    private final PossibleResends possibleResends = new PossibleResends(PossibleResends.DEFAULT_CAPACITY);
+    /** Frames QuickFIX/J could not parse, moved past after a bounded number of identical failures. */
+    final UnreadableFrames unreadable;
+    /** Possible resends (97=Y) of messages already delivered, dropped by CME's rule (5979, source sequence); persisted
+     *  next to the sequence store, so the rule holds across a restart. */
+    final PossibleResends possibleResends;
     volatile boolean loggedOn;
     /** The resend in flight, set once the session is started. */
     volatile ResendWatchdog watchdog;
+    /** Narrows a resend CME refused as outside its window; set once the session is started. */
+    volatile WindowNarrowing narrowing;
     final UnrecoverableGaps unrecoverableGaps;
     /** BeginSeqNo of a duplicate Resend Request about to be sent; QuickFIX/J's send() strips 43, so toAdmin adds it. */
     volatile int duplicateResendBegin;
@@ -68,6 +77,9 @@ final class DropCopyApplication implements Application {
         this.config = config;
         this.dispatcher = dispatcher;
         this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
+        this.unreadable = new UnreadableFrames(config.name);
+        this.possibleResends = new PossibleResends(PossibleResends.DEFAULT_CAPACITY,
+                config.storeDir.resolve(PossibleResends.FILE_NAME));
         this.unrecoverableGaps = new UnrecoverableGaps(config.storeDir.resolve("unrecoverable-gaps.jsonl"));
     }
 
@@ -115,8 +127,7 @@ final class DropCopyApplication implements Application {
     @Override
     public void fromAdmin(Message message, SessionID sessionId) throws FieldNotFound {
         if (isType(message, "3") && "2".equals(text(message, REF_MSG_TYPE))) {
-            resendRejected(sessionId, text(message, 58));
-            return;
+            return; // a refused resend: WindowNarrowing has already decided what to do, before QuickFIX/J saw it
         }
         if (isType(message, "5")) {
             LOG.warn("Drop copy session {}: Logout from {}: {}{}", config.name, config.targetCompId,
@@ -126,53 +137,6 @@ final class DropCopyApplication implements Application {
                 // applied once QuickFIX/J has answered with its own Logout, which takes a number itself
                 nextExpectedByCme = message.getInt(NEXT_EXPECTED_MSG_SEQ_NUM);
             }
-        }
-    }
-
-    /**
-     * CME refused our Resend Request (outside its 48-hour window): the range can never be recovered. Record it
-     * durably as an operator event with the exact range, then reconcile as if CME had gap-filled it, through
-     * QuickFIX/J's own Sequence Reset handling so its chunked resend goes on with the rest of the gap. Never
-     * retried forever.
-     */
-    private void resendRejected(SessionID sessionId, String reason) {
-        ResendWatchdog w = watchdog;
-        Session session = Session.lookupSession(sessionId);
-        int begin = w == null ? 0 : w.begin();
-        if (session == null || begin == 0) {
-            LOG.error("Drop copy session {}: {} rejected a Resend Request but none is in flight: {}", config.name,
-                    config.targetCompId, reason);
-            return;
-        }
-        int from = session.getExpectedTargetNum();
-        int to = w.chunkEnd();
-        String why = reason.isEmpty() ? "Resend Request rejected" : reason;
-        try {
-            unrecoverableGaps.add(config.name, from, to, why);
-        } catch (IOException e) {
-            // Not recorded durably: leave the gap open (it is retried) rather than skip it silently.
-            LOG.error("Drop copy session {}: cannot record unrecoverable gap {}-{}; it stays open", config.name, from, to, e);
-            return;
-        }
-        LOG.error("Drop copy session {}: messages {}-{} can NOT be recovered ({}): recorded for operators, going on",
-                config.name, from, to, why);
-        Message gapFill = new Message();
-        gapFill.getHeader().setString(8, "FIX.4.2");
-        gapFill.getHeader().setString(35, "4");
-        gapFill.getHeader().setInt(34, from);
-        gapFill.getHeader().setString(49, config.targetCompId);
-        gapFill.getHeader().setString(56, config.senderCompId);
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-        gapFill.getHeader().setUtcTimeStamp(52, now, true);
-        gapFill.getHeader().setUtcTimeStamp(122, now, true);
-        gapFill.getHeader().setBoolean(43, true);
-        gapFill.setBoolean(123, true);
-        gapFill.setInt(36, to + 1);
-        try {
-            // through the wire form, so the message is complete (9, 10) and parsed as any incoming one
-            session.next(MessageUtils.parse(session, gapFill.toString()));
-        } catch (Exception e) {
-            LOG.error("Drop copy session {}: cannot move past unrecoverable gap {}-{}", config.name, from, to, e);
         }
     }
 
@@ -226,6 +190,17 @@ final class DropCopyApplication implements Application {
         String raw = message.toRawString();
         if (raw == null) {
             raw = message.toString();
+        }
+        UnreadableFrames.Failure unreadableFrame = unreadable.claim(raw);
+        if (unreadableFrame != null) {
+            deadLetter(message, unreadableFrame.raw, "unreadable frame: QuickFIX/J could not parse it "
+                    + unreadableFrame.attempts + " times (live and on resend): " + unreadableFrame.reason);
+            return;
+        }
+        String badChecksum = InnerChecksum.mismatch(raw);
+        if (badChecksum != null) {
+            deadLetter(message, raw, badChecksum);
+            return;
         }
         DropCopyEvent event;
         try {

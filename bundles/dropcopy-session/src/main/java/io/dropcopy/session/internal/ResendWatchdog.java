@@ -33,6 +33,8 @@ final class ResendWatchdog implements SessionStateListener {
     private volatile int lastExpected;
     private volatile long lastProgress;
     private volatile long duplicates;
+    /** When the resend in flight stopped making progress (the first duplicate sent for it), or null. */
+    private volatile java.time.Instant stalledSince;
 
     ResendWatchdog(String name, Session session, DropCopyApplication application, int timeoutSeconds) {
         this.name = name;
@@ -57,14 +59,26 @@ final class ResendWatchdog implements SessionStateListener {
         lastProgress = System.nanoTime();
     }
 
+    /**
+     * "begin-end since time": the resend in flight made no progress for the resend timeout (a duplicate 43=Y
+     * request was needed); null while it progresses or none is in flight.
+     */
+    String stalled() {
+        java.time.Instant since = stalledSince;
+        int b = begin;
+        return since == null || b == 0 ? null : lastExpected + "-" + currentEnd + " since " + since;
+    }
+
     @Override
     public void onResendRequestSatisfied(int beginSeqNo, int endSeqNo) {
         begin = 0;
+        stalledSince = null;
     }
 
     @Override
     public void onLogout() {
         begin = 0;
+        stalledSince = null;
     }
 
     /** The range in flight, "begin-end", or null. */
@@ -95,13 +109,20 @@ final class ResendWatchdog implements SessionStateListener {
     private void check() {
         try {
             if (begin == 0 || !session.isLoggedOn()) {
+                stalledSince = null;
                 return;
             }
             int expected = session.getExpectedTargetNum();
             long now = System.nanoTime();
+            WindowNarrowing narrowing = application.narrowing;
+            if (narrowing != null && narrowing.active()) {
+                lastProgress = now; // probing the window: one resend at a time, no duplicate meanwhile
+                return;
+            }
             if (expected != lastExpected) {
                 lastExpected = expected;
                 lastProgress = now;
+                stalledSince = null;
                 return;
             }
             if (now - lastProgress < timeoutNanos) {
@@ -115,6 +136,9 @@ final class ResendWatchdog implements SessionStateListener {
                     name, expected, end, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
             session.send(duplicate);
             duplicates++;
+            if (stalledSince == null) {
+                stalledSince = java.time.Instant.now();
+            }
             lastProgress = now;
         } catch (RuntimeException e) {
             LOG.warn("Drop copy session {}: resend watchdog: {}", name, e.toString());

@@ -41,6 +41,8 @@ final class SessionMBean implements DropCopySessionMBean {
     @Override public String getLastMessageTime() { return status().lastMessageTime(); }
     @Override public String getResendInFlight() { return status().resendInFlight(); }
     @Override public String[] getUnrecoverableGaps() { return status().unrecoverableGaps().toArray(new String[0]); }
+    @Override public String getResendStalled() { return status().resendStalled(); }
+    @Override public String[] getUnreadableFrames() { return status().unreadableFrames().toArray(new String[0]); }
     @Override public void connect() { hub.connect(name); }
     @Override public void disconnect() { hub.disconnect(name); }
 }

@@ -49,6 +49,7 @@ final class TargetSession {
     private volatile ResendWatchdog watchdog;
     private volatile boolean enabled = true;
     private final ManualResend manualResend;
+    private final WindowNarrowing narrowing;
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
     private final Function<SessionSettings, LogFactory> logs;
 
@@ -86,6 +87,8 @@ final class TargetSession {
         this.sessionId = new SessionID("FIX.4.2", config.senderCompId, config.senderSubId, config.senderLocationId,
                 config.targetCompId, config.targetSubId, null, config.qualifier);
         this.failover = new AddressFailover(config.addresses, config.reconnectInterval * 1000L);
+        this.narrowing = new WindowNarrowing(config, application, sessionId);
+        this.application.narrowing = narrowing;
     }
 
     GroupDispatcher dispatcher() {
@@ -140,13 +143,18 @@ final class TargetSession {
                 .withApplication(application)
                 .withMessageStoreFactory(stores)
                 .withSettings(settings)
-                .withLogFactory(manualResend.tap(new MaskingLogFactory(logs.apply(settings))))
+                .withLogFactory(application.unreadable.tap(manualResend.tap(new MaskingLogFactory(logs.apply(settings)))))
                 .withMessageFactory(new DefaultMessageFactory())
                 .withQueueCapacity(RECEIVE_QUEUE_CAPACITY)
                 .build();
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
-        created.setIoFilterChainBuilder(chain -> chain.addFirst("dropcopy-frame-guard",
-                new FrameGuard(config.name, application.metrics.rejected)));
+        // QuickFIX/J adds its codec before calling this builder: addLast puts the second filter after it, where it
+        // sees each frame as the String QuickFIX/J is about to parse
+        created.setIoFilterChainBuilder(chain -> {
+            chain.addFirst("dropcopy-frame-guard", new FrameGuard(config.name, application.metrics.rejected));
+            chain.addLast("dropcopy-unreadable-frames", application.unreadable.filter(sessionId));
+            chain.addLast("dropcopy-resend-window", narrowing.filter());
+        });
         created.start();
         initiator = created;
         Session session = Session.lookupSession(sessionId);
@@ -225,6 +233,7 @@ final class TargetSession {
     }
 
     synchronized void stop() {
+        awaitResendFulfilled("stopping");
         if (failoverExecutor != null) {
             failoverExecutor.shutdownNow();
             failoverExecutor = null;
@@ -246,6 +255,42 @@ final class TargetSession {
         if (initiator != null) {
             stopInitiator();
         }
+    }
+
+    /**
+     * CME: wait for a resend in flight to be fulfilled before logging out or failing over. Every logout this side
+     * starts (an operator's disconnect, a drain, a reconfiguration, a shutdown, a rewind after a route failure) comes
+     * through here; the wait is bounded by the resend timeout (what the watchdog waits before asking again), and
+     * ends early when the connection is gone anyway.
+     */
+    private void awaitResendFulfilled(String why) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(config.resendTimeout);
+        boolean waited = false;
+        while (resendOpen()) {
+            if (System.nanoTime() - deadline > 0) {
+                LOG.warn("Drop copy session {}: {} with resend {} still in flight after {} s", config.name, why,
+                        resendInFlight(true), config.resendTimeout);
+                return;
+            }
+            if (!waited) {
+                LOG.info("Drop copy session {}: {}: waiting up to {} s for resend {} to be fulfilled first",
+                        config.name, why, config.resendTimeout, resendInFlight(true));
+                waited = true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    /** Logged on with a resend of ours in flight (a gap being recovered, a window probe, an operator's resend). */
+    private boolean resendOpen() {
+        Session session = initiator == null ? null : Session.lookupSession(sessionId);
+        if (session == null || !session.isLoggedOn()) {
+            return false;
+        }
+        ResendWatchdog w = watchdog;
+        boolean gapOpen = w != null && w.begin() != 0
+                && (w.gapEnd() == 0 || session.getExpectedTargetNum() <= w.gapEnd());
+        return gapOpen || narrowing.active() || manualResend.describe() != null;
     }
 
     /**
@@ -313,6 +358,7 @@ final class TargetSession {
             return;
         }
         CheckpointStore store = application.store;
+        awaitResendFulfilled("logging out after a route failure");
         LOG.warn("Drop copy session {}: logging out after a route failure; logging on again in {} s from seq {}",
                 config.name, config.reconnectInterval, store == null ? "?" : store.persistedNextTarget());
         stopInitiator();
@@ -452,6 +498,7 @@ final class TargetSession {
                 nextSender, nextTarget, metrics.received.get(), metrics.deadLettered.get(), metrics.refusedSends.get(),
                 enabled, metrics.lastMessageTime(), resendInFlight(started),
                 application.unrecoverableGaps.list(), addressInUse(session, started)))
+                .withStreamProblems(resendStalled(started), application.unreadable.skipped())
                 .withDeferred(application.window.inFlight(), persistedNextTarget(started));
     }
 
@@ -466,6 +513,11 @@ final class TargetSession {
         }
         String remote = session.getResponder().getRemoteAddress();
         return remote == null ? null : remote.replaceFirst("^[^/]*/", "");
+    }
+
+    private String resendStalled(boolean started) {
+        ResendWatchdog w = watchdog;
+        return started && w != null ? w.stalled() : null;
     }
 
     private String resendInFlight(boolean started) {
