@@ -257,7 +257,7 @@ class TwoAssemblyTakeoverTest {
                 "    </route>",
                 "  </camelContext>",
                 "</blueprint>", ""), StandardCharsets.UTF_8);
-        node.bootFeatures("dropcopy-cluster/0.1.0.SNAPSHOT", "dropcopy-sink-jdbc/0.1.0.SNAPSHOT");
+        node.bootFeatures("dropcopy-cluster/0.2.0.SNAPSHOT", "dropcopy-sink-jdbc/0.2.0.SNAPSHOT");
         return node;
     }
 

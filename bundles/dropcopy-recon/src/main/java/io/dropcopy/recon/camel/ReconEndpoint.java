@@ -15,7 +15,7 @@ import org.apache.camel.support.DefaultEndpoint;
  * Reconciliation of a drop copy group against the firm's own fills: {@code to("dropcopy-recon:<group>")} takes the
  * firm's rows, {@code from("dropcopy-recon:<group>?breaks=true")} delivers the breaks raised and cleared.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = ReconComponent.SCHEME, title = "Drop Copy Reconciliation",
+@UriEndpoint(firstVersion = "0.2.0", scheme = ReconComponent.SCHEME, title = "Drop Copy Reconciliation",
         syntax = "dropcopy-recon:group", category = {Category.MONITORING}, headersClass = ReconConstants.class)
 public class ReconEndpoint extends DefaultEndpoint {
     @UriPath(description = "The drop copy group to reconcile")
