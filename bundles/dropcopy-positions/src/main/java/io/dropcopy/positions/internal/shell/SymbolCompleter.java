@@ -1,37 +1,22 @@
 package io.dropcopy.positions.internal.shell;
 
+import io.dropcopy.positions.Position;
 import io.dropcopy.positions.PositionService;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-/** Completes from the risk view: symbol. */
+/** Completes an instrument of the risk view: its description (e.g. ESZ6), else its security id. */
 @Service
-public class SymbolCompleter implements Completer {
-
-    @Reference
-    PositionService positions;
-
+public class SymbolCompleter extends RiskViewCompleter {
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        return new StringsCompleter(symbols(positions)).complete(session, commandLine, candidates);
-    }
-
-    static List<String> symbols(PositionService positions) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        for (io.dropcopy.positions.Position p : positions.positions(null, null, null, io.dropcopy.positions.Position.ALL_DATES)) {
+    List<String> values(PositionService positions) {
+        Set<String> out = new TreeSet<>();
+        for (Position p : positions.positions(null, null, null, Position.ALL_DATES)) {
             out.add(p.description() != null ? p.description() : p.securityId());
         }
-        return new java.util.ArrayList<>(out);
-    }
-
-    static List<String> ids(PositionService positions) {
-        List<String> out = new java.util.ArrayList<>();
-        positions.alerts(true).forEach(a -> out.add(a.id()));
-        return out;
+        return new ArrayList<>(out);
     }
 }
