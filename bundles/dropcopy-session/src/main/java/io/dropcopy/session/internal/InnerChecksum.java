@@ -42,9 +42,26 @@ final class InnerChecksum {
             char c = raw.charAt(i);
             sum += c == separator ? 1 : c & 0xFF;
         }
-        String computed = String.format("%03d", sum & 0xFF);
-        return computed.equals(stated) ? null
-                : "inner CheckSum(10) is " + stated + " but the inner message sums to " + computed
-                        + ": damaged in transit or not CME's";
+        if (threeDigits(stated) == (sum & 0xFF)) {
+            return null; // every message passes here: no formatting on the good path
+        }
+        return "inner CheckSum(10) is " + stated + " but the inner message sums to " + String.format("%03d", sum & 0xFF)
+                + ": damaged in transit or not CME's";
+    }
+
+    /** The value of exactly three ASCII digits, else -1. */
+    private static int threeDigits(String s) {
+        if (s.length() != 3) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < 3; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
