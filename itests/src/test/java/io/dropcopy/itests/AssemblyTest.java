@@ -161,6 +161,49 @@ public class AssemblyTest {
         }
     }
 
+    @Test
+    public void hawtioInHeadlessChromium() throws Exception {
+        Assume.assumeFalse("-Dbrowser.skip=true", Boolean.getBoolean("browser.skip"));
+        String chromium = System.getenv().getOrDefault("CHROMIUM", "chromium");
+        String missing = "";
+        if (!onPath(chromium)) {
+            missing += " Chromium ('" + chromium + "' not found: apt-get install chromium, or set CHROMIUM to its path);";
+        }
+        if (!onPath("node")) {
+            missing += " Node.js 20 or later ('node' is not on the PATH: apt-get install nodejs);";
+        }
+        assertTrue("hawtio's browser test needs" + missing + " or run with -Dbrowser.skip=true", missing.isEmpty());
+        Path basedir = Paths.get(System.getProperty("basedir", "."));
+        Path script = basedir.resolve("src/test/browser/hawtio-test.mjs");
+        Path shots = basedir.resolve("target/hawtio-browser");
+        deleteTree(shots);
+        String base = "http://127.0.0.1:" + httpPort + "/hawtio";
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(2, TimeUnit.SECONDS).ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/auth/login")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+
+        long started = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", script.toString(), base,
+                "karaf", "karaf", shots.toString(), "dropcopy-demo-jsonl").redirectErrorStream(true);
+        pb.environment().put("CHROMIUM", chromium);
+        Process node = pb.start();
+        String out;
+        try {
+            out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue("the browser test did not end within 5 minutes", node.waitFor(5, TimeUnit.MINUTES));
+        } finally {
+            node.descendants().forEach(ProcessHandle::destroy);
+            node.destroy();
+        }
+        System.err.printf("hawtio in headless Chromium (%d s):%n%s%n", (System.nanoTime() - started) / 1_000_000_000L, out);
+        assertEquals("hawtio-test.mjs failed (screenshots in " + shots + "):\n" + out, 0, node.exitValue());
+        assertTrue(out, out.contains("OK: ") && out.contains("route dropcopy-demo-jsonl in the Camel tree"));
+        for (String shot : List.of("1-login", "2-logged-in", "4-camel-route")) {
+            assertTrue("screenshot " + shot, Files.size(shots.resolve(shot + ".png")) > 0);
+        }
+    }
+
     private static boolean onPath(String command) {
         if (command.contains("/")) {
             return Files.isExecutable(Paths.get(command));
