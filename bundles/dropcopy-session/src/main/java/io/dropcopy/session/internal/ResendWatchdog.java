@@ -30,6 +30,11 @@ final class ResendWatchdog implements SessionStateListener {
     private volatile int begin;
     private volatile int end;
     private volatile int currentEnd;
+    /**
+     * The last sequence number of the resend QuickFIX/J last found satisfied, until a logout or reset: it reports that
+     * before the message that satisfied it has reached the application, so a logout must also wait for that one.
+     */
+    private volatile int satisfiedEnd;
     private volatile int lastExpected;
     private volatile long lastProgress;
     private volatile long duplicates;
@@ -71,6 +76,7 @@ final class ResendWatchdog implements SessionStateListener {
 
     @Override
     public void onResendRequestSatisfied(int beginSeqNo, int endSeqNo) {
+        satisfiedEnd = endSeqNo;
         begin = 0;
         stalledSince = null;
     }
@@ -78,7 +84,18 @@ final class ResendWatchdog implements SessionStateListener {
     @Override
     public void onLogout() {
         begin = 0;
+        satisfiedEnd = 0;
         stalledSince = null;
+    }
+
+    @Override
+    public void onReset() {
+        satisfiedEnd = 0;
+    }
+
+    /** See {@link #satisfiedEnd}; 0 when none. */
+    int satisfiedEnd() {
+        return satisfiedEnd;
     }
 
     /** The range in flight, "begin-end", or null. */

@@ -288,9 +288,11 @@ final class TargetSession {
             return false;
         }
         ResendWatchdog w = watchdog;
-        boolean gapOpen = w != null && w.begin() != 0
-                && (w.gapEnd() == 0 || session.getExpectedTargetNum() <= w.gapEnd());
-        return gapOpen || narrowing.active() || manualResend.describe() != null;
+        int expected = session.getExpectedTargetNum();
+        boolean gapOpen = w != null && w.begin() != 0 && (w.gapEnd() == 0 || expected <= w.gapEnd());
+        // QuickFIX/J calls a resend satisfied on the message that ends it, before that message reaches the routes
+        boolean lastInHand = w != null && w.satisfiedEnd() != 0 && expected <= w.satisfiedEnd();
+        return gapOpen || lastInHand || narrowing.active() || manualResend.describe() != null;
     }
 
     /**

@@ -56,7 +56,6 @@ class BackupGatewayTest extends SessionTestSupport {
         cgw(primary, backup, 5, 100);
         await("logged on to the primary", Duration.ofSeconds(20), () -> sim.isLoggedOn() && events.size() == 15);
         assertEquals("primary", sim.activeRole());
-        assertTrue(sim.backupLogonsRefused() >= 1, "the session met the backup refusing while the primary was up");
         assertSameStream(execIds(1, 5), execIds(events));
     }
 
