@@ -75,7 +75,7 @@ public class DemoFlowTest extends ItestSupport {
         List<String> lines = lines(dir);
         assertEquals("one JSON line per execution report, no duplicates", expected, execIds(dir));
         for (String line : lines) {
-            assertTrue(line, line.startsWith("{\"schemaVersion\":1,") && line.endsWith("}"));
+            assertTrue(line, line.startsWith("{\"schemaVersion\":2,") && line.endsWith("}"));
             assertTrue(line, line.contains("\"group\":\"DEMO\",\"targetSession\":\"demo\""));
         }
 

@@ -54,10 +54,10 @@ public class FeatureInstallLeavesSessionAloneTest extends ItestSupport {
         // The JMS feature's embedded broker on a free port (not 61616, which another Karaf may hold); a configfile
         // already in etc/ is kept when the feature is installed.
         int brokerPort = getAvailablePort(62700, 63700);
-        File routes = new File(basedir, "../bundles/dropcopy-routes/src/main");
+        File jms = new File(basedir, "../bundles/dropcopy-sink-jms/src/main");
         File brokerXml = new File(basedir, "target/feature-install/dropcopy-artemis.xml");
         try {
-            String xml = Files.readString(new File(routes, "cfg/dropcopy-artemis.xml").toPath())
+            String xml = Files.readString(new File(jms, "cfg/dropcopy-artemis.xml").toPath())
                     .replace("tcp://127.0.0.1:61616", "tcp://127.0.0.1:" + brokerPort);
             Files.createDirectories(brokerXml.getParentFile().toPath());
             Files.writeString(brokerXml.toPath(), xml);

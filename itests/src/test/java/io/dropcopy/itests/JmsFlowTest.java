@@ -167,7 +167,7 @@ public class JmsFlowTest extends ItestSupport {
             assertEquals("only fills pass the selector: " + name, "fill", name.split("-")[2]);
         }
         String body = Files.readString(all.resolve(names(all).iterator().next()));
-        assertTrue(body, body.startsWith("{\"schemaVersion\":1,") && body.contains("\"group\":\"DEMO\""));
+        assertTrue(body, body.startsWith("{\"schemaVersion\":2,") && body.contains("\"group\":\"DEMO\""));
         assertTrue("persistent journal under data/artemis",
                 Files.isDirectory(data.resolve("artemis").resolve("dropcopy").resolve("journal")));
     }

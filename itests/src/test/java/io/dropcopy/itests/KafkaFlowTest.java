@@ -109,7 +109,7 @@ public class KafkaFlowTest extends ItestSupport {
         Map<String, Long> lastSeqOfOrder = new HashMap<>();
         for (ConsumerRecord<String, String> r : records) {
             String json = r.value();
-            assertTrue(json, json.startsWith("{\"schemaVersion\":1,") && json.contains("\"group\":\"DEMO\""));
+            assertTrue(json, json.startsWith("{\"schemaVersion\":2,") && json.contains("\"group\":\"DEMO\""));
             if (r.key() == null) {
                 assertTrue("no key only without an order id: " + json, !json.contains("\"orderId\""));
                 continue;

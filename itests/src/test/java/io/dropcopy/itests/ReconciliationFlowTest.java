@@ -103,9 +103,9 @@ public class ReconciliationFlowTest extends ItestSupport {
                 () -> "expected " + expected + ", open " + recon.openBreaks("DEMO"));
         assertEquals(3, recon.openBreaks("DEMO").size());
 
-        String listed = executeCommand("dropcopy:breaks DEMO --evidence", 60_000L, false);
+        String listed = executeCommand("dropcopy:breaks DEMO --evidence", 60_000L, false, ConsoleCommandsTest.ADMIN);
         assertTrue(listed, listed.contains("3 open breaks") && listed.contains("firm.origin = itest.csv row"));
-        String out = executeCommand("dropcopy:report DEMO --date " + tradeDate, 60_000L, false);
+        String out = executeCommand("dropcopy:report DEMO --date " + tradeDate, 60_000L, false, ConsoleCommandsTest.ADMIN); // report is an admin's (ACL)
         Path report = data.resolve("dropcopy/reports/DEMO").resolve(tradeDate);
         assertTrue(out, Files.exists(report.resolve("report.html")));
         List<String> open = Files.readAllLines(report.resolve("open-breaks.csv"), StandardCharsets.UTF_8);

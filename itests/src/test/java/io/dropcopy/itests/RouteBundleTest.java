@@ -71,7 +71,7 @@ public class RouteBundleTest extends ItestSupport {
             Diagnosis.await("fills appended by the example bundle's route", 120, () -> jsonLines(out, "fills-") >= before + 5,
                     () -> "bundle " + example.getState() + ", fill lines: " + jsonLines(out, "fills-"));
             for (String line : lines(out, "fills-")) {
-                assertTrue(line, line.startsWith("{\"schemaVersion\":1,") && line.contains("\"group\":\"DEMO\"")
+                assertTrue(line, line.startsWith("{\"schemaVersion\":2,") && line.contains("\"group\":\"DEMO\"")
                         && line.endsWith("}") && !line.contains("}{"));
                 assertTrue("fills only: " + line, line.contains("\"kind\":\"fill\"") || line.contains("\"kind\":\"partial_fill\""));
             }

@@ -97,7 +97,7 @@ public class RouteFilesTest extends ItestSupport {
         Awaitility.await("events flow through the XML route").atMost(60, TimeUnit.SECONDS)
                 .pollInterval(200, TimeUnit.MILLISECONDS).until(() -> count(outXml) >= 5);
         String one = Files.readString(first(out1));
-        assertTrue(one, one.startsWith("{\"schemaVersion\":1,") && one.contains("\"group\":\"DEMO\""));
+        assertTrue(one, one.startsWith("{\"schemaVersion\":2,") && one.contains("\"group\":\"DEMO\""));
         assertTrue("the route's MBean", routeRegistered("itest-files"));
 
         // Edited: the same route now writes to another directory; the first one gets nothing more.
