@@ -35,6 +35,15 @@ final class AssemblyNode {
         this.sshPort = sshPort;
     }
 
+    /** A feature of ours at the project's version, as featuresBoot names it ({@code dropcopy-jms/0.2.0.SNAPSHOT}). */
+    static String feature(String name) {
+        String version = System.getProperty("dropcopy.version");
+        if (version == null) {
+            throw new IllegalStateException("system property dropcopy.version not set (reliability/pom.xml sets it)");
+        }
+        return name + "/" + version.replace('-', '.');
+    }
+
     /** The built assembly, for a test run from a module next to karaf-assembly. */
     static Path builtAssembly() {
         return Paths.get(System.getProperty("basedir", ".")).resolve("../karaf-assembly/target/assembly").normalize();

@@ -482,7 +482,8 @@ class CrashRecoveryTest {
         Path features = etc.resolve("org.apache.karaf.features.cfg");
         String cfg = Files.readString(features, StandardCharsets.UTF_8);
         Files.writeString(features, cfg.replaceFirst("featuresBoot\\s*=\\s*\\\\",
-                "featuresBoot = dropcopy-jms/0.2.0.SNAPSHOT, dropcopy-sink-jdbc/0.2.0.SNAPSHOT, \\\\"),
+                "featuresBoot = " + AssemblyNode.feature("dropcopy-jms") + ", " + AssemblyNode.feature("dropcopy-sink-jdbc")
+                        + ", \\\\"),
                 StandardCharsets.UTF_8);
         Path jms = base.resolve("../bundles/dropcopy-sink-jms/src/main").normalize();
         Files.copy(jms.resolve("cfg/org.apache.activemq.artemis.cfg"), etc.resolve("org.apache.activemq.artemis.cfg"),

@@ -257,7 +257,7 @@ class TwoAssemblyTakeoverTest {
                 "    </route>",
                 "  </camelContext>",
                 "</blueprint>", ""), StandardCharsets.UTF_8);
-        node.bootFeatures("dropcopy-cluster/0.2.0.SNAPSHOT", "dropcopy-sink-jdbc/0.2.0.SNAPSHOT");
+        node.bootFeatures(AssemblyNode.feature("dropcopy-cluster"), AssemblyNode.feature("dropcopy-sink-jdbc"));
         return node;
     }
 
