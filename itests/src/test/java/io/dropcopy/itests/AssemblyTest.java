@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
@@ -32,7 +33,8 @@ import org.junit.Test;
  * on the command line with standard input left open (a terminal). Karaf's client closes an exec command's channel as
  * soon as its standard input reaches end of file, which is why {@code bin/client 'dropcopy:list' < /dev/null} prints
  * only "Closed" (docs/karaf.md). And hawtio (feature dropcopy-hawtio, a boot feature of the assembly): a login with the
- * assembly's user, a wrong password refused, the demo route in hawtio's Camel MBeans. And the risk dashboard at
+ * assembly's user, a wrong password refused, the demo route in hawtio's Camel MBeans, the
+ * session's MBean, and Artemis' broker and the sample route's address once {@code dropcopy-jms} is installed. And the risk dashboard at
  * {@code /dropcopy/} in headless Chromium ({@code bundles/dropcopy-positions/src/test/browser/dashboard-test.mjs},
  * screenshots in {@code target/dashboard-browser/}): Chromium and Node 20+ are required, {@code -Dbrowser.skip=true}
  * skips that test.
@@ -98,7 +100,8 @@ public class AssemblyTest {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         String base = "http://127.0.0.1:" + httpPort + "/hawtio";
         int[] status = new int[1];
-        Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(3, TimeUnit.SECONDS).until(() -> {
+        // ignoreExceptions: Karaf's HTTP port refuses connections until pax-web is up
+        Awaitility.await().atMost(240, TimeUnit.SECONDS).pollInterval(3, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
             status[0] = login(http, base, "karaf", "karaf").statusCode();
             return status[0] == 200;
         });
@@ -111,6 +114,34 @@ public class AssemblyTest {
             return routes[0].contains("name=\\\"dropcopy-demo-jsonl\\\"");
         });
         System.err.println("hawtio's Camel routes: " + routes[0]);
+
+        // our MBeans: the demo session's, as hawtio's JMX tree reads them
+        String sessions = jolokiaSearch(http, base, "io.dropcopy:type=session,*");
+        assertTrue(sessions, sessions.contains("io.dropcopy:name=\\\"demo\\\",type=session"));
+        // Artemis: not in the demo's boot features; installed, its broker and the sample route's address show up
+        String installed = client("feature:install dropcopy-jms\n", true);
+        String[] artemis = new String[1];
+        try {
+            // installing dropcopy-jms refreshes bundles that hawtio's web application is wired to: pax-web deploys
+            // it again and the login session is gone, so log in again while the answer is not Jolokia's
+            Awaitility.await().atMost(180, TimeUnit.SECONDS).pollInterval(2, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
+                artemis[0] = jolokiaSearch(http, base, "org.apache.activemq.artemis:*");
+                if (!artemis[0].contains("\"value\"")) {
+                    login(http, base, "karaf", "karaf");
+                    return false;
+                }
+                return artemis[0].contains("org.apache.activemq.artemis:broker=\\\"localhost\\\"")
+                        && artemis[0].contains("address=\\\"dropcopy.DEMO\\\"");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Artemis' broker and address dropcopy.DEMO through hawtio's Jolokia after"
+                    + " feature:install dropcopy-jms (" + installed + "); last answer: " + artemis[0], e);
+        }
+    }
+
+    private static String jolokiaSearch(HttpClient http, String base, String pattern) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/jolokia/search/" + pattern)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
