@@ -3,7 +3,7 @@
 (function () {
   const API = '/dropcopy/api';
   const H = { 'X-Dropcopy': '1' };
-  const state = { positions: new Map(), tape: [], alerts: new Map(), rates: [], sort: { k: 'account', asc: true },
+  const state = { positions: new Map(), tape: [], alerts: new Map(), rates: [], lat: [], sort: { k: 'account', asc: true },
                   admin: false, es: null };
   const $ = (id) => document.getElementById(id);
 
@@ -75,6 +75,7 @@
       state.alerts.clear();
       for (const a of s.alerts) if (a.state === 'RAISED') state.alerts.set(a.id, a);
       state.rates = s.rates.slice();
+      state.lat = (s.latencies || []).slice();
       sessions(s.stats); renderPositions(); renderTape(); renderAlerts(); chart();
     });
     es.addEventListener('tape', (m) => {
@@ -96,6 +97,8 @@
       const s = JSON.parse(m.data);
       state.rates.push(s.rate);
       if (state.rates.length > 120) state.rates.shift();
+      state.lat.push(s.latencyMicros === undefined ? -1 : s.latencyMicros);
+      if (state.lat.length > 120) state.lat.shift();
       sessions(s); chart();
     });
   }
@@ -210,8 +213,27 @@
       if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
     });
     ctx.stroke();
+    // end-to-end latency (mean of each second, CME SendingTime to the sinks), right-hand scale in ms; gaps where
+    // no message came
+    const lat = state.lat;
+    const lmax = Math.max(1, ...lat.map((v) => v / 1000));
+    ctx.fillStyle = '#d29922';
+    ctx.fillText(fmtMs(lmax), w - 40, h - 12 - (h - 20) + 3);
+    ctx.strokeStyle = '#d29922'; ctx.lineWidth = 1.2; ctx.beginPath();
+    let pen = false;
+    lat.forEach((v, i) => {
+      if (v < 0) { pen = false; return; }
+      const x = 30 + (w - 32) * (i + 120 - lat.length) / 119;
+      const y = h - 12 - (h - 20) * (v / 1000) / lmax;
+      if (pen) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      pen = true;
+    });
+    ctx.stroke();
     $('rate').textContent = data.length ? data[data.length - 1] + '/s' : '';
+    const lastLat = [...lat].reverse().find((v) => v >= 0);
+    $('latency').textContent = lastLat === undefined ? '' : fmtMs(lastLat / 1000);
   }
+  const fmtMs = (ms) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms)) + ' ms';
 
   document.addEventListener('DOMContentLoaded', () => {
     $('login-form').addEventListener('submit', login);

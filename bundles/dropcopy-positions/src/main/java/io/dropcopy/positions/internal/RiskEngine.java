@@ -44,6 +44,7 @@ public final class RiskEngine implements PositionService {
     private final Map<String, Deque<Long>> fillTimes = new HashMap<>();
     private final Set<String> groups = new TreeSet<>();
     private final long[] rates = new long[RATE_SECONDS];
+    private final long[] latencies = newLatencies();
     private List<SessionView> sessions = List.of();
     private Limits limits = Limits.NONE;
     /** Session name to when it was first seen DOWN (a session connecting at start is DOWN for a moment). */
@@ -301,6 +302,18 @@ public final class RiskEngine implements PositionService {
         rates[rates.length - 1] = perSecond;
     }
 
+    /** The mean end-to-end latency of the last second's messages in microseconds, -1 when none came. */
+    public synchronized void latency(long micros) {
+        System.arraycopy(latencies, 1, latencies, 0, latencies.length - 1);
+        latencies[latencies.length - 1] = micros;
+    }
+
+    private static long[] newLatencies() {
+        long[] l = new long[RATE_SECONDS];
+        java.util.Arrays.fill(l, -1);
+        return l;
+    }
+
     private void notifyListeners() {
         List<Object> notices;
         synchronized (this) {
@@ -418,9 +431,23 @@ public final class RiskEngine implements PositionService {
     }
 
     @Override
+    public synchronized long[] latencies() {
+        return latencies.clone();
+    }
+
+    @Override
     public AutoCloseable listen(RiskListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** The alerts in Prometheus' text format: raised and cleared since the start, and active now, per type. */
+    public String alertMetrics() {
+        long[][] counts;
+        synchronized (this) {
+            counts = alerts.countsByType();
+        }
+        return AlertMetrics.render(counts[0], counts[1], counts[2]);
     }
 
     /** Counters for the console and the API. */
