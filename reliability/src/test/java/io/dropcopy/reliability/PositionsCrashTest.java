@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * are being applied. After the last restart the running position of every account and instrument read through
  * {@code GET /dropcopy/api/positions} (net, bought, sold, number of fills) equals the one computed from the
  * simulator's own bookkeeping ({@link CmeSimulator#expectedLedger()}), never from the product's counters.
- * Then, on the same running assembly, the REST session control: a viewer reads but may not change state (403), a GET
+ * The position-limit alerts active then, in /dropcopy/metrics, are as many as the ledger's positions beyond the demo's
+ * limits. Then, on the same running assembly, the REST session control: a viewer reads but may not change state (403), a GET
  * of an operation changes nothing (405); the admin disconnects the session (the simulator sees it log out), connects it
  * (it logs on again) and asks for a resend of messages already received, whose copies leave every position as it was.
  * CI: 500 orders (~1,600 messages), about 2-3 minutes; {@code -Ddropcopy.positions.crash.orders=N} for more.
@@ -122,6 +123,7 @@ class PositionsCrashTest {
                 // the differences are asserted below, with their figures
             }
             if (last.get().isEmpty()) {
+                alertMetrics(http, etc, want, log);
                 sessionControl(http, sim, want, log);
             }
         } finally {
@@ -142,6 +144,32 @@ class PositionsCrashTest {
                 && !ledger.fills(ExpectedLedger.State.CORRECTED).isEmpty(), "the stream had busts and corrections");
         assertTrue(expected.size() > 1, "several positions: " + expected);
         assertEquals(List.of(), last.get(), "every position after the kills, as the simulator's ledger computes it");
+    }
+
+    /**
+     * The position-limit alerts active after the last restart, in /dropcopy/metrics, are the positions of the ledger
+     * beyond the limits of the copy's etc/io.dropcopy.positions.cfg (the demo's, low enough to be crossed).
+     */
+    private static void alertMetrics(int http, Path etc, Map<String, ExpectedPositions.Figures> want, List<String> log)
+            throws Exception {
+        Path cfg = etc.resolve("io.dropcopy.positions.cfg");
+        long maxLong = Long.parseLong(property(cfg, "maxLong"));
+        long maxShort = Long.parseLong(property(cfg, "maxShort"));
+        long over = want.values().stream().filter(f -> (maxLong > 0 && f.net() > maxLong)
+                || (maxShort > 0 && -f.net() > maxShort)).count();
+        Pattern active = Pattern.compile("(?m)^dropcopy_alerts_active\\{type=\"position_limit\"\\} (\\d+)$");
+        Pattern raised = Pattern.compile("(?m)^dropcopy_alerts_raised_total\\{type=\"position_limit\"\\} (\\d+)$");
+        String[] text = {""};
+        await("the position-limit alerts in /dropcopy/metrics", Duration.ofSeconds(30), () -> {
+            text[0] = call("GET", http, "/dropcopy/metrics", ADMIN, null).body();
+            Matcher m = active.matcher(text[0]);
+            return m.find() && Long.parseLong(m.group(1)) == over;
+        });
+        Matcher r = raised.matcher(text[0]);
+        assertTrue(r.find() && Long.parseLong(r.group(1)) >= over, "raised at least as often as active: " + text[0]);
+        assertTrue(over > 0, "the demo's limits (max long " + maxLong + ", short " + maxShort + ") are crossed");
+        log.add("metrics: " + over + " position-limit alerts active, as many positions of the ledger beyond max long "
+                + maxLong + " / short " + maxShort);
     }
 
     /** The REST session operations, admin only, on the running assembly; the positions stay as the ledger says. */
