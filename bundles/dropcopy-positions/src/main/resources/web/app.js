@@ -104,7 +104,38 @@
   }
 
   // ---- rendering
+  // gaps CME could not resend (from the sessions) and dead letters not replayed (fetched when their count changes)
+  let problemKey = null;
+  async function problems(stats) {
+    const key = JSON.stringify(stats.sessions.map((s) => [s.name, s.deadLetters, s.unrecoverableGaps]));
+    if (key === problemKey) return;
+    problemKey = key;
+    let letters = [];
+    if (stats.sessions.some((s) => s.deadLetters > 0)) {
+      const r = await fetch(API + '/dead-letters?max=100', { headers: H, credentials: 'same-origin' });
+      if (r.ok) letters = await r.json();
+    }
+    const tb = $('problems').tBodies[0];
+    tb.replaceChildren();
+    let n = 0;
+    for (const s of stats.sessions) {
+      for (const g of s.unrecoverableGaps) {
+        tb.appendChild(row(['', s.name, ['', 'n'], ['unrecoverable gap ' + g, 'short']]));
+        n++;
+      }
+    }
+    for (const d of letters) {
+      const tr = row([time(d.time), d.session, [d.seqNum, 'n'], 'dead letter: ' + (d.reason || '')]);
+      tr.title = d.raw || '';
+      tb.appendChild(tr);
+      n++;
+    }
+    if (!n) tb.appendChild(row([['no gap, no dead letter', 'muted'], '', '', '']));
+    $('problem-count').textContent = n ? String(n) : '';
+  }
+
   function sessions(stats) {
+    problems(stats).catch(() => { problemKey = null; });
     const tb = $('sessions').tBodies[0];
     tb.replaceChildren();
     let received = 0;

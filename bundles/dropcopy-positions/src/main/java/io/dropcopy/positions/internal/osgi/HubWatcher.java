@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only class that uses the session API: observes every configured group's events (an observer neither starts
+ * The only class of the risk view that reads the sessions (the REST API's operations go through SessionOperations in
+ * the web package): observes every configured group's events (an observer neither starts
  * sessions nor affects delivery) and turns the sessions' status into {@link SessionView}s.
  */
 final class HubWatcher implements AutoCloseable {

@@ -109,6 +109,17 @@ public class ApiServlet extends HttpServlet {
             case "/status":
                 send(resp, 200, status());
                 return;
+            case "/dead-letters": {
+                Set<String> names = new TreeSet<>();
+                String only = blank(req.getParameter("session"));
+                for (SessionView s : risk.sessions()) {
+                    if ((group == null || group.equals(s.group())) && (only == null || only.equals(s.name()))) {
+                        names.add(s.name());
+                    }
+                }
+                send(resp, 200, control.deadLetters(names, "true".equals(req.getParameter("all")), max(req, 200)));
+                return;
+            }
             case "/rates":
                 send(resp, 200, JsonText.longs(risk.messageRates()));
                 return;

@@ -1,7 +1,12 @@
 package io.dropcopy.positions.internal.web;
 
 import io.dropcopy.positions.internal.JsonText;
+import io.dropcopy.session.api.DeadLetter;
 import io.dropcopy.session.api.SessionOperations;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -9,8 +14,8 @@ import java.util.function.Supplier;
 /**
  * The state-changing session operations of the REST API, {@code POST /dropcopy/api/sessions/<name>/<operation>}:
  * connect, disconnect, resend (from, to) and reset-seq (confirm=<name>), through the session bundle's
- * {@link SessionOperations} as the console commands do. Plain Java: the servlet checks the caller (admin) first and
- * writes the answer.
+ * {@link SessionOperations} as the console commands do; and the sessions' dead letters ({@code GET /dead-letters}).
+ * Plain Java: the servlet checks the caller (admin to change state) first and writes the answer.
  */
 final class SessionControl {
     static final String PREFIX = "/sessions/";
@@ -82,6 +87,42 @@ final class SessionControl {
         } catch (IllegalArgumentException e) {
             return error(400, e.getMessage());
         }
+    }
+
+    /**
+     * The dead letters of the named sessions, newest first, at most {@code max}: those not replayed, or all.
+     * A session whose dead letters cannot be read is left out (its count still shows in the sessions).
+     */
+    String deadLetters(Collection<String> sessionNames, boolean all, int max) {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (String name : sessionNames) {
+            try {
+                for (DeadLetter d : sessions.deadLetters(name)) {
+                    if (all || !d.replayed()) {
+                        letters.add(d);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // stopped or removed meanwhile
+            }
+        }
+        letters.sort(Comparator.comparing((DeadLetter d) -> d.time() == null ? "" : d.time()).reversed()
+                .thenComparing(DeadLetter::seqNum, Comparator.reverseOrder()));
+        List<String> out = new ArrayList<>();
+        for (DeadLetter d : letters.subList(0, Math.min(max, letters.size()))) {
+            StringBuilder o = new StringBuilder("{\"id\":");
+            JsonText.quote(o, d.id()).append(",\"session\":");
+            JsonText.quote(o, d.targetSession()).append(",\"seqNum\":").append(d.seqNum()).append(",\"time\":");
+            quoteOrNull(o, d.time()).append(",\"reason\":");
+            quoteOrNull(o, d.reason()).append(",\"replayed\":").append(d.replayed()).append(",\"raw\":");
+            quoteOrNull(o, d.raw()).append('}');
+            out.add(o.toString());
+        }
+        return JsonText.array(out);
+    }
+
+    private static StringBuilder quoteOrNull(StringBuilder o, String v) {
+        return v == null ? o.append("null") : JsonText.quote(o, v);
     }
 
     private static Integer number(String text) {

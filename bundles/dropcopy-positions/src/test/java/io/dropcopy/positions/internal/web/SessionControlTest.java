@@ -53,7 +53,11 @@ class SessionControlTest {
 
         @Override
         public List<DeadLetter> deadLetters(String name) {
-            throw new UnsupportedOperationException();
+            if (!"demo".equals(name)) {
+                throw new IllegalArgumentException("no drop copy session named '" + name + "'");
+            }
+            return List.of(new DeadLetter("demo", 7, "2026-12-06T10:00:00Z", "no ExecType", "35=8|17=A", true),
+                    new DeadLetter("demo", 9, "2026-12-06T11:00:00Z", "unknown \"kind\"", "35=8|17=B", false));
         }
 
         @Override
@@ -129,5 +133,15 @@ class SessionControlTest {
         assertFalse(SessionControl.handles("/sessions/"));
         assertFalse(SessionControl.handles("/sessions//connect"));
         assertFalse(SessionControl.handles("/alerts/ack"));
+    }
+
+    @Test
+    void deadLettersNewestFirstNotReplayedUnlessAll() {
+        String open = control.deadLetters(List.of("demo", "gone"), false, 10);
+        assertEquals("[{\"id\":\"demo:9\",\"session\":\"demo\",\"seqNum\":9,\"time\":\"2026-12-06T11:00:00Z\","
+                + "\"reason\":\"unknown \\\"kind\\\"\",\"replayed\":false,\"raw\":\"35=8|17=B\"}]", open);
+        String all = control.deadLetters(List.of("demo"), true, 10);
+        assertTrue(all.indexOf("demo:9") < all.indexOf("demo:7") && all.indexOf("demo:7") > 0, all);
+        assertFalse(control.deadLetters(List.of("demo"), true, 1).contains("demo:7"));
     }
 }
