@@ -45,6 +45,8 @@ public final class RiskEngine implements PositionService {
     private final Set<String> groups = new TreeSet<>();
     private final long[] rates = new long[RATE_SECONDS];
     private final long[] latencies = newLatencies();
+    private long latencyCount = -1;
+    private double latencySeconds;
     private List<SessionView> sessions = List.of();
     private Limits limits = Limits.NONE;
     /** Session name to when it was first seen DOWN (a session connecting at start is DOWN for a moment). */
@@ -302,8 +304,16 @@ public final class RiskEngine implements PositionService {
         rates[rates.length - 1] = perSecond;
     }
 
-    /** The mean end-to-end latency of the last second's messages in microseconds, -1 when none came. */
-    public synchronized void latency(long micros) {
+    /**
+     * Once a second: the sessions' end-to-end latency totals (messages measured, sum of their latencies in seconds,
+     * since their start). The mean of the messages measured since the last call is the second's latency; none, or
+     * totals gone down (a session restarted), give -1.
+     */
+    public synchronized void latencyTotals(long count, double seconds) {
+        long newOnes = latencyCount < 0 ? 0 : count - latencyCount;
+        long micros = newOnes > 0 ? Math.round((seconds - latencySeconds) / newOnes * 1e6) : -1;
+        latencyCount = count;
+        latencySeconds = seconds;
         System.arraycopy(latencies, 1, latencies, 0, latencies.length - 1);
         latencies[latencies.length - 1] = micros;
     }

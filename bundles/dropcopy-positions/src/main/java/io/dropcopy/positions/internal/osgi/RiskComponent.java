@@ -71,8 +71,6 @@ public class RiskComponent implements PositionService, Supplier<String> {
             }
         });
         long[] last = {-1};
-        long[] lastLatencyCount = {-1};
-        double[] lastLatencySeconds = {0};
         timer.scheduleAtFixedRate(() -> {
             try {
                 List<SessionView> sessions = watcher.poll();
@@ -84,12 +82,7 @@ public class RiskComponent implements PositionService, Supplier<String> {
                 long received = watcher.received();
                 engine.messageRate(last[0] < 0 ? 0 : Math.max(0, received - last[0]));
                 last[0] = received;
-                long n = watcher.latencyCount();
-                double sum = watcher.latencySeconds();
-                long newOnes = lastLatencyCount[0] < 0 ? 0 : n - lastLatencyCount[0];
-                engine.latency(newOnes > 0 ? Math.round((sum - lastLatencySeconds[0]) / newOnes * 1e6) : -1);
-                lastLatencyCount[0] = n;
-                lastLatencySeconds[0] = sum;
+                engine.latencyTotals(watcher.latencyCount(), watcher.latencySeconds());
                 engine.sessions(sessions);
                 engine.tick();
             } catch (RuntimeException | Error e) {
