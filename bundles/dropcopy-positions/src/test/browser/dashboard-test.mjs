@@ -1,6 +1,7 @@
 // Drives the risk dashboard in headless Chromium over the DevTools protocol (no npm package needed), against a Karaf
 // whose simulator runs scenario=realistic (it sends busts), and writes a screenshot of each state:
-//   a wrong password refused; the login; a fill on the tape and its position changing; a bust whose busted quantity
+//   a wrong password refused; the login; a fill on the tape and its position changing (the chart showing messages/s
+//   and latency); a bust whose busted quantity
 //   (read from the file sink's journal, the simulator's own message) takes the position back; a position-limit alert
 //   raised, then cleared once the limit in etc/ is raised above every position (fileinstall hot-reloads it).
 //   DASHBOARD_ETC=<karaf>/etc DASHBOARD_JOURNAL=<karaf>/data/dropcopy \
@@ -153,6 +154,11 @@ try {
     return r && [...r.cells].map((c) => c.textContent); })()`);
   seen.push('fill on tape: ' + first.join(' '));
   await shot('4-fill-on-tape');
+  // the chart's live figures: messages per second and the mean end-to-end latency of the last second with messages
+  const figures = await until('messages/s and latency on the chart', `(() => {
+    const r = document.getElementById('rate').textContent, l = document.getElementById('latency').textContent;
+    return /^\\d+\\/s$/.test(r) && /^[0-9.]+ ms$/.test(l) && r + ' ' + l; })()`, 30000);
+  seen.push('chart: ' + figures);
   const account = first[2], instrument = first[5];
   const netOf = `(() => { const r = [...document.querySelectorAll('#positions tbody tr')].find((tr) =>
     tr.cells[1].textContent === ${JSON.stringify(account)} && tr.cells[2].textContent === ${JSON.stringify(instrument)}

@@ -18,8 +18,9 @@ sed -i "s/127.0.0.1:19000/127.0.0.1:$fix/" etc/io.dropcopy.session-demo.cfg
 sed -i "s/^port = 19000/port = $fix/; s/^scenario = .*/scenario = realistic/; s/^rate = .*/rate = 10/" etc/io.dropcopy.simulator-demo.cfg
 bin/start
 trap 'bin/stop || true; sleep 5; rm -rf "$work"' EXIT
-for _ in $(seq 1 180); do
-  curl -s -o /dev/null "http://127.0.0.1:$http/dropcopy/" && break
+# the HTTP port answers (404) before the dashboard's servlet is registered: wait for a 2xx
+for _ in $(seq 1 300); do
+  curl -sf -o /dev/null "http://127.0.0.1:$http/dropcopy/" && break
   sleep 1
 done
 DASHBOARD_ETC="$work/karaf/etc" DASHBOARD_JOURNAL="$work/karaf/data/dropcopy" \

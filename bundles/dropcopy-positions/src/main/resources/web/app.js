@@ -3,7 +3,7 @@
 (function () {
   const API = '/dropcopy/api';
   const H = { 'X-Dropcopy': '1' };
-  const state = { positions: new Map(), tape: [], alerts: new Map(), rates: [], sort: { k: 'account', asc: true },
+  const state = { positions: new Map(), tape: [], alerts: new Map(), rates: [], lat: [], sort: { k: 'account', asc: true },
                   admin: false, es: null };
   const $ = (id) => document.getElementById(id);
 
@@ -75,6 +75,7 @@
       state.alerts.clear();
       for (const a of s.alerts) if (a.state === 'RAISED') state.alerts.set(a.id, a);
       state.rates = s.rates.slice();
+      state.lat = (s.latencies || []).slice();
       sessions(s.stats); renderPositions(); renderTape(); renderAlerts(); chart();
     });
     es.addEventListener('tape', (m) => {
@@ -96,12 +97,45 @@
       const s = JSON.parse(m.data);
       state.rates.push(s.rate);
       if (state.rates.length > 120) state.rates.shift();
+      state.lat.push(s.latencyMicros === undefined ? -1 : s.latencyMicros);
+      if (state.lat.length > 120) state.lat.shift();
       sessions(s); chart();
     });
   }
 
   // ---- rendering
+  // gaps CME could not resend (from the sessions) and dead letters not replayed (fetched when their count changes)
+  let problemKey = null;
+  async function problems(stats) {
+    const key = JSON.stringify(stats.sessions.map((s) => [s.name, s.deadLetters, s.unrecoverableGaps]));
+    if (key === problemKey) return;
+    problemKey = key;
+    let letters = [];
+    if (stats.sessions.some((s) => s.deadLetters > 0)) {
+      const r = await fetch(API + '/dead-letters?max=100', { headers: H, credentials: 'same-origin' });
+      if (r.ok) letters = await r.json();
+    }
+    const tb = $('problems').tBodies[0];
+    tb.replaceChildren();
+    let n = 0;
+    for (const s of stats.sessions) {
+      for (const g of s.unrecoverableGaps) {
+        tb.appendChild(row(['', s.name, ['', 'n'], ['unrecoverable gap ' + g, 'short']]));
+        n++;
+      }
+    }
+    for (const d of letters) {
+      const tr = row([time(d.time), d.session, [d.seqNum, 'n'], 'dead letter: ' + (d.reason || '')]);
+      tr.title = d.raw || '';
+      tb.appendChild(tr);
+      n++;
+    }
+    if (!n) tb.appendChild(row([['no gap, no dead letter', 'muted'], '', '', '']));
+    $('problem-count').textContent = n ? String(n) : '';
+  }
+
   function sessions(stats) {
+    problems(stats).catch(() => { problemKey = null; });
     const tb = $('sessions').tBodies[0];
     tb.replaceChildren();
     let received = 0;
@@ -210,8 +244,27 @@
       if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
     });
     ctx.stroke();
+    // end-to-end latency (mean of each second, CME SendingTime to the sinks), right-hand scale in ms; gaps where
+    // no message came
+    const lat = state.lat;
+    const lmax = Math.max(1, ...lat.map((v) => v / 1000));
+    ctx.fillStyle = '#d29922';
+    ctx.fillText(fmtMs(lmax), w - 40, h - 12 - (h - 20) + 3);
+    ctx.strokeStyle = '#d29922'; ctx.lineWidth = 1.2; ctx.beginPath();
+    let pen = false;
+    lat.forEach((v, i) => {
+      if (v < 0) { pen = false; return; }
+      const x = 30 + (w - 32) * (i + 120 - lat.length) / 119;
+      const y = h - 12 - (h - 20) * (v / 1000) / lmax;
+      if (pen) ctx.lineTo(x, y); else ctx.moveTo(x, y);
+      pen = true;
+    });
+    ctx.stroke();
     $('rate').textContent = data.length ? data[data.length - 1] + '/s' : '';
+    const lastLat = [...lat].reverse().find((v) => v >= 0);
+    $('latency').textContent = lastLat === undefined ? '' : fmtMs(lastLat / 1000);
   }
+  const fmtMs = (ms) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : Math.round(ms)) + ' ms';
 
   document.addEventListener('DOMContentLoaded', () => {
     $('login-form').addEventListener('submit', login);

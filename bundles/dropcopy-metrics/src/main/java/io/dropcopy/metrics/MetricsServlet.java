@@ -3,12 +3,18 @@ package io.dropcopy.metrics;
 import io.dropcopy.session.api.DropCopyGroups;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** GET /dropcopy/metrics: Prometheus scrapes it. Registered with the OSGi HTTP whiteboard (Karaf feature http-whiteboard). */
 @Component(service = Servlet.class, property = {
@@ -20,9 +26,26 @@ public class MetricsServlet extends HttpServlet {
     @Reference
     private transient DropCopyGroups hub;
 
+    /**
+     * More metric families from other bundles (e.g. dropcopy-positions' alerts), each a Supplier of Prometheus text
+     * registered with property dropcopy.metrics=prometheus: no bundle needs to import another.
+     */
+    @Reference(service = Supplier.class, target = "(dropcopy.metrics=prometheus)",
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    private final transient List<Supplier<?>> more = new CopyOnWriteArrayList<>();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = PrometheusText.render(hub.sessions()).getBytes(StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(PrometheusText.render(hub.sessions()));
+        for (Supplier<?> s : more) {
+            try {
+                text.append(s.get());
+            } catch (RuntimeException e) {
+                // one bundle's families missing, never the sessions' (that bundle is stopping)
+            }
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setContentLength(body.length);

@@ -43,6 +43,12 @@ public interface PositionService {
     /** Business messages per second, the last 120 seconds, oldest first. */
     long[] messageRates();
 
+    /**
+     * Mean end-to-end latency (CME SendingTime(52) to the routes' completion) of the messages of each second, in
+     * microseconds, the last 120 seconds, oldest first; -1 for a second without messages.
+     */
+    long[] latencies();
+
     /** Until closed, told of every tape entry and alert change. */
     AutoCloseable listen(RiskListener listener);
 }

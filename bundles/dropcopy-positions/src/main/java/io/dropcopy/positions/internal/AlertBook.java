@@ -26,6 +26,8 @@ final class AlertBook {
     private final Consumer<Alert> sink;
     private long raisedTotal;
     private long clearedTotal;
+    private final long[] raisedByType = new long[Alert.Type.values().length];
+    private final long[] clearedByType = new long[Alert.Type.values().length];
 
     AlertBook(Consumer<Alert> sink) {
         this.sink = sink;
@@ -41,6 +43,7 @@ final class AlertBook {
         active.put(id, a);
         remember(a);
         raisedTotal++;
+        raisedByType[type.ordinal()]++;
         if (severity == Alert.Severity.CRITICAL) {
             LOG.error("Alert raised: {} {}: {}", type, id, message);
         } else {
@@ -60,6 +63,7 @@ final class AlertBook {
                 now, why);
         remember(cleared);
         clearedTotal++;
+        clearedByType[a.type().ordinal()]++;
         LOG.info("Alert cleared ({}): {} {}: {}", why, a.type(), id, a.message());
         sink.accept(cleared);
         return true;
@@ -104,6 +108,15 @@ final class AlertBook {
             out.addAll(history);
         }
         return out;
+    }
+
+    /** Per alert type (by ordinal): raised since the start, cleared since the start, active now. */
+    long[][] countsByType() {
+        long[] activeNow = new long[Alert.Type.values().length];
+        for (Alert a : active.values()) {
+            activeNow[a.type().ordinal()]++;
+        }
+        return new long[][] {raisedByType.clone(), clearedByType.clone(), activeNow};
     }
 
     long raisedTotal() {

@@ -44,6 +44,9 @@ public final class RiskEngine implements PositionService {
     private final Map<String, Deque<Long>> fillTimes = new HashMap<>();
     private final Set<String> groups = new TreeSet<>();
     private final long[] rates = new long[RATE_SECONDS];
+    private final long[] latencies = newLatencies();
+    private long latencyCount = -1;
+    private double latencySeconds;
     private List<SessionView> sessions = List.of();
     private Limits limits = Limits.NONE;
     /** Session name to when it was first seen DOWN (a session connecting at start is DOWN for a moment). */
@@ -301,6 +304,26 @@ public final class RiskEngine implements PositionService {
         rates[rates.length - 1] = perSecond;
     }
 
+    /**
+     * Once a second: the sessions' end-to-end latency totals (messages measured, sum of their latencies in seconds,
+     * since their start). The mean of the messages measured since the last call is the second's latency; none, or
+     * totals gone down (a session restarted), give -1.
+     */
+    public synchronized void latencyTotals(long count, double seconds) {
+        long newOnes = latencyCount < 0 ? 0 : count - latencyCount;
+        long micros = newOnes > 0 ? Math.round((seconds - latencySeconds) / newOnes * 1e6) : -1;
+        latencyCount = count;
+        latencySeconds = seconds;
+        System.arraycopy(latencies, 1, latencies, 0, latencies.length - 1);
+        latencies[latencies.length - 1] = micros;
+    }
+
+    private static long[] newLatencies() {
+        long[] l = new long[RATE_SECONDS];
+        java.util.Arrays.fill(l, -1);
+        return l;
+    }
+
     private void notifyListeners() {
         List<Object> notices;
         synchronized (this) {
@@ -418,9 +441,23 @@ public final class RiskEngine implements PositionService {
     }
 
     @Override
+    public synchronized long[] latencies() {
+        return latencies.clone();
+    }
+
+    @Override
     public AutoCloseable listen(RiskListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /** The alerts in Prometheus' text format: raised and cleared since the start, and active now, per type. */
+    public String alertMetrics() {
+        long[][] counts;
+        synchronized (this) {
+            counts = alerts.countsByType();
+        }
+        return AlertMetrics.render(counts[0], counts[1], counts[2]);
     }
 
     /** Counters for the console and the API. */

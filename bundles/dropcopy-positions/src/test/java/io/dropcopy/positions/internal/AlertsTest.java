@@ -137,4 +137,20 @@ class AlertsTest {
         out.sort(null);
         return out;
     }
+
+    @Test
+    void metricsCountRaisedClearedAndActivePerType() throws Exception {
+        engine.configure(Limits.parse(5, 5, 0, 0, null, null));
+        fill("ACC1", "1", 6);   // raised
+        fill("ACC1", "1", 1);   // still the same alert: not counted again
+        fill("ACC2", "2", 9);   // another account: raised
+        fill("ACC1", "2", 4);   // ACC1 back inside: cleared
+        String text = engine.alertMetrics();
+        assertTrue(text.contains("# TYPE dropcopy_alerts_raised_total counter\n"), text);
+        assertTrue(text.contains("dropcopy_alerts_raised_total{type=\"position_limit\"} 2\n"), text);
+        assertTrue(text.contains("dropcopy_alerts_cleared_total{type=\"position_limit\"} 1\n"), text);
+        assertTrue(text.contains("dropcopy_alerts_active{type=\"position_limit\"} 1\n"), text);
+        assertTrue(text.contains("dropcopy_alerts_raised_total{type=\"session_down\"} 0\n"), text);
+        assertTrue(text.contains("dropcopy_alerts_active{type=\"dead_letters\"} 0\n"), text);
+    }
 }

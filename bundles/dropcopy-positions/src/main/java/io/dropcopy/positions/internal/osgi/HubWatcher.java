@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only class that uses the session API: observes every configured group's events (an observer neither starts
+ * The only class of the risk view that reads the sessions (the REST API's operations go through SessionOperations in
+ * the web package): observes every configured group's events (an observer neither starts
  * sessions nor affects delivery) and turns the sessions' status into {@link SessionView}s.
  */
 final class HubWatcher implements AutoCloseable {
@@ -24,6 +25,8 @@ final class HubWatcher implements AutoCloseable {
     private final Consumer<DropCopyEvent> events;
     private final Map<String, AutoCloseable> observed = new HashMap<>();
     private long received;
+    private long latencyCount;
+    private double latencySeconds;
     private boolean newGroups;
 
     HubWatcher(DropCopyHub hub, Consumer<DropCopyEvent> events) {
@@ -35,6 +38,8 @@ final class HubWatcher implements AutoCloseable {
     synchronized List<SessionView> poll() {
         List<SessionView> out = new ArrayList<>();
         long total = 0;
+        long count = 0;
+        double seconds = 0;
         for (SessionStatus s : hub.sessions()) {
             if (!observed.containsKey(s.group())) {
                 observed.put(s.group(), hub.observe(s.group(), events::accept));
@@ -50,11 +55,15 @@ final class HubWatcher implements AutoCloseable {
                 }
             }
             total += s.received();
+            count += s.endToEndLatency().count();
+            seconds += s.endToEndLatency().sumSeconds();
             out.add(new SessionView(s.name(), s.group(), s.state(), s.health(), s.healthReason(),
                     s.nextTargetSeqNum(), s.nextSenderSeqNum(), s.received(), dead, s.unrecoverableGaps(),
                     s.resendInFlight(), s.lastMessageTime()));
         }
         received = total;
+        latencyCount = count;
+        latencySeconds = seconds;
         return out;
     }
 
@@ -71,6 +80,15 @@ final class HubWatcher implements AutoCloseable {
     /** Business messages received by every session (as of the last {@link #poll}). */
     synchronized long received() {
         return received;
+    }
+
+    /** End-to-end latencies recorded by every session (as of the last {@link #poll}): count and sum in seconds. */
+    synchronized long latencyCount() {
+        return latencyCount;
+    }
+
+    synchronized double latencySeconds() {
+        return latencySeconds;
     }
 
     @Override

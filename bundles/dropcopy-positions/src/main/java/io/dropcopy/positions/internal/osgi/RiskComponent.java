@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,11 +29,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * OSGi glue: the configuration (validated, hot-reloaded), the hub watcher, the start-up read of the journal and the
- * once-a-second tick. Everything else is {@link RiskEngine}.
+ * once-a-second tick. Everything else is {@link RiskEngine}. Also a {@code Supplier<String>} with property
+ * {@code dropcopy.metrics=prometheus}: the alerts' counters, which dropcopy-metrics appends to /dropcopy/metrics
+ * (neither bundle imports the other).
  */
-@Component(service = PositionService.class, configurationPid = RiskComponent.PID, immediate = true)
+@Component(service = {PositionService.class, Supplier.class}, configurationPid = RiskComponent.PID, immediate = true,
+        property = "dropcopy.metrics=prometheus")
 @Designate(ocd = RiskConfig.class)
-public class RiskComponent implements PositionService {
+public class RiskComponent implements PositionService, Supplier<String> {
     static final String PID = "io.dropcopy.positions";
     private static final Logger LOG = LoggerFactory.getLogger(RiskComponent.class);
 
@@ -78,6 +82,7 @@ public class RiskComponent implements PositionService {
                 long received = watcher.received();
                 engine.messageRate(last[0] < 0 ? 0 : Math.max(0, received - last[0]));
                 last[0] = received;
+                engine.latencyTotals(watcher.latencyCount(), watcher.latencySeconds());
                 engine.sessions(sessions);
                 engine.tick();
             } catch (RuntimeException | Error e) {
@@ -125,6 +130,12 @@ public class RiskComponent implements PositionService {
             i = end + 1;
         }
         return out.toString();
+    }
+
+    /** Prometheus text: the alerts raised, cleared and active per type. */
+    @Override
+    public String get() {
+        return engine.alertMetrics();
     }
 
     public Map<String, Long> counters() {
@@ -179,6 +190,11 @@ public class RiskComponent implements PositionService {
     @Override
     public long[] messageRates() {
         return engine.messageRates();
+    }
+
+    @Override
+    public long[] latencies() {
+        return engine.latencies();
     }
 
     @Override

@@ -6,10 +6,13 @@ import io.dropcopy.positions.PositionService;
 import io.dropcopy.positions.SessionView;
 import io.dropcopy.positions.TapeEntry;
 import io.dropcopy.positions.internal.JsonText;
+import io.dropcopy.session.api.SessionOperations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -21,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The REST API under /dropcopy/api/ (docs/positions.md): JSON, authenticated against Karaf's JAAS realm; reading
- * needs role viewer, changing state (acknowledging an alert) role admin. /stream pushes Server-Sent Events.
+ * needs role viewer, changing state (acknowledging an alert, connecting, disconnecting, resending, resetting a
+ * session's sequence numbers) role admin, by POST only. /stream pushes Server-Sent Events.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/dropcopy/api/*",
@@ -32,13 +36,18 @@ public class ApiServlet extends HttpServlet {
     @Reference
     private transient PositionService risk;
 
+    @Reference
+    private transient SessionOperations operations;
+
     private transient WebAuth auth;
+    private transient SessionControl control;
     private transient EventStream stream;
 
     @Activate
     void activate() {
         auth = new WebAuth("karaf");
         stream = new EventStream(risk);
+        control = new SessionControl(operations, this::sessionNames);
     }
 
     @Deactivate
@@ -100,8 +109,22 @@ public class ApiServlet extends HttpServlet {
             case "/status":
                 send(resp, 200, status());
                 return;
+            case "/dead-letters": {
+                Set<String> names = new TreeSet<>();
+                String only = blank(req.getParameter("session"));
+                for (SessionView s : risk.sessions()) {
+                    if ((group == null || group.equals(s.group())) && (only == null || only.equals(s.name()))) {
+                        names.add(s.name());
+                    }
+                }
+                send(resp, 200, control.deadLetters(names, "true".equals(req.getParameter("all")), max(req, 200)));
+                return;
+            }
             case "/rates":
                 send(resp, 200, JsonText.longs(risk.messageRates()));
+                return;
+            case "/latencies":
+                send(resp, 200, JsonText.longs(risk.latencies()));
                 return;
             case "/stream":
                 stream.serve(req, resp);
@@ -113,6 +136,11 @@ public class ApiServlet extends HttpServlet {
                         send(resp, 200, tape(risk.recentEvents(group, account, max(req, 100))));
                         return;
                     }
+                }
+                if (SessionControl.handles(path) || path.equals("/alerts/ack")) {
+                    resp.setHeader("Allow", "POST");
+                    send(resp, 405, error("changes state: POST, as an admin (docs/positions.md)"));
+                    return;
                 }
                 send(resp, 404, error("no such resource: GET /dropcopy/api" + path + " (docs/positions.md)"));
         }
@@ -167,7 +195,20 @@ public class ApiServlet extends HttpServlet {
             }
             return;
         }
+        if (SessionControl.handles(path)) {
+            SessionControl.Answer answer = control.handle(path, req::getParameter, user.name);
+            send(resp, answer.status(), answer.json());
+            return;
+        }
         send(resp, 404, error("no such resource: POST /dropcopy/api" + path));
+    }
+
+    private Set<String> sessionNames() {
+        Set<String> names = new TreeSet<>();
+        for (SessionView s : risk.sessions()) {
+            names.add(s.name());
+        }
+        return names;
     }
 
     private String status() {

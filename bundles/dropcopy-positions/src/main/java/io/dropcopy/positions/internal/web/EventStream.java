@@ -110,8 +110,9 @@ final class EventStream implements RiskListener, AutoCloseable {
             sessions.add(JsonText.session(s));
         }
         long[] rates = risk.messageRates();
+        long[] latencies = risk.latencies();
         return "{\"time\":\"" + java.time.Instant.now() + "\",\"sessions\":" + JsonText.array(sessions)
-                + ",\"rate\":" + rates[rates.length - 1] + "}";
+                + ",\"rate\":" + rates[rates.length - 1] + ",\"latencyMicros\":" + latencies[latencies.length - 1] + "}";
     }
 
     private String snapshot() {
@@ -129,7 +130,7 @@ final class EventStream implements RiskListener, AutoCloseable {
         }
         return "{\"stats\":" + stats() + ",\"positions\":" + JsonText.array(positions) + ",\"tape\":"
                 + JsonText.array(tape) + ",\"alerts\":" + JsonText.array(alerts) + ",\"rates\":"
-                + JsonText.longs(risk.messageRates()) + "}";
+                + JsonText.longs(risk.messageRates()) + ",\"latencies\":" + JsonText.longs(risk.latencies()) + "}";
     }
 
     private void broadcast(String event, String json) {
