@@ -52,6 +52,7 @@ class InjectedDoubleTest {
     /** A short REALISTIC run (fills, busts, corrections) written by the real sink into the database CLEAN. */
     @BeforeAll
     static void fillFromARealRun() throws Exception {
+        long started = System.nanoTime();
         tmp = Files.createTempDirectory("injected-double");
         pg = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
         execute(pg.getPostgresDatabase(), "CREATE DATABASE " + CLEAN);
@@ -85,6 +86,9 @@ class InjectedDoubleTest {
         assertTrue(ledger.changedFills().values().stream().anyMatch(s -> "CORRECTED".equals(s.status())),
                 "the run has a correction");
         assertTrue(ledger.filledPerOrder().size() > 10, "the run has orders with fills");
+        System.out.printf("InjectedDoubleTest: the real sink wrote %d messages (%s) in %d s; each test corrupts a"
+                + " copy%n", ledger.size(), DatabaseLedgerCheck.summary(ledger),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     @AfterAll
