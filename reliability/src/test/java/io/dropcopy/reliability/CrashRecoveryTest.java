@@ -84,6 +84,11 @@ class CrashRecoveryTest {
     private static final int BACKLOG = FULL ? 6_000 : 3_000;
     /** Messages a run writes at most before its kill: the kills spread over the whole stream (~3.2 per order). */
     private static final int SPREAD = Math.max(200, ORDERS * 3 / (KILLS + 1));
+    /**
+     * How long one run may take to boot Karaf and reach its kill point (up to SPREAD messages written): a guard
+     * against a hang, not a speed claim; under eight builds on 2 cores a run wrote 377 messages in 5 minutes.
+     */
+    private static final Duration RUN_WAIT = Duration.ofMinutes(15);
     private static final Pattern SEQ = Pattern.compile("\"seqNum\":(\\d+)");
     private static final Pattern TARGET = Pattern.compile("\"targetSession\":\"([^\"]*)\"");
     private static final Pattern EXEC_ID = Pattern.compile("\"execId\":(?:\"([^\"]*)\"|null)");
@@ -165,7 +170,7 @@ class CrashRecoveryTest {
                 String what;
                 if (moment == Moment.RESEND) {
                     long grow = 100 + random.nextInt(SPREAD);
-                    await("run " + kill + ": the gap coming by resend", Duration.ofSeconds(300),
+                    await("run " + kill + ": the gap coming by resend", RUN_WAIT,
                             () -> !p.isAlive() || (sim.resendRequests().size() > resendsBefore
                                     && (lines(karaf, FILE) >= before + grow || lines(karaf, FILE) >= sim.sentCount())));
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
@@ -180,7 +185,7 @@ class CrashRecoveryTest {
                             inside ? " (a resent copy, PossDup=Y: killed mid-resend)" : " (the resend was through)");
                 } else if (moment == Moment.DB_TRANSACTION) {
                     long grow = 1 + random.nextInt(SPREAD);
-                    await("run " + kill + " writing", Duration.ofSeconds(300),
+                    await("run " + kill + " writing", RUN_WAIT,
                             () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
                     String held = killInTransaction(ds, p);
@@ -188,7 +193,7 @@ class CrashRecoveryTest {
                     what = "mid-transaction: " + (held != null ? held : "no transaction seen open (stream idle?)");
                 } else {
                     long grow = 1 + random.nextInt(kill % 2 == 0 ? 50 : SPREAD);
-                    await("run " + kill + " writing", Duration.ofSeconds(300),
+                    await("run " + kill + " writing", RUN_WAIT,
                             () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
                     // picks the moment of the kill (not a wait for a condition): up to 0.2 or 3 s more of the stream

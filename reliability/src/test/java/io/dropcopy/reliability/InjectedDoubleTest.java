@@ -13,7 +13,6 @@ import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.sink.jdbc.JdbcSink;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,6 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checks of {@link DatabaseLedgerCheck} can see a double. The schema's unique keys and the sink's idempotence
@@ -45,7 +45,8 @@ class InjectedDoubleTest {
     private static final String HISTORY = "PostgreSQL history rows";
     private static final AtomicInteger COPIES = new AtomicInteger();
 
-    private static Path tmp;
+    @TempDir
+    static Path tmp;
     private static EmbeddedPostgres pg;
     private static SentLedger ledger;
 
@@ -53,7 +54,6 @@ class InjectedDoubleTest {
     @BeforeAll
     static void fillFromARealRun() throws Exception {
         long started = System.nanoTime();
-        tmp = Files.createTempDirectory("injected-double");
         pg = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
         execute(pg.getPostgresDatabase(), "CREATE DATABASE " + CLEAN);
         DataSource ds = pg.getDatabase("postgres", CLEAN);
