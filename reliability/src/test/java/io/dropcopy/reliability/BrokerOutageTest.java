@@ -2,6 +2,7 @@ package io.dropcopy.reliability;
 
 import static io.dropcopy.reliability.DatabaseOutageTest.await;
 import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
+import static io.dropcopy.reliability.DatabaseOutageTest.holds;
 import static io.dropcopy.reliability.DatabaseOutageTest.sessionProperties;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import javax.jms.Connection;
 import javax.jms.Message;
 import javax.jms.MessageConsumer;
@@ -130,8 +130,8 @@ class BrokerOutageTest {
                     () -> failed.get() > failedBefore);
             long routedWhileDown = routed.get();
             assertEquals("DOWN", session.status().health(), "health while the broker is down: " + session.status());
-            LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
-            assertEquals(routedWhileDown, routed.get(), "nothing routed while the broker is down");
+            holds("nothing routed while the broker is down", Duration.ofSeconds(3),
+                    () -> routed.get() == routedWhileDown);
             broker = broker(brokerPort);       // back, same journal
             brokerBack.set(true);
             await("the simulator finished and the session caught up", Duration.ofSeconds(180),

@@ -3,6 +3,7 @@ package io.dropcopy.reliability;
 import static io.dropcopy.reliability.DatabaseOutageTest.await;
 import static io.dropcopy.reliability.DatabaseOutageTest.count;
 import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
+import static io.dropcopy.reliability.DatabaseOutageTest.holds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ import javax.jms.MessageConsumer;
 import javax.jms.Session;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +84,11 @@ class CrashRecoveryTest {
     private static final int BACKLOG = FULL ? 6_000 : 3_000;
     /** Messages a run writes at most before its kill: the kills spread over the whole stream (~3.2 per order). */
     private static final int SPREAD = Math.max(200, ORDERS * 3 / (KILLS + 1));
+    /**
+     * How long one run may take to boot Karaf and reach its kill point (up to SPREAD messages written): a guard
+     * against a hang, not a speed claim; under eight builds on 2 cores a run wrote 377 messages in 5 minutes.
+     */
+    private static final Duration RUN_WAIT = Duration.ofMinutes(15);
     private static final Pattern SEQ = Pattern.compile("\"seqNum\":(\\d+)");
     private static final Pattern TARGET = Pattern.compile("\"targetSession\":\"([^\"]*)\"");
     private static final Pattern EXEC_ID = Pattern.compile("\"execId\":(?:\"([^\"]*)\"|null)");
@@ -161,7 +170,7 @@ class CrashRecoveryTest {
                 String what;
                 if (moment == Moment.RESEND) {
                     long grow = 100 + random.nextInt(SPREAD);
-                    await("run " + kill + ": the gap coming by resend", Duration.ofSeconds(300),
+                    await("run " + kill + ": the gap coming by resend", RUN_WAIT,
                             () -> !p.isAlive() || (sim.resendRequests().size() > resendsBefore
                                     && (lines(karaf, FILE) >= before + grow || lines(karaf, FILE) >= sim.sentCount())));
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
@@ -176,7 +185,7 @@ class CrashRecoveryTest {
                             inside ? " (a resent copy, PossDup=Y: killed mid-resend)" : " (the resend was through)");
                 } else if (moment == Moment.DB_TRANSACTION) {
                     long grow = 1 + random.nextInt(SPREAD);
-                    await("run " + kill + " writing", Duration.ofSeconds(300),
+                    await("run " + kill + " writing", RUN_WAIT,
                             () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
                     String held = killInTransaction(ds, p);
@@ -184,9 +193,10 @@ class CrashRecoveryTest {
                     what = "mid-transaction: " + (held != null ? held : "no transaction seen open (stream idle?)");
                 } else {
                     long grow = 1 + random.nextInt(kill % 2 == 0 ? 50 : SPREAD);
-                    await("run " + kill + " writing", Duration.ofSeconds(300),
+                    await("run " + kill + " writing", RUN_WAIT,
                             () -> !p.isAlive() || lines(karaf, FILE) >= before + grow);
                     assertTrue(p.isAlive(), "Karaf run " + kill + " died on its own");
+                    // picks the moment of the kill (not a wait for a condition): up to 0.2 or 3 s more of the stream
                     Thread.sleep(random.nextInt(kill % 2 == 0 ? 200 : 3000));
                     killHard(p);
                     String last = lastLine(karaf, FILE);
@@ -209,7 +219,10 @@ class CrashRecoveryTest {
                         return sim.isFinished() && distinct(karaf, FILE) >= sent && distinct(karaf, BATCH) >= sent
                                 && rows(ds) >= sent && jms.identities() >= sent;
                     });
-            Thread.sleep(3000);    // anything doubled would show up now
+            // every sink complete: nothing more may arrive (a late second copy would show here, and fail)
+            List<Long> complete = List.of(lines(karaf, FILE), lines(karaf, BATCH), rows(ds), jms.copies());
+            holds("no sink receives anything more once complete", Duration.ofSeconds(3),
+                    () -> complete.equals(List.of(lines(karaf, FILE), lines(karaf, BATCH), rows(ds), jms.copies())));
         } finally {
             jms.stop();
             if (process != null) {
@@ -330,6 +343,23 @@ class CrashRecoveryTest {
      * waiting, SIGKILL; then the lock is let go and the orphaned transaction rolls back. Returns what was seen, or
      * null when no transaction came within the wait.
      */
+    /** A sink backend waiting on the lock inside its transaction, described, or null. */
+    private static String transactionHeld(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT a.pid, date_trunc('milliseconds', clock_timestamp() - a.xact_start),"
+                + " a.query, EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class t ON t.oid = l.relation"
+                + " WHERE l.pid = a.pid AND l.granted AND t.relname = 'dropcopy_message'"
+                + " AND l.mode = 'RowExclusiveLock') FROM pg_stat_activity a"
+                + " WHERE a.pid <> pg_backend_pid() AND a.wait_event_type = 'Lock' AND a.xact_start IS NOT NULL")) {
+            if (!rs.next()) {
+                return null;
+            }
+            String query = rs.getString(3).replaceAll("\\s+", " ");
+            return String.format("backend %d in a transaction open for %s, its dropcopy_message row inserted: %s,"
+                    + " waiting at: %s", rs.getInt(1), rs.getString(2), rs.getBoolean(4),
+                    query.substring(0, Math.min(50, query.length())));
+        }
+    }
+
     private static String killInTransaction(DataSource ds, Process p) throws Exception {
         try (Connection lock = ds.getConnection(); Connection look = ds.getConnection();
                 Statement s = look.createStatement()) {
@@ -338,24 +368,13 @@ class CrashRecoveryTest {
                 l.execute("LOCK TABLE dropcopy_order IN SHARE MODE");
             }
             // (polled outside any transaction: pg_stat_activity is a snapshot within one)
-            String seen = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (seen == null && System.nanoTime() < deadline) {
-                try (ResultSet rs = s.executeQuery("SELECT a.pid, date_trunc('milliseconds', clock_timestamp() - a.xact_start),"
-                        + " a.query, EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class t ON t.oid = l.relation"
-                        + " WHERE l.pid = a.pid AND l.granted AND t.relname = 'dropcopy_message'"
-                        + " AND l.mode = 'RowExclusiveLock') FROM pg_stat_activity a"
-                        + " WHERE a.pid <> pg_backend_pid() AND a.wait_event_type = 'Lock' AND a.xact_start IS NOT NULL")) {
-                    if (rs.next()) {
-                        String query = rs.getString(3).replaceAll("\\s+", " ");
-                        seen = String.format("backend %d in a transaction open for %s, its dropcopy_message row"
-                                        + " inserted: %s, waiting at: %s", rs.getInt(1), rs.getString(2), rs.getBoolean(4),
-                                query.substring(0, Math.min(50, query.length())));
-                    }
-                }
-                if (seen == null) {
-                    Thread.sleep(20);
-                }
+            String seen;
+            try {
+                seen = Awaitility.await("a sink transaction held open").atMost(Duration.ofSeconds(60))
+                        .pollInSameThread().pollInterval(Duration.ofMillis(20))
+                        .until(() -> transactionHeld(s), java.util.Objects::nonNull);
+            } catch (ConditionTimeoutException none) {
+                seen = null; // the stream idle: reported in the kill's line, the kill still happens
             }
             killHard(p);
             lock.rollback();
@@ -425,6 +444,11 @@ class CrashRecoveryTest {
             return published.size();
         }
 
+        /** Distinct JMS messages received, all identities (a broker redelivery of one is not another). */
+        long copies() {
+            return published.values().stream().mapToLong(Set::size).sum();
+        }
+
         long redeliveries() {
             return deliveries.get() - seenIds.size();
         }
@@ -458,7 +482,7 @@ class CrashRecoveryTest {
                     // the broker is down (the assembly was killed, or is starting): try again
                 }
                 try {
-                    Thread.sleep(300);
+                    Thread.sleep(300); // the pace of reconnection attempts while the broker is away, not a wait
                 } catch (InterruptedException e) {
                     return;
                 }

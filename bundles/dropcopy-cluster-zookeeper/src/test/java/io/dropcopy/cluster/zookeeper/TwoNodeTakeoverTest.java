@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropcopy.simulator.CmeSimulator;
+import io.dropcopy.simulator.ExpectedLedger;
 import io.dropcopy.simulator.SimulatorConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
@@ -11,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.math.BigDecimal;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +22,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Two drop copy nodes (each its own JVM: session layer, hub, ZooKeeper ownership, JDBC store and sink), a real
  * ZooKeeper server (its own JVM, 3.8.4), a real PostgreSQL (embedded) and the CME simulator. The leader is killed with
  * SIGKILL mid-stream: the standby takes over, the simulator never sees two logons to its target session at once, and
- * the sink holds every execution exactly once. Once in CI; {@code -Dfull=true}: 5 kills, alternating nodes.
+ * the sink holds what the simulator sent ({@link ExpectedLedger}, its own bookkeeping), by identity: every outer
+ * sequence number and every ExecID once, each fill with the sequence number, order, quantity and price it was sent
+ * with, each order's filled quantity as sent. Once in CI; {@code -Dfull=true}: 5 kills, alternating nodes.
  * Prints the takeover times (kill to the new owner's first processed message).
  */
 class TwoNodeTakeoverTest {
@@ -157,23 +164,51 @@ class TwoNodeTakeoverTest {
             }
         }
 
-        await("all " + expected + " messages in the sink", Duration.ofSeconds(120),
-                () -> simulator.isFinished() && rows(db) >= expected);
-        assertEquals(expected, rows(db), "each message once");
-        Set<String> execIds = new HashSet<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT exec_id FROM dropcopy_execution")) {
-            while (rs.next()) {
-                assertTrue(execIds.add(rs.getString(1)), "twice in the sink: " + rs.getString(1));
+        await("the simulator finished and the sink holds every message it sent", Duration.ofSeconds(120),
+                () -> simulator.isFinished() && rows(db) >= simulator.expectedLedger().allMessages().size());
+        ExpectedLedger ledger = simulator.expectedLedger();
+        // the messages, by identity: the outer sequence numbers the simulator sent, each held once
+        Map<Long, Integer> heldSeqs = new TreeMap<>();
+        for (Object[] r : query(db, "SELECT seq_num FROM dropcopy_message WHERE target_session = 'demo'")) {
+            heldSeqs.merge(((Number) r[0]).longValue(), 1, Integer::sum);
+        }
+        Set<Long> sentSeqs = ledger.messages().getOrDefault("DEMO01N", List.of()).stream()
+                .map(ExpectedLedger.MessageId::seq).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, sentSeqs.size(), "the simulator sent the whole stream once: " + ledger);
+        assertEquals(sentSeqs, heldSeqs.keySet(), "the sink holds the sequence numbers the simulator sent");
+        assertEquals(Map.of(), held(heldSeqs), "no sequence number held twice (seq=copies)");
+        // the executions, by ExecID: hand-written from the default stream (order k: ack, partial fill, fill)
+        Map<String, Integer> heldExecIds = new TreeMap<>();
+        Map<String, List<Object>> fills = new TreeMap<>();
+        for (Object[] r : query(db, "SELECT exec_id, seq_num, order_id, last_qty, last_px FROM dropcopy_execution")) {
+            heldExecIds.merge((String) r[0], 1, Integer::sum);
+            if (r[3] != null && ((BigDecimal) r[3]).signum() > 0) {
+                fills.put((String) r[0], List.of(((Number) r[1]).longValue(), r[2],
+                        ((BigDecimal) r[3]).longValueExact(), ((BigDecimal) r[4]).stripTrailingZeros()));
             }
         }
-        Set<String> wanted = new HashSet<>();
+        Set<String> wanted = new TreeSet<>();
         for (int order = 1; order <= orders; order++) {
             for (int step = 1; step <= 3; step++) {
                 wanted.add(String.format("SIM%08d-%d", order, step));
             }
         }
-        assertEquals(wanted, execIds, "every execution exactly once");
+        assertEquals(wanted, heldExecIds.keySet(), "every execution the stream holds, none other");
+        assertEquals(Map.of(), held(heldExecIds), "no execution held twice (ExecID=copies)");
+        // each fill as the simulator sent it (the message that carried it, order, quantity, price), and each
+        // order's filled quantity: where a fill applied twice would show
+        Map<String, List<Object>> sentFills = new TreeMap<>();
+        for (ExpectedLedger.Fill f : ledger.fills()) {
+            sentFills.put(f.execId(), List.of(f.sentAs().seq(), f.orderId(), f.qty(), f.price().stripTrailingZeros()));
+        }
+        assertEquals(2 * orders, sentFills.size(), "two fills per order sent");
+        assertEquals(sentFills, fills, "each fill as sent (seq, order, qty, price)");
+        Map<String, Long> filled = new TreeMap<>();
+        for (Object[] r : query(db, "SELECT order_id, SUM(last_qty) FROM dropcopy_execution WHERE last_qty > 0"
+                + " GROUP BY order_id")) {
+            filled.put((String) r[0], ((BigDecimal) r[1]).longValueExact());
+        }
+        assertEquals(ledger.cumQtyByOrder(), filled, "each order's filled quantity as the simulator sent it");
         assertEquals(1, simulator.maxConcurrentLogons(), "never two logged on to the target session at once");
         assertTrue(simulator.logonAttempts() >= kills + 1, "one logon per owner: " + simulator.logonAttempts());
         System.out.printf("TAKEOVERS ms (ZooKeeper session timeout %d ms, heartbeat 30 s): %s, max %d%n",
@@ -233,6 +268,32 @@ class TwoNodeTakeoverTest {
         });
     }
 
+    /** The entries held more than once. */
+    private static <K> Map<K, Integer> held(Map<K, Integer> copies) {
+        Map<K, Integer> twice = new TreeMap<>();
+        copies.forEach((k, n) -> {
+            if (n > 1) {
+                twice.put(k, n);
+            }
+        });
+        return twice;
+    }
+
+    private static List<Object[]> query(DataSource db, String sql) throws java.sql.SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                Object[] row = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = rs.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     private static long rows(DataSource db) {
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM dropcopy_message")) {
@@ -254,12 +315,6 @@ class TwoNodeTakeoverTest {
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
     }
 }

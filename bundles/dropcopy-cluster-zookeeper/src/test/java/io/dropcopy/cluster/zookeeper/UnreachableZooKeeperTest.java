@@ -1,5 +1,6 @@
 package io.dropcopy.cluster.zookeeper;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -28,7 +29,10 @@ class UnreachableZooKeeperTest {
                 zk.join("DEMO", heard::add).close();
                 zk.join("DEMO", heard::add);
             });
-            Thread.sleep(2_000); // nothing may be granted meanwhile (no condition to await: the absence is the point)
+            // nothing granted over two rounds of the once-a-second evaluation (the absence is the point: fails at
+            // the first grant)
+            await("no ownership granted").during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50)).until(heard::isEmpty);
             assertEquals(List.of(), heard);
         } finally {
             zk.close();

@@ -300,7 +300,7 @@ class HostileInputTest extends SessionTestSupport {
                 break;
             }
             i++;
-            Thread.sleep(200);
+            Thread.sleep(200); // the slow loris's pace (the load under test), not a wait for a condition
         }
         cme.answerTestRequests = true;
         await("logged on again after the heartbeat timeout", Duration.ofSeconds(60), () -> cme.logons.get() > logons);

@@ -48,7 +48,7 @@ class NetworkFaultTest extends SessionTestSupport {
         Thread sampler = new Thread(() -> {
             while (sampling) {
                 healthSeen.add(session.status().health());
-                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // the sampling rate, not a wait
             }
         }, "health-sampler");
         sampler.setDaemon(true);
