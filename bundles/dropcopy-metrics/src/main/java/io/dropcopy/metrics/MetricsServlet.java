@@ -1,14 +1,20 @@
 package io.dropcopy.metrics;
 
+import io.dropcopy.model.SinkCounters;
 import io.dropcopy.session.api.DropCopyGroups;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** GET /dropcopy/metrics: Prometheus scrapes it. Registered with the OSGi HTTP whiteboard (Karaf feature http-whiteboard). */
 @Component(service = Servlet.class, property = {
@@ -20,9 +26,17 @@ public class MetricsServlet extends HttpServlet {
     @Reference
     private transient DropCopyGroups hub;
 
+    /** The sink bundles' counters, when their features are installed (none is required). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final transient List<SinkCounters> sinks = new CopyOnWriteArrayList<>();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = PrometheusText.render(hub.sessions()).getBytes(StandardCharsets.UTF_8);
+        List<SinkCounters.Count> counts = new ArrayList<>();
+        for (SinkCounters s : sinks) {
+            counts.addAll(s.counts());
+        }
+        byte[] body = PrometheusText.render(hub.sessions(), counts).getBytes(StandardCharsets.UTF_8);
         response.setStatus(200);
         response.setContentType(PrometheusText.CONTENT_TYPE);
         response.setContentLength(body.length);
