@@ -1,8 +1,10 @@
 package io.dropcopy.metrics;
 
+import io.dropcopy.model.SinkCounters;
 import io.dropcopy.session.api.DropCopyGroups;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -26,6 +28,10 @@ public class MetricsServlet extends HttpServlet {
     @Reference
     private transient DropCopyGroups hub;
 
+    /** The sink bundles' counters, when their features are installed (none is required). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final transient List<SinkCounters> sinks = new CopyOnWriteArrayList<>();
+
     /**
      * More metric families from other bundles (e.g. dropcopy-positions' alerts), each a Supplier of Prometheus text
      * registered with property dropcopy.metrics=prometheus: no bundle needs to import another.
@@ -37,7 +43,11 @@ public class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        StringBuilder text = new StringBuilder(PrometheusText.render(hub.sessions()));
+        List<SinkCounters.Count> counts = new ArrayList<>();
+        for (SinkCounters s : sinks) {
+            counts.addAll(s.counts());
+        }
+        StringBuilder text = new StringBuilder(PrometheusText.render(hub.sessions(), counts));
         for (Supplier<?> s : more) {
             try {
                 text.append(s.get());

@@ -1,5 +1,6 @@
 package io.dropcopy.metrics;
 
+import io.dropcopy.model.SinkCounters;
 import io.dropcopy.session.api.LatencyBuckets;
 import io.dropcopy.session.api.SessionStatus;
 import java.util.List;
@@ -15,6 +16,11 @@ final class PrometheusText {
     private static final String[] HEALTHS = {"UP", "DEGRADED", "DOWN", "IDLE"};
 
     static String render(List<SessionStatus> sessions) {
+        return render(sessions, List.of());
+    }
+
+    /** The sessions, then the sinks' counts (each sink kind's {@link SinkCounters} service). */
+    static String render(List<SessionStatus> sessions, List<SinkCounters.Count> sinks) {
         StringBuilder out = new StringBuilder(4096);
         metric(out, sessions, "dropcopy_messages_received_total", "counter",
                 "Business messages handed to the routes of the session's group", s -> s.received());
@@ -78,6 +84,15 @@ final class PrometheusText {
         for (SessionStatus s : sessions) {
             histogram(out, "dropcopy_route_latency_seconds", s, s.routeLatency());
         }
+
+        sinkMetric(out, sinks, "dropcopy_sink_duplicates_skipped_total",
+                "Messages a sink received again (a resend, a 97=Y copy, a replay after a restart) and skipped, each"
+                        + " listed with its reason (dropcopy-jdbc: table dropcopy_skipped)",
+                SinkCounters.Count::duplicatesSkipped);
+        sinkMetric(out, sinks, "dropcopy_sink_dead_letters_total",
+                "Messages a sink kept aside for an operator with the reason (dropcopy-jdbc: table dropcopy_dead_letter)",
+                SinkCounters.Count::deadLettered);
+        sinkMetric(out, sinks, "dropcopy_sink_stored_total", "New messages a sink wrote", SinkCounters.Count::stored);
         return out.toString();
     }
 
@@ -112,6 +127,18 @@ final class PrometheusText {
         header(out, name, type, help);
         for (SessionStatus s : sessions) {
             out.append(name).append(labels(s)).append("} ").append(value.of(s)).append('\n');
+        }
+    }
+
+    private static void sinkMetric(StringBuilder out, List<SinkCounters.Count> sinks, String name, String help,
+                                   java.util.function.ToLongFunction<SinkCounters.Count> value) {
+        if (sinks.isEmpty()) {
+            return;
+        }
+        header(out, name, "counter", help);
+        for (SinkCounters.Count c : sinks) {
+            out.append(name).append("{sink=\"").append(label(c.sink())).append("\"} ").append(value.applyAsLong(c))
+                    .append('\n');
         }
     }
 

@@ -49,4 +49,15 @@ class PrometheusTextTest {
                             + "(?:,(?:health|kind|le)=\"[^\"]*\")?} -?[0-9.E+-]+"), line);
         }
     }
+
+    @Test
+    void theSinksSkippedDuplicatesAndDeadLettersPerSink() {
+        String text = PrometheusText.render(List.of(), List.of(
+                new io.dropcopy.model.SinkCounters.Count("dropcopy-jdbc:demo", 120, 4, 7, 2)));
+        assertTrue(text.contains("# TYPE dropcopy_sink_duplicates_skipped_total counter\n"), text);
+        assertTrue(text.contains("dropcopy_sink_duplicates_skipped_total{sink=\"dropcopy-jdbc:demo\"} 7\n"), text);
+        assertTrue(text.contains("dropcopy_sink_dead_letters_total{sink=\"dropcopy-jdbc:demo\"} 2\n"), text);
+        assertTrue(text.contains("dropcopy_sink_stored_total{sink=\"dropcopy-jdbc:demo\"} 120\n"), text);
+        assertTrue(!PrometheusText.render(List.of()).contains("dropcopy_sink_"), "no sink metric without a sink");
+    }
 }

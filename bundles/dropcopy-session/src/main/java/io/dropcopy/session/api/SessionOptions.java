@@ -35,6 +35,12 @@ public final class SessionOptions {
     public static final int DEFAULT_CONSUMERS = 1;
     /** Seconds a resend may make no progress before it is requested again with 43=Y; default heartbeatInterval. */
     public static final String RESEND_TIMEOUT = "resendTimeout";
+    /**
+     * Identical failures to read the frame of one sequence number (live, on resend, on the duplicate resend) before
+     * its raw bytes are dead-lettered and the session moves past it, 2-100.
+     */
+    public static final String UNREADABLE_FRAME_ATTEMPTS = "unreadableFrameAttempts";
+    public static final int DEFAULT_UNREADABLE_FRAME_ATTEMPTS = 3;
     /** Access key id (355) of the secure logon. Required. */
     public static final String ACCESS_KEY_ID = "accessKeyId";
     /** Secret key (base64url) of the secure logon. Required; never logged or shown. */

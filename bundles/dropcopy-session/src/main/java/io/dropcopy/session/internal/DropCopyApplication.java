@@ -77,7 +77,7 @@ final class DropCopyApplication implements Application {
         this.config = config;
         this.dispatcher = dispatcher;
         this.deadLetters = new DeadLetterFile(deadLetterDir, config.name);
-        this.unreadable = new UnreadableFrames(config.name);
+        this.unreadable = new UnreadableFrames(config.name, config.unreadableFrameAttempts);
         this.possibleResends = new PossibleResends(PossibleResends.DEFAULT_CAPACITY,
                 config.storeDir.resolve(PossibleResends.FILE_NAME));
         this.unrecoverableGaps = new UnrecoverableGaps(config.storeDir.resolve("unrecoverable-gaps.jsonl"));

@@ -45,6 +45,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Seconds a resend in flight may make no progress before it is requested again with PossDupFlag 43=Y (CME's enhanced resend). Default: heartbeatInterval.", required = false)
     int resendTimeout();
 
+    @AttributeDefinition(description = "Failures to read the frame of one sequence number (QuickFIX/J cannot parse it: live, on resend, on the duplicate resend) before its raw bytes are dead-lettered with the reason and the session moves past that number, 2-100. Until then the number is requested again.", defaultValue = "" + SessionOptions.DEFAULT_UNREADABLE_FRAME_ATTEMPTS, required = false)
+    int unreadableFrameAttempts();
+
     @AttributeDefinition(description = "Access key id (355) of the secure logon.")
     String accessKeyId();
 

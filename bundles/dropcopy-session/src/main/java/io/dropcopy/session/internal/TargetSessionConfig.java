@@ -58,6 +58,8 @@ final class TargetSessionConfig {
     final int consumers;
     /** Seconds without progress before a resend in flight is requested again with 43=Y. */
     final int resendTimeout;
+    /** Failures to read one sequence number's frame before it is dead-lettered and moved past. */
+    final int unreadableFrameAttempts;
     final String accessKeyId;
     final String secretKey;
     /** The second key pair CME issues for a rotation (AutoCert+ test case 6); null when not configured. */
@@ -123,6 +125,7 @@ final class TargetSessionConfig {
         reconnectInterval = intIn(p, RECONNECT_INTERVAL, DEFAULT_RECONNECT_INTERVAL, 1, 300);
         consumers = intIn(p, CONSUMERS, DEFAULT_CONSUMERS, 1, 100);
         resendTimeout = intIn(p, RESEND_TIMEOUT, heartbeatInterval, 1, 300);
+        unreadableFrameAttempts = intIn(p, UNREADABLE_FRAME_ATTEMPTS, DEFAULT_UNREADABLE_FRAME_ATTEMPTS, 2, 100);
         accessKeyId = required(p, ACCESS_KEY_ID);
         secretKey = secret(p, SECRET_KEY, required(p, SECRET_KEY));
         accessKeyId2 = optional(p, ACCESS_KEY_ID_2, null);

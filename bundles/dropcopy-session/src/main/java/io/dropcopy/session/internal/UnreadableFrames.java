@@ -26,7 +26,7 @@ import quickfix.SessionID;
  * Frames QuickFIX/J cannot parse (for instance an XmlDataLen(212) that overstates XmlData(213)) are dropped by it
  * with a log line "Invalid message" and never counted: the sequence number stays open, the gap is requested again,
  * and a frame that comes back identically on every resend would stall the session for good. This keeps count of
- * such failures per incoming sequence number (from QuickFIX/J's own log) and, at the {@link #ATTEMPTS}-th failure of
+ * such failures per incoming sequence number (from QuickFIX/J's own log) and, at the {@link #attempts}-th failure of
  * the same number, hands QuickFIX/J a stand-in business message with that number instead of the frame (a MINA
  * filter after the FIX codec, so the stand-in takes the frame's place in the stream). QuickFIX/J counts it like any
  * message and delivers everything after it in order; {@link DropCopyApplication#fromApp} recognises the stand-in and
@@ -34,8 +34,6 @@ import quickfix.SessionID;
  */
 final class UnreadableFrames {
     private static final Logger LOG = LoggerFactory.getLogger(UnreadableFrames.class);
-    /** Failures of the same sequence number before it is dead-lettered: live, on resend, on the duplicate resend. */
-    static final int ATTEMPTS = 3;
     /** Sequence numbers whose failures are remembered; far more than a session ever has open. */
     private static final int MAX_TRACKED = 1000;
     private static final String INVALID = "Invalid message: ";
@@ -57,6 +55,8 @@ final class UnreadableFrames {
     }
 
     private final String sessionName;
+    /** Failures of the same sequence number before it is dead-lettered: live, on resend, on the duplicate resend. */
+    private final int attempts;
     private final Map<Integer, Failure> failures = new LinkedHashMap<>();
     /** Stand-ins handed to QuickFIX/J and not yet seen by the application, by their exact text. */
     private final Map<String, Failure> standIns = new ConcurrentHashMap<>();
@@ -65,8 +65,13 @@ final class UnreadableFrames {
     private volatile String lastIncoming;
     private volatile boolean anyFailure;
 
-    UnreadableFrames(String sessionName) {
+    /** @param attempts setting {@code unreadableFrameAttempts}, at least 2 (the first failure is always retried) */
+    UnreadableFrames(String sessionName, int attempts) {
+        if (attempts < 2) {
+            throw new IllegalArgumentException("unreadableFrameAttempts must be at least 2, got " + attempts);
+        }
         this.sessionName = sessionName;
+        this.attempts = attempts;
     }
 
     /** QuickFIX/J's log, tapped: an "Invalid message" error follows the incoming frame it is about. */
@@ -119,7 +124,7 @@ final class UnreadableFrames {
             it.remove();
         }
         LOG.warn("Drop copy session {}: frame seq {} cannot be read ({}), failure {} of {}", sessionName, seq,
-                reason, now.attempts, ATTEMPTS);
+                reason, now.attempts, attempts);
     }
 
     private String standInFor(SessionID id, String frame) {
@@ -127,7 +132,7 @@ final class UnreadableFrames {
         Failure known;
         synchronized (this) {
             known = failures.get(seq);
-            if (known == null || known.attempts < ATTEMPTS - 1) {
+            if (known == null || known.attempts < attempts - 1) {
                 return frame;
             }
         }

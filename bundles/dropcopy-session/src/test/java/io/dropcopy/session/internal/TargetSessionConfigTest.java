@@ -29,6 +29,7 @@ class TargetSessionConfigTest {
         assertEquals("CME", c.targetCompId);
         assertEquals("G", c.targetSubId);
         assertEquals(30, c.heartbeatInterval);
+        assertEquals(3, c.unreadableFrameAttempts);
         assertEquals(2, c.addresses.size());
         assertEquals(Path.of("data/dropcopy/sessions/demo"), c.storeDir);
         assertNull(c.schedule, "always on unless a week is configured");
@@ -48,6 +49,10 @@ class TargetSessionConfigTest {
         Map<String, Object> p = valid();
         p.put("heartbeatInterval", "99");
         assertEquals("drop copy session configuration: 'heartbeatInterval' must be within 5..60, got 99", error(p));
+        Map<String, Object> once = valid();
+        once.put("unreadableFrameAttempts", "1");
+        assertEquals("drop copy session configuration: 'unreadableFrameAttempts' must be within 2..100, got 1",
+                error(once));
 
         p = valid();
         p.put("addresses", "127.0.0.1");

@@ -99,6 +99,28 @@ class UnreadableFrameTest extends SessionTestSupport {
         }
     }
 
+    @Test
+    void theNumberOfFailuresIsASetting() throws Exception {
+        int port = freePort();
+        CmeSimulator simulator = simulator(port, ORDERS, 20);
+        List<DropCopyEvent> events = new CopyOnWriteArrayList<>();
+        Map<String, Object> p = sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port);
+        p.put("unreadableFrameAttempts", "2"); // live, then the first resend; resendTimeout stays 30 s
+        TargetSession session = session(p, events::add);
+        session.start();
+        await("the first orders", () -> events.size() >= 3);
+        SimulatorControl.fault(simulator, "bad-frame", List.of("xmldatalen"));
+        await("every other message", Duration.ofSeconds(90), () -> events.size() >= 3 * ORDERS - 1
+                && simulator.isFinished() && session.status().deadLettered() >= 1);
+
+        int seq = simulator.damagedFrames().keySet().iterator().next();
+        assertEquals(1, session.deadLetters().size());
+        assertEquals(seq, session.deadLetters().get(0).seqNum());
+        // at the default of 3 the frame is dead-lettered only at the duplicate (43=Y) resend: none was needed here
+        assertEquals(0, duplicates(simulator), "resend requests: " + simulator.resendRequests().stream()
+                .map(r -> r[0] + "-" + r[1] + (r[2] == 1 ? " 43=Y" : "")).collect(java.util.stream.Collectors.toList()));
+    }
+
     private TargetSession startFastResendSession(int port, List<DropCopyEvent> events) throws Exception {
         Map<String, Object> p = sessionProperties("demo", "DEMO", "DEMO01N", "127.0.0.1:" + port);
         p.put("resendTimeout", "1");

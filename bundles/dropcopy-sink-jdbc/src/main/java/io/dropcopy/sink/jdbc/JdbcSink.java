@@ -1,6 +1,7 @@
 package io.dropcopy.sink.jdbc;
 
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.sink.jdbc.internal.RunningSinks;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -182,6 +183,7 @@ public final class JdbcSink implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        RunningSinks.closed(this);
         drop();
     }
 

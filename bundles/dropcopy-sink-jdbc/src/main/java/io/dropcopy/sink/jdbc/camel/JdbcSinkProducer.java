@@ -2,6 +2,7 @@ package io.dropcopy.sink.jdbc.camel;
 
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.jdbc.JdbcSink;
+import io.dropcopy.sink.jdbc.internal.RunningSinks;
 import io.dropcopy.sink.support.SinkExchanges;
 import io.dropcopy.sink.support.SinkResources;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class JdbcSinkProducer extends DefaultProducer {
                 endpoint.getDataSource(), endpoint.getComponent().serviceLookup(), "DataSource",
                 "dropcopy-jdbc:" + endpoint.getName());
         JdbcSink sink = new JdbcSink(endpoint.getName(), dataSource);
+        RunningSinks.opened(sink);
         try {
             sink.migrate();
         } catch (Exception e) {
