@@ -110,6 +110,25 @@ class PgArrayStatementsTest {
     }
 
     @Test
+    void theBatchCommitsInTheRoundTripOfItsWrites() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        SinkConnection connection = new SinkConnection("pg", () -> ds);
+        try {
+            java.sql.Connection c = connection.connection();
+            List<EventRow> rows = List.of(new EventRow(fill(1, "X:TN0000001", "1", "5321.00")),
+                    new EventRow(fill(2, "X:TN0000002", "1", "5321.00")));
+            assertEquals(List.of(Outcome.STORED, Outcome.STORED), BatchWriter.applyAll(new EventWriter("pg", connection), c,
+                    rows, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+            // seen by another connection before this one's commit(): the writes' round trip committed them
+            assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+            c.commit(); // nothing left to commit: harmless
+        } finally {
+            connection.close();
+        }
+        assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_message"));
+    }
+
+    @Test
     void aFailingBatchLeavesNothingAndComesAgain() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
         DropCopyEvent good = fill(1, "X:TN0000001", "1", "5321.00");
