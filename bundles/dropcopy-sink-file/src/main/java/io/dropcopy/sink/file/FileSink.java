@@ -9,8 +9,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,10 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSink implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FileSink.class);
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     /** Record format. */
     public enum Format {
@@ -72,8 +65,8 @@ public final class FileSink implements AutoCloseable {
         /** After every record, before {@link #write} returns: what makes "received" mean "on disk". */
         ALWAYS,
         /**
-         * When {@link Options#batchEvents} records are unforced, and by a timer at least every
-         * {@link Options#batchIntervalMs}, on the sink's own fsync thread while writing goes on: a power failure or OS
+         * When {@link FileSinkOptions#batchEvents} records are unforced, and by a timer at least every
+         * {@link FileSinkOptions#batchIntervalMs}, on the sink's own fsync thread while writing goes on: a power failure or OS
          * crash can lose up to about that many acknowledged records, plus those written during one fsync (a crash of
          * the JVM alone loses nothing: written records are in the OS's page cache). With {@link #write(DropCopyEvent,
          * Durable)} (group commit) nothing is acknowledged before its fsync, and such records are forced as soon as
@@ -105,112 +98,12 @@ public final class FileSink implements AutoCloseable {
         WRITTEN_REUSED_SEQUENCE
     }
 
-    /** Options; immutable, {@code with*} return copies. */
-    public static final class Options {
-        private final Path directory;
-        private final Format format;
-        private final Fsync fsync;
-        private final long batchIntervalMs;
-        private final int batchEvents;
-        private final int maxOpenFiles;
-
-        public Options(Path directory) {
-            this(directory, Format.JSONL, Fsync.ALWAYS, 200, 1000, 4);
-        }
-
-        private Options(Path directory, Format format, Fsync fsync, long batchIntervalMs, int batchEvents, int maxOpenFiles) {
-            this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
-            this.format = Objects.requireNonNull(format, "format");
-            this.fsync = Objects.requireNonNull(fsync, "fsync");
-            if (batchIntervalMs < 1 || batchIntervalMs > 60_000) {
-                throw new IllegalArgumentException("fsyncIntervalMs must be within 1..60000, got " + batchIntervalMs);
-            }
-            if (batchEvents < 1 || batchEvents > 1_000_000) {
-                throw new IllegalArgumentException("fsyncEvents must be within 1..1000000, got " + batchEvents);
-            }
-            if (maxOpenFiles < 1 || maxOpenFiles > 1000) {
-                throw new IllegalArgumentException("maxOpenFiles must be within 1..1000, got " + maxOpenFiles);
-            }
-            this.batchIntervalMs = batchIntervalMs;
-            this.batchEvents = batchEvents;
-            this.maxOpenFiles = maxOpenFiles;
-        }
-
-        public Options withFormat(Format f) {
-            return new Options(directory, f, fsync, batchIntervalMs, batchEvents, maxOpenFiles);
-        }
-
-        public Options withFsync(Fsync f) {
-            return new Options(directory, format, f, batchIntervalMs, batchEvents, maxOpenFiles);
-        }
-
-        /** {@link Fsync#BATCH}: force at least this often while records are unforced (default 200 ms). */
-        public Options withBatchIntervalMs(long ms) {
-            return new Options(directory, format, fsync, ms, batchEvents, maxOpenFiles);
-        }
-
-        /** {@link Fsync#BATCH}: force as soon as this many records are unforced (default 1000). */
-        public Options withBatchEvents(int n) {
-            return new Options(directory, format, fsync, batchIntervalMs, n, maxOpenFiles);
-        }
-
-        /** Journal files kept open (default 4); the least recently used is forced and closed beyond that. */
-        public Options withMaxOpenFiles(int n) {
-            return new Options(directory, format, fsync, batchIntervalMs, batchEvents, n);
-        }
-
-        public Path directory() {
-            return directory;
-        }
-
-        public Format format() {
-            return format;
-        }
-
-        public Fsync fsync() {
-            return fsync;
-        }
-
-        public long batchIntervalMs() {
-            return batchIntervalMs;
-        }
-
-        public int batchEvents() {
-            return batchEvents;
-        }
-
-        public int maxOpenFiles() {
-            return maxOpenFiles;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof Options)) {
-                return false;
-            }
-            Options x = (Options) o;
-            return directory.equals(x.directory) && format == x.format && fsync == x.fsync
-                    && batchIntervalMs == x.batchIntervalMs && batchEvents == x.batchEvents && maxOpenFiles == x.maxOpenFiles;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(directory, format, fsync, batchIntervalMs, batchEvents, maxOpenFiles);
-        }
-
-        @Override
-        public String toString() {
-            return directory + "?format=" + format.extension() + "&fsync=" + fsync.name().toLowerCase(Locale.ROOT)
-                    + (fsync == Fsync.BATCH ? "&fsyncIntervalMs=" + batchIntervalMs + "&fsyncEvents=" + batchEvents : "")
-                    + "&maxOpenFiles=" + maxOpenFiles;
-        }
-    }
-
-    private final Options options;
+    private final FileSinkOptions options;
+    private final JournalPaths paths;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final LinkedHashMap<Path, JournalFile> open = new LinkedHashMap<>(16, 0.75f, true);
-    private final ScheduledExecutorService timer;
+    private final BatchFsync fsyncThread;
     private boolean closed;
 
     private long written;
@@ -224,8 +117,9 @@ public final class FileSink implements AutoCloseable {
      *
      * @throws IllegalStateException when another process (or another sink in this JVM) writes the same journal
      */
-    public FileSink(Options options) throws IOException {
+    public FileSink(FileSinkOptions options) throws IOException {
         this.options = Objects.requireNonNull(options, "options");
+        this.paths = new JournalPaths(options.directory(), options.format().extension());
         Files.createDirectories(options.directory());
         Path lockFile = options.directory().resolve(".dropcopy-" + options.format().extension() + ".lock");
         lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -241,21 +135,11 @@ public final class FileSink implements AutoCloseable {
                     + " is already written by another sink (lock " + lockFile + " is held)");
         }
         lock = taken;
-        if (options.fsync() == Fsync.BATCH) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "dropcopy-file-fsync " + options.directory().getFileName());
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::forceOnTimer, options.batchIntervalMs(), options.batchIntervalMs(),
-                    TimeUnit.MILLISECONDS);
-        } else {
-            timer = null;
-        }
+        fsyncThread = options.fsync() == Fsync.BATCH ? new BatchFsync(this, options) : null;
         LOG.info("drop copy file sink {} open", options);
     }
 
-    public Options options() {
+    public FileSinkOptions options() {
         return options;
     }
 
@@ -335,7 +219,7 @@ public final class FileSink implements AutoCloseable {
             if (options.fsync() == Fsync.ALWAYS) {
                 force(file, ready);
             } else if (options.fsync() == Fsync.BATCH && file.pending >= options.batchEvents()) {
-                requestForce(); // on the fsync thread: this thread goes on writing while the disk syncs
+                fsyncThread.request(); // on the fsync thread: this thread goes on writing while the disk syncs
             }
         } catch (IOException | RuntimeException e) {
             discard(path, file, e, ready); // read the file again before the next write: it knows best what it holds
@@ -354,7 +238,7 @@ public final class FileSink implements AutoCloseable {
             // group commit: forced as soon as the fsync thread is free, not at fsyncEvents/fsyncIntervalMs; what
             // comes in during one fsync goes in the next, so batches grow with the rate and a record waits for at
             // most the fsync running when it came plus its own
-            requestForce();
+            fsyncThread.request();
         } else if (options.fsync() != Fsync.ALWAYS || file.pending == 0) {
             ready.add(() -> whenDurable.done(outcome, null));
         } else {
@@ -364,39 +248,13 @@ public final class FileSink implements AutoCloseable {
 
     /** The journal file of a group and date: {@code <directory>/<group>/<yyyy-MM-dd>.<jsonl|csv>}. */
     public Path fileFor(String group, String date) {
-        if (group == null || !SAFE_NAME.matcher(group).matches()) {
-            throw new IllegalArgumentException("group '" + group + "' cannot name a directory (letters, digits, '.', '_', '-')");
-        }
-        LocalDate.parse(date); // yyyy-MM-dd, nothing else
-        return options.directory().resolve(group).resolve(date + "." + options.format().extension());
+        return paths.of(group, date);
     }
 
     /** The journal file an event goes to. */
     public Path fileFor(DropCopyEvent event) {
-        String group = event.group();
-        String date = fileDate(event);
-        LastFile last = lastFile;
-        if (last != null && last.group.equals(group) && last.date.equals(date)) {
-            return last.path; // nearly every event goes where the one before went: skip the checks and the resolve
-        }
-        Path path = fileFor(group, date);
-        lastFile = new LastFile(group, date, path);
-        return path;
+        return paths.of(event);
     }
-
-    private static final class LastFile {
-        final String group;
-        final String date;
-        final Path path;
-
-        LastFile(String group, String date, Path path) {
-            this.group = group;
-            this.date = date;
-            this.path = path;
-        }
-    }
-
-    private volatile LastFile lastFile;
 
     /** Forces every open file's unforced records to disk. */
     public void force() throws IOException {
@@ -437,16 +295,8 @@ public final class FileSink implements AutoCloseable {
     /** Forces (unless {@link Fsync#NONE}) and closes every file, and releases the lock. */
     @Override
     public void close() throws IOException {
-        if (timer != null) {
-            // not shutdownNow(): interrupting a running force would close its channel; let it end
-            timer.shutdown();
-            try {
-                if (!timer.awaitTermination(30, TimeUnit.SECONDS)) {
-                    LOG.warn("{}: an fsync still runs after 30 s; closing anyway", options.directory());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (fsyncThread != null) {
+            fsyncThread.shutdown();
         }
         List<Runnable> ready = new ArrayList<>();
         try {
@@ -493,21 +343,6 @@ public final class FileSink implements AutoCloseable {
                 throw failure;
             }
         }
-    }
-
-    static String fileDate(DropCopyEvent event) {
-        String tradeDate = event.tradeDate();
-        if (tradeDate != null) {
-            return tradeDate;
-        }
-        String sent = event.origSendingTime();
-        if (sent == null) {
-            sent = event.sendingTime();
-        }
-        if (sent != null && sent.length() >= 10) {
-            return sent.substring(0, 10);
-        }
-        return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
     private JournalFile file(Path path, List<Runnable> ready) throws IOException {
@@ -566,102 +401,29 @@ public final class FileSink implements AutoCloseable {
         }
     }
 
-    /** Asks the fsync thread for a force now (at most one such request queued). */
-    private void requestForce() {
-        if (forceQueued.compareAndSet(false, true)) {
-            try {
-                timer.execute(this::forceOnTimer);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                forceQueued.set(false); // closing: close() forces
-            }
-        }
-    }
-
-    private final java.util.concurrent.atomic.AtomicBoolean forceQueued = new java.util.concurrent.atomic.AtomicBoolean();
-
     /** Tests: while it says false, the fsync thread's runs do nothing (a busy disk, seen from the writer). */
     volatile java.util.function.BooleanSupplier forceGate;
 
-    /**
-     * The fsync thread: takes the unforced records of each file under the lock, forces outside it (writing goes on
-     * meanwhile), then completes the callbacks that waited for them. Only this thread forces in BATCH mode (besides
-     * closing and evicting, under the lock), so a run starts after the previous one's force ended.
-     */
-    private void forceOnTimer() {
-        forceQueued.set(false);
-        java.util.function.BooleanSupplier gate = forceGate;
-        if (gate != null && !gate.getAsBoolean()) {
-            return;
-        }
-        List<Runnable> ready = new ArrayList<>();
-        try {
-            List<JournalFile> files = new ArrayList<>();
-            List<List<java.util.function.Consumer<Throwable>>> callbacks = new ArrayList<>();
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                for (JournalFile f : new ArrayList<>(open.values())) {
-                    if (f.pending > 0) {
-                        try {
-                            f.flush(); // under the lock: the writer shares the buffer
-                        } catch (IOException | RuntimeException e) {
-                            LOG.error("{}: write failed, the file will be read again before the next write", f.path, e);
-                            discard(f.path, f, e, ready);
-                            continue;
-                        }
-                        files.add(f);
-                        callbacks.add(f.takeWaiting());
-                        f.pending = 0;
-                        f.forcing++;
-                    } else {
-                        f.releaseWaiting(ready); // duplicates of records an earlier force covered
-                    }
-                }
-            }
-            for (int i = 0; i < files.size(); i++) {
-                JournalFile f = files.get(i);
-                Throwable failure = null;
-                try {
-                    f.forceChannel();
-                } catch (IOException | RuntimeException e) {
-                    failure = e;
-                }
-                for (java.util.function.Consumer<Throwable> c : callbacks.get(i)) {
-                    Throwable why = failure;
-                    ready.add(() -> c.accept(why));
-                }
-                synchronized (this) {
-                    f.forcing--;
-                    if (failure == null) {
-                        forces++;
-                        if (f.pending == 0) {
-                            f.releaseWaiting(ready); // came in during the force, all covered by it
-                        }
-                    } else if (open.get(f.path) == f) {
-                        LOG.error("{}: fsync failed, the file will be read again before the next write", f.path, failure);
-                        discard(f.path, f, failure, ready);
-                    } else {
-                        f.failWaiting(failure, ready);
-                    }
-                    if (f.forcing == 0 && f.closeWhenForced) {
-                        try {
-                            f.close();
-                        } catch (IOException e) {
-                            LOG.debug("closing {} after its last force", f.path, e);
-                        }
-                    }
-                }
-            }
-        } finally {
-            ready.forEach(r -> {
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("a group commit callback failed: {}", e.toString());
-                }
-            });
-        }
+    // ---------------------------------------------------------------- for the fsync thread, under the sink's lock
+
+    boolean closedLocked() {
+        return closed;
+    }
+
+    List<JournalFile> openFilesLocked() {
+        return new ArrayList<>(open.values());
+    }
+
+    boolean holdsLocked(JournalFile f) {
+        return open.get(f.path) == f;
+    }
+
+    void forcedLocked() {
+        forces++;
+    }
+
+    void discardLocked(JournalFile f, Throwable why, List<Runnable> ready) {
+        discard(f.path, f, why, ready);
     }
 
     /** Forces a directory entry (a new file or directory) to disk, where the platform allows it. */

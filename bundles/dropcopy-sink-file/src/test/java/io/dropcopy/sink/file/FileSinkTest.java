@@ -29,7 +29,7 @@ class FileSinkTest {
     void jsonLinesOnePerEventInTheFileOfItsGroupAndTradeDate() throws Exception {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "ESZ6", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "ESZ6", "20261126");
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
             assertEquals(FileSink.Outcome.WRITTEN, sink.write(a));
             assertEquals(FileSink.Outcome.WRITTEN, sink.write(b));
             assertEquals(2, sink.forces(), "fsync=always forces every record");
@@ -43,7 +43,7 @@ class FileSinkTest {
     @Test
     void aMessageWithoutTradeDateGoesToTheDayItWasFirstSent() throws Exception {
         DropCopyEvent e = TestMessages.fill(1, "E-1", "ESZ6", null); // outer 52 = 2026-11-24T23:59:59.999Z
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
             sink.write(e);
             assertEquals(dir.resolve("DEMO/2026-11-24.jsonl"), sink.fileFor(e));
         }
@@ -55,7 +55,7 @@ class FileSinkTest {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "ESZ6", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "ESZ6", "20261125");
         DropCopyEvent aAgainNewSeq = TestMessages.fill(9, "E-1", "ESZ6", "20261125"); // PossResend copy: same ExecID
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
             sink.write(a);
             sink.write(b);
             assertEquals(FileSink.Outcome.DUPLICATE, sink.write(a));
@@ -63,7 +63,7 @@ class FileSinkTest {
         }
         Path file = dir.resolve("DEMO/2026-11-25.jsonl");
         String before = Files.readString(file);
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) { // restart: identities read back from the file
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) { // restart: identities read back from the file
             assertEquals(FileSink.Outcome.DUPLICATE, sink.write(b));
             assertEquals(FileSink.Outcome.DUPLICATE, sink.write(a));
             assertEquals(FileSink.Outcome.DUPLICATE, sink.write(aAgainNewSeq));
@@ -75,7 +75,7 @@ class FileSinkTest {
 
     @Test
     void aSequenceNumberUsedAgainByANewExecutionIsWrittenNotDropped() throws Exception {
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
             sink.write(TestMessages.fill(1, "E-1", "ESZ6", "20261125"));
             assertEquals(FileSink.Outcome.WRITTEN_REUSED_SEQUENCE, sink.write(TestMessages.fill(1, "E-77", "ESZ6", "20261125")));
             assertEquals(1, sink.reusedSequences());
@@ -88,7 +88,7 @@ class FileSinkTest {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "ESZ6", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "ESZ6", "20261125");
         DropCopyEvent c = TestMessages.fill(3, "E-3", "ESZ6", "20261125");
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
             sink.write(a);
             sink.write(b);
         }
@@ -96,7 +96,7 @@ class FileSinkTest {
         String half = c.toJson().substring(0, c.toJson().length() / 2); // the crash came in the middle of c's line
         Files.writeString(file, half, StandardOpenOption.APPEND);
 
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
             assertEquals(FileSink.Outcome.DUPLICATE, sink.write(b));
             assertEquals(1, sink.repairedFiles());
             assertEquals(FileSink.Outcome.WRITTEN, sink.write(c), "c was never whole on disk: it is written now");
@@ -111,7 +111,7 @@ class FileSinkTest {
     void csvHasAHeaderOnceAndQuotesPerRfc4180() throws Exception {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "ES \"Z6\", calendar", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "plain", "20261125");
-        FileSink.Options options = new FileSink.Options(dir).withFormat(FileSink.Format.CSV);
+        FileSinkOptions options = new FileSinkOptions(dir).withFormat(FileSink.Format.CSV);
         try (FileSink sink = new FileSink(options)) {
             sink.write(a);
         }
@@ -151,7 +151,7 @@ class FileSinkTest {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "ES \"Z6\",\r\n calendar", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "plain", "20261125");
         DropCopyEvent aAgainNewSeq = TestMessages.fill(9, "E-1", "ESZ6", "20261125");
-        FileSink.Options options = new FileSink.Options(dir).withFormat(FileSink.Format.CSV);
+        FileSinkOptions options = new FileSinkOptions(dir).withFormat(FileSink.Format.CSV);
         try (FileSink sink = new FileSink(options)) {
             sink.write(a); // with the header row before it
             sink.write(b);
@@ -171,7 +171,7 @@ class FileSinkTest {
     void aCsvRecordCutShortInsideAQuotedFieldIsRemoved() throws Exception {
         DropCopyEvent a = TestMessages.fill(1, "E-1", "plain", "20261125");
         DropCopyEvent b = TestMessages.fill(2, "E-2", "two\r\nlines, \"quoted\"", "20261125");
-        FileSink.Options options = new FileSink.Options(dir).withFormat(FileSink.Format.CSV);
+        FileSinkOptions options = new FileSinkOptions(dir).withFormat(FileSink.Format.CSV);
         try (FileSink sink = new FileSink(options)) {
             sink.write(a);
         }
@@ -192,11 +192,11 @@ class FileSinkTest {
 
     @Test
     void aSecondWriterOfTheSameJournalIsRefused() throws Exception {
-        try (FileSink sink = new FileSink(new FileSink.Options(dir))) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new FileSink(new FileSink.Options(dir)));
+        try (FileSink sink = new FileSink(new FileSinkOptions(dir))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new FileSink(new FileSinkOptions(dir)));
             assertTrue(e.getMessage().contains("already written"), e.getMessage());
             // another format is another journal
-            new FileSink(new FileSink.Options(dir).withFormat(FileSink.Format.CSV)).close();
+            new FileSink(new FileSinkOptions(dir).withFormat(FileSink.Format.CSV)).close();
         }
     }
 
@@ -204,14 +204,14 @@ class FileSinkTest {
     void badOptionsAndGroupsAreRefusedClearly() {
         assertThrows(IllegalArgumentException.class, () -> FileSink.Format.parse("xml"));
         assertThrows(IllegalArgumentException.class, () -> FileSink.Fsync.parse("sometimes"));
-        assertThrows(IllegalArgumentException.class, () -> new FileSink.Options(dir).withBatchEvents(0));
-        assertThrows(IllegalArgumentException.class, () -> new FileSink.Options(dir).withBatchIntervalMs(0));
-        assertThrows(IllegalArgumentException.class, () -> new FileSink.Options(dir).withMaxOpenFiles(0));
+        assertThrows(IllegalArgumentException.class, () -> new FileSinkOptions(dir).withBatchEvents(0));
+        assertThrows(IllegalArgumentException.class, () -> new FileSinkOptions(dir).withBatchIntervalMs(0));
+        assertThrows(IllegalArgumentException.class, () -> new FileSinkOptions(dir).withMaxOpenFiles(0));
     }
 
     @Test
     void batchForcesAfterNEventsAndOnTheTimer() throws Exception {
-        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(3)
+        FileSinkOptions options = new FileSinkOptions(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(3)
                 .withBatchIntervalMs(20);
         try (FileSink sink = new FileSink(options)) {
             sink.write(TestMessages.fill(1, "E-1", "x", "20261125"));
@@ -230,7 +230,7 @@ class FileSinkTest {
 
     @Test
     void rotationKeepsAtMostMaxOpenFilesAndReadsAClosedFileBack() throws Exception {
-        FileSink.Options options = new FileSink.Options(dir).withMaxOpenFiles(1);
+        FileSinkOptions options = new FileSinkOptions(dir).withMaxOpenFiles(1);
         try (FileSink sink = new FileSink(options)) {
             sink.write(TestMessages.fill(1, "E-1", "x", "20261125"));
             sink.write(TestMessages.fill(2, "E-2", "x", "20261126")); // closes the 25th

@@ -27,7 +27,7 @@ class FileSinkThroughputTest {
         for (FileSink.Format format : FileSink.Format.values()) {
             for (FileSink.Fsync fsync : FileSink.Fsync.values()) {
                 Path d = dir.resolve(format + "-" + fsync);
-                FileSink.Options options = new FileSink.Options(d).withFormat(format).withFsync(fsync);
+                FileSinkOptions options = new FileSinkOptions(d).withFormat(format).withFsync(fsync);
                 long t0 = System.nanoTime();
                 long forces;
                 try (FileSink sink = new FileSink(options)) {

@@ -22,7 +22,7 @@ class GroupCommitTest {
     @Test
     void eachCallbackComesAfterTheFsyncOfItsBatchAndADuplicateWaitsForTheRecordsNotYetForced() throws Exception {
         List<String> durable = new CopyOnWriteArrayList<>();
-        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(3)
+        FileSinkOptions options = new FileSinkOptions(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(3)
                 .withBatchIntervalMs(60_000);
         try (FileSink sink = new FileSink(options)) {
             java.util.concurrent.atomic.AtomicBoolean diskFree = new java.util.concurrent.atomic.AtomicBoolean();
@@ -64,7 +64,7 @@ class GroupCommitTest {
         TestMessages messages = TestMessages.generate(5000, 3);
         java.util.concurrent.ConcurrentHashMap<Long, Integer> calls = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(50)
+        FileSinkOptions options = new FileSinkOptions(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(50)
                 .withBatchIntervalMs(5);
         long forces;
         try (FileSink sink = new FileSink(options)) {
@@ -98,7 +98,7 @@ class GroupCommitTest {
 
     @Test
     void groupCommitRecordsWaitInMemoryUntilTheirFsyncAndAreStillFoundAsDuplicates() throws Exception {
-        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
+        FileSinkOptions options = new FileSinkOptions(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
                 .withBatchIntervalMs(60_000);
         List<String> durable = new CopyOnWriteArrayList<>();
         try (FileSink sink = new FileSink(options)) {
@@ -124,7 +124,7 @@ class GroupCommitTest {
 
     @Test
     void aLoneRecordIsForcedAtOnceNotAtTheInterval() throws Exception {
-        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
+        FileSinkOptions options = new FileSinkOptions(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
                 .withBatchIntervalMs(60_000);
         try (FileSink sink = new FileSink(options)) {
             CompletableFuture<Throwable> done = new CompletableFuture<>();
@@ -136,7 +136,7 @@ class GroupCommitTest {
 
     @Test
     void closingForcesAndCompletesWhatWaits() throws Exception {
-        FileSink.Options options = new FileSink.Options(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
+        FileSinkOptions options = new FileSinkOptions(dir).withFsync(FileSink.Fsync.BATCH).withBatchEvents(1000)
                 .withBatchIntervalMs(60_000);
         CompletableFuture<Throwable> done = new CompletableFuture<>();
         FileSink sink = new FileSink(options);

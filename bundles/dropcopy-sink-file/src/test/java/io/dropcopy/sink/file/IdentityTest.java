@@ -27,10 +27,10 @@ class IdentityTest {
     void fileDateFallsBackToTheSendingDateWithoutTradeDate() throws Exception {
         DropCopyEvent withTradeDate = TestMessages.fill(5, "E5", "ESZ6", "20261125");
         DropCopyEvent without = TestMessages.fill(6, "E6", "ESZ6", null);
-        assertEquals("2026-11-25", FileSink.fileDate(withTradeDate));
-        assertEquals("2026-11-24", FileSink.fileDate(without)); // outer SendingTime 20261124-23:59:59.999
+        assertEquals("2026-11-25", JournalPaths.fileDate(withTradeDate));
+        assertEquals("2026-11-24", JournalPaths.fileDate(without)); // outer SendingTime 20261124-23:59:59.999
         Map<String, Object> json = JsonObjectReader.read(without.toJson());
-        assertEquals(((String) json.get("sendingTime")).substring(0, 10), FileSink.fileDate(without));
+        assertEquals(((String) json.get("sendingTime")).substring(0, 10), JournalPaths.fileDate(without));
     }
 
     private static void assertSame(Identity expected, Identity actual) {

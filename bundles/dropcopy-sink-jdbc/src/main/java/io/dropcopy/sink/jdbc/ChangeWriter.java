@@ -52,7 +52,7 @@ final class ChangeWriter {
      * a correction finds its trade); a refusal (unknown, ambiguous, already busted, incomplete) is dead-lettered with
      * the linker's reason, which names the candidates.
      */
-    static JdbcSink.Outcome apply(JdbcSink sink, Connection c, EventRow r, OffsetDateTime now) throws SQLException {
+    static JdbcSink.Outcome apply(EventWriter sink, Connection c, EventRow r, OffsetDateTime now) throws SQLException {
         TradeChange change = TradeChange.of(r.event);
         Map<LedgerTrade, Stored> stored = new IdentityHashMap<>();
         if (change.orderId() != null && change.securityId() != null && r.tradeDate != null) {
@@ -76,8 +76,8 @@ final class ChangeWriter {
         try (PreparedStatement ps = c.prepareStatement("UPDATE dropcopy_execution SET status = ?, last_qty = ?,"
                 + " last_px = ?, updated_at = ? WHERE exec_key = ?")) {
             ps.setString(1, newStatus);
-            JdbcSink.setDecimal(ps, 2, newQty);
-            JdbcSink.setDecimal(ps, 3, newPx);
+            Params.setDecimal(ps, 2, newQty);
+            Params.setDecimal(ps, 3, newPx);
             ps.setObject(4, now);
             ps.setString(5, o.execKey);
             ps.executeUpdate();
@@ -98,12 +98,12 @@ final class ChangeWriter {
             ps.setLong(i++, r.seqNum);
             ps.setString(i++, o.status);
             ps.setString(i++, newStatus);
-            JdbcSink.setDecimal(ps, i++, o.lastQty);
-            JdbcSink.setDecimal(ps, i++, o.lastPx);
-            JdbcSink.setDecimal(ps, i++, newQty);
-            JdbcSink.setDecimal(ps, i++, newPx);
-            JdbcSink.setTime(ps, i++, r.transactTime);
-            JdbcSink.setDate(ps, i++, r.tradeDate);
+            Params.setDecimal(ps, i++, o.lastQty);
+            Params.setDecimal(ps, i++, o.lastPx);
+            Params.setDecimal(ps, i++, newQty);
+            Params.setDecimal(ps, i++, newPx);
+            Params.setTime(ps, i++, r.transactTime);
+            Params.setDate(ps, i++, r.tradeDate);
             ps.setObject(i++, now);
             ps.setString(i++, r.json);
             ps.setString(i++, o.execKey);

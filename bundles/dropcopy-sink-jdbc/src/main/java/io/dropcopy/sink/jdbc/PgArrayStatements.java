@@ -24,12 +24,12 @@ import java.util.Set;
  * it far less (a micro benchmark of 28,000 execution rows in transactions of 500: ~1.7x the rows/s of the rewritten
  * batches, about what COPY gives). The statement text is the same for every batch, so nothing is padded either.
  * The statements of a step go in one prepared statement of several queries, which the driver sends together: a batch
- * costs three round trips (look-up, writes, commit), each of which, on a busy 2-core machine, also waits for the
+ * costs two round trips (look-up; writes and commit), each of which, on a busy 2-core machine, also waits for the
  * server process to be scheduled.
  *
  * <p>The same rows, the same values, the same failures as the JDBC batches: inserts have no ON CONFLICT (a row
  * another writer committed since the look-up fails the batch, which is rolled back and comes again); decimals go as
- * their exact text into NUMERIC; times as text already rounded to microseconds half up ({@link BatchWriter#asStored},
+ * their exact text into NUMERIC; times as text already rounded to microseconds half up ({@link OrderFold#asStored},
  * what the driver sends for an OffsetDateTime), with their offset.
  */
 final class PgArrayStatements {
@@ -91,7 +91,7 @@ final class PgArrayStatements {
             + " last_transact_time, last_target_session, last_seq_num, trade_date, created_at, updated_at)"
             + " SELECT v.*, ?::timestamptz, ?::timestamptz FROM (" + ORDER_SELECT + ") AS v";
 
-    private static final String LOCK_ORDERS = "SELECT " + BatchWriter.ORDER_COLUMNS
+    private static final String LOCK_ORDERS = "SELECT " + OrderFold.ORDER_COLUMNS
             + " FROM dropcopy_order WHERE order_id = ANY(?) FOR UPDATE";
 
     private PgArrayStatements() {
@@ -113,7 +113,7 @@ final class PgArrayStatements {
 
     /**
      * The batch's first round trip, ONE prepared statement of several queries (the driver sends them together): the
-     * plans made for the parameters from here on ({@code customPlans}, see {@link JdbcSink}), the ExecIDs already known
+     * plans made for the parameters from here on ({@code customPlans}, see {@link SinkConnection}), the ExecIDs already known
      * (stored or dead-lettered), the sequence identities taken, and the rows of the run's orders, read and locked
      * ({@code FOR UPDATE}: no other writer changes them before this transaction ends), given to {@code orders}.
      */
@@ -196,15 +196,19 @@ final class PgArrayStatements {
 
     /**
      * The batch's writes in ONE round trip (one prepared statement of four, sent together): its new messages, its new
-     * executions, the orders it changes and the orders it creates. Empty lists are empty arrays: nothing is written.
+     * executions, the orders it changes and the orders it creates, and with {@code commit} the transaction's COMMIT.
+     * Empty lists are empty arrays: nothing is written.
      */
     static void write(Connection c, List<EventRow> messages, List<EventRow> executions, Collection<OrderValues> update,
-            Collection<OrderValues> insert, OffsetDateTime now) throws SQLException {
+            Collection<OrderValues> insert, OffsetDateTime now, boolean commit) throws SQLException {
         if (messages.isEmpty() && update.isEmpty() && insert.isEmpty()) {
-            return; // every execution is a message: nothing new at all
+            return; // every execution is a message: nothing new at all (the caller's commit ends the transaction)
         }
+        // With commit, the transaction ends in this round trip: the server runs the COMMIT only if every write before
+        // it succeeded (a failure skips the rest of the round trip and the caller rolls back), and the driver, seeing
+        // the transaction ended, sends nothing for the caller's Connection.commit()
         try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES + "; " + INSERT_EXECUTIONS + "; " + UPDATE_ORDERS
-                + "; " + INSERT_ORDERS)) {
+                + "; " + INSERT_ORDERS + (commit ? "; COMMIT" : ""))) {
             int p = bindMessages(c, ps, 1, messages, now);
             p = bindExecutions(c, ps, p, executions, now);
             p = bindOrderUpdates(c, ps, p, update, now);
@@ -256,7 +260,7 @@ final class PgArrayStatements {
         String[][] s2 = new String[SCHEMA2][n];
         for (int i = 0; i < n; i++) {
             EventRow r = rows.get(i);
-            String[] more = JdbcSink.schema2(r);
+            String[] more = EventWriter.schema2(r);
             for (int j = 0; j < SCHEMA2; j++) {
                 s2[j][i] = more[j];
             }
@@ -353,7 +357,7 @@ final class PgArrayStatements {
     }
 
     static String time(OffsetDateTime t) {
-        return t == null ? null : TIME.format(BatchWriter.asStored(t));
+        return t == null ? null : TIME.format(OrderFold.asStored(t));
     }
 
     static String date(LocalDate d) {

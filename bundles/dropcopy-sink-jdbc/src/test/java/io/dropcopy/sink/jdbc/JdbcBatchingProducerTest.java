@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +28,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -206,10 +208,8 @@ class JdbcBatchingProducerTest {
             Run run = new Run(events.size());
             Thread sender = new Thread(() -> run.send(camel, producer, events, 0, null), "sender");
             sender.start();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (run.completed.get() < 300 && System.nanoTime() < until) {
-                Thread.sleep(1);
-            }
+            Awaitility.await("300 exchanges completed").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(1)).until(() -> run.completed.get() >= 300);
             pg.close(); // the server stops under the writer
             run.await();
             sender.join(10_000);

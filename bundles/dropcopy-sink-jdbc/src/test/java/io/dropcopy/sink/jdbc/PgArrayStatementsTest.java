@@ -110,6 +110,63 @@ class PgArrayStatementsTest {
     }
 
     @Test
+    void theBatchCommitsInTheRoundTripOfItsWrites() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        SinkConnection connection = new SinkConnection("pg", () -> ds);
+        try {
+            java.sql.Connection c = connection.connection();
+            List<EventRow> rows = List.of(new EventRow(fill(1, "X:TN0000001", "1", "5321.00")),
+                    new EventRow(fill(2, "X:TN0000002", "1", "5321.00")));
+            assertEquals(List.of(Outcome.STORED, Outcome.STORED), BatchWriter.applyAll(new EventWriter("pg", connection), c,
+                    rows, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+            // seen by another connection before this one's commit(): the writes' round trip committed them
+            assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+            c.commit(); // nothing left to commit: harmless
+        } finally {
+            connection.close();
+        }
+        assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_message"));
+    }
+
+    /**
+     * The plan-cache workaround: the batch's look-ups are planned for their parameters (a generic plan made while the
+     * tables were nearly empty kept scanning them whole as they grew), within the batch's transaction only: the
+     * one-by-one path's statements keep the server's default after it.
+     */
+    @Test
+    void theBatchLooksUpWithCustomPlansOnlyInsideItsTransaction() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        SinkConnection connection = new SinkConnection("pg", () -> ds);
+        try {
+            java.sql.Connection c = connection.connection();
+            assertEquals(true, connection.customPlans(), "PostgreSQL 12 or later");
+            assertEquals("auto", show(c, "plan_cache_mode"));
+            c.commit();
+            List<EventRow> run = List.of(new EventRow(fill(1, "X:TN0000001", "1", "5321.00")));
+            PgArrayStatements.lookUp(c, run, true, new java.util.HashSet<>(), new java.util.HashSet<>(),
+                    List.of("OID-1"), rs -> { });
+            assertEquals("force_custom_plan", show(c, "plan_cache_mode"), "inside the batch's transaction");
+            c.rollback();
+            assertEquals("auto", show(c, "plan_cache_mode"), "set locally: gone with the transaction");
+            c.commit();
+            // a whole batch, whose last round trip commits: the setting does not outlive it either
+            BatchWriter.applyAll(new EventWriter("pg", connection), c, run,
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+            assertEquals("auto", show(c, "plan_cache_mode"), "after the batch");
+            c.commit();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static String show(java.sql.Connection c, String setting) throws SQLException {
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SHOW " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void aFailingBatchLeavesNothingAndComesAgain() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
         DropCopyEvent good = fill(1, "X:TN0000001", "1", "5321.00");

@@ -10,6 +10,7 @@ import io.dropcopy.model.testing.TestMessages;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -204,10 +206,8 @@ class JmsSinkTest {
         Run run = new Run(events.size());
         Thread sender = new Thread(() -> run.send(producer, events, 0), "sender");
         sender.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (run.completed.get() < 500 && System.nanoTime() < until) {
-            Thread.sleep(1);
-        }
+        Awaitility.await("500 exchanges completed").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(1)).until(() -> run.completed.get() >= 500);
         broker.stop(); // under the writer, in the middle of a batch
         run.await();
         sender.join(10_000);

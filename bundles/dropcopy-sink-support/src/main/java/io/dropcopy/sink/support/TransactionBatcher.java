@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * completes each item only after the transaction that holds it has committed (or failed: then every item of that
  * transaction is completed with the failure and the sink has rolled it back).
  *
- * <p>How a batch forms: the writer takes the first waiting item and adds it to a new transaction at once (a JMS sink
- * sends it then), then every further item that is waiting (or that comes within {@code lingerMs}) up to
- * {@code maxBatch}, then commits. With {@code lingerMs = 0} nothing waits for company: a lone item is committed at
- * once, and under load the items that came in while the previous transaction committed make the next batch.
+ * <p>How a batch forms (group commit): the writer takes the first waiting item and adds it to a new transaction at
+ * once (a JMS sink sends it then), then every further item that is waiting (or that comes within {@code lingerMs})
+ * up to {@code maxBatch}, then commits. With {@code lingerMs = 0} (what the sinks use unless told otherwise) nothing
+ * waits for company: a lone item on a quiet day is committed at once, and under load the items that queued up while
+ * the previous transaction committed make the next batch, so a batch grows with the rate and an item waits for at
+ * most the commit in progress when it came plus its own. The queue's capacity bounds what is in flight.
  *
  * <p><b>Nothing is committed behind a hole.</b> When a transaction fails, the lowest failed position of each stream
  * (a drop copy session: {@link Keys}) is remembered, and a later item of that stream with a higher position is failed

@@ -1,6 +1,7 @@
 package io.dropcopy.sink.file.camel;
 
 import io.dropcopy.sink.file.FileSink;
+import io.dropcopy.sink.file.FileSinkOptions;
 import io.dropcopy.sink.support.SinkEndpoint;
 import java.nio.file.Path;
 import org.apache.camel.Category;
@@ -36,8 +37,8 @@ public class FileSinkEndpoint extends SinkEndpoint {
     }
 
     /** The sink's options, checked. */
-    public FileSink.Options options() {
-        return new FileSink.Options(Path.of(directory)).withFormat(FileSink.Format.parse(format))
+    public FileSinkOptions options() {
+        return new FileSinkOptions(Path.of(directory)).withFormat(FileSink.Format.parse(format))
                 .withFsync(FileSink.Fsync.parse(fsync)).withBatchIntervalMs(fsyncIntervalMs)
                 .withBatchEvents(fsyncEvents).withMaxOpenFiles(maxOpenFiles);
     }

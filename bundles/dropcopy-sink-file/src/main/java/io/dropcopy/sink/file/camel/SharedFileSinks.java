@@ -1,6 +1,7 @@
 package io.dropcopy.sink.file.camel;
 
 import io.dropcopy.sink.file.FileSink;
+import io.dropcopy.sink.file.FileSinkOptions;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class SharedFileSinks {
     private SharedFileSinks() {
     }
 
-    static synchronized FileSink acquire(FileSink.Options options) throws IOException {
+    static synchronized FileSink acquire(FileSinkOptions options) throws IOException {
         String key = options.directory() + "|" + options.format();
         Entry entry = SINKS.get(key);
         if (entry == null) {

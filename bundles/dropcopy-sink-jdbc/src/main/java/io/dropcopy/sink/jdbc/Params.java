@@ -1,0 +1,57 @@
+package io.dropcopy.sink.jdbc;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** Binding values that may be absent (a typed NULL, which every driver accepts) and a one-value existence check. */
+final class Params {
+    private Params() {
+    }
+
+    static boolean exists(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static void setString(PreparedStatement ps, int i, String v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.VARCHAR);
+        } else {
+            ps.setString(i, v);
+        }
+    }
+
+    static void setDecimal(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(i, v);
+        }
+    }
+
+    static void setTime(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setObject(i, v);
+        }
+    }
+
+    static void setDate(PreparedStatement ps, int i, LocalDate v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.DATE);
+        } else {
+            ps.setObject(i, v);
+        }
+    }
+}
