@@ -2,7 +2,6 @@ package io.dropcopy.metrics;
 
 import io.dropcopy.session.api.DropCopyGroups;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -22,10 +21,6 @@ public class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = PrometheusText.render(hub.sessions()).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType(PrometheusText.CONTENT_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        TextResponse.write(response, 200, PrometheusText.CONTENT_TYPE, PrometheusText.render(hub.sessions()));
     }
 }
