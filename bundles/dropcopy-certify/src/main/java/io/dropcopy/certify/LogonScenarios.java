@@ -1,5 +1,7 @@
 package io.dropcopy.certify;
 
+import static io.dropcopy.certify.ScenarioSteps.loggedOn;
+import static io.dropcopy.certify.ScenarioSteps.heartbeatThenLogout;
 import static io.dropcopy.certify.ScenarioSteps.gateways;
 import static io.dropcopy.certify.ScenarioSteps.operator;
 import static io.dropcopy.certify.ScenarioSteps.sendSomeBusiness;
@@ -13,32 +15,26 @@ final class LogonScenarios {
 
     static void cgwLogon(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started)", 1);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started)", 0);
         cme.clientLogout(c, client);
     }
 
     static void beginningOfWeek(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started, last week)", 1);
-        sendSomeBusiness(cme, c, 3);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started, last week)", 3);
         cme.clientLogout(c, client);
         // CME's weekly start-up: both sides start again at 1
         cme.cmeNext = 1;
         cme.clientNext = 1;
         operator(cme, "Client resets its sequence numbers for the new week", client::resetSequences);
         operator(cme, "Client logs on at the beginning of the week", client::logon);
-        ClientConnection w = cme.acceptLogon(g[0], "(weekly start-up: CME's sequences reset to 1)", 1);
-        cme.testRequest(w, false);
+        ClientConnection w = loggedOn(cme, g[0], "(weekly start-up: CME's sequences reset to 1)", 0);
         cme.clientLogout(w, client);
     }
 
     static void midWeekLogon(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started)", 1);
-        sendSomeBusiness(cme, c, 2);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started)", 2);
         cme.clientLogout(c, client);
         // CME holds a higher sequence for the client than the client has (e.g. its store came back from a backup)
         int cmeExpects = cme.clientNext + 25;
@@ -55,15 +51,12 @@ final class LogonScenarios {
                 CmeRules.expectedLogon(cmeExpects, 1), cme.options.logonTimeout, m -> cme.checkLogon(m, cmeExpects, 1));
         cme.clientNext = cmeExpects + 1;
         cme.logonReply(again, logon);
-        cme.testRequest(again, true);
-        cme.clientLogout(again, client);
+        heartbeatThenLogout(cme, again, client, true);
     }
 
     static void keyRotation(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started with key pair 1)", 1);
-        sendSomeBusiness(cme, c, 2);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started with key pair 1)", 2);
         cme.clientLogout(c, client);
         boolean has = false;
         try {
@@ -77,8 +70,7 @@ final class LogonScenarios {
         }
         operator(cme, "Client logs on again mid-week", client::logon);
         ClientConnection r = cme.acceptRelogon(g[0], "(operator switched to key pair 2)", 2);
-        cme.testRequest(r, true);
-        cme.clientLogout(r, client);
+        heartbeatThenLogout(cme, r, client, true);
     }
 
     static void backupWhilePrimaryUp(ScriptedCme cme, ClientUnderTest client) throws Exception {
@@ -96,8 +88,7 @@ final class LogonScenarios {
                 CmeRules.expectedLogon(1, 1), cme.options.logonTimeout, m -> cme.checkLogon(m, 1, 1));
         cme.clientNext = 2;
         cme.logonReply(p, again);
-        cme.testRequest(p, true);
-        cme.clientLogout(p, client);
+        heartbeatThenLogout(cme, p, client, true);
         logon.get(34);
     }
 
@@ -124,8 +115,7 @@ final class LogonScenarios {
                         + (System.nanoTime() - start) / 1_000_000 + " ms");
         cme.clientNext = 2;
         cme.logonReply(c, m);
-        cme.testRequest(c, false);
-        cme.clientLogout(c, client);
+        heartbeatThenLogout(cme, c, client, false);
     }
 
     static void no122OnLogon(ScriptedCme cme, ClientUnderTest client) throws Exception {
@@ -145,7 +135,6 @@ final class LogonScenarios {
         cme.testRequest(c, false);
         c.close();
         ClientConnection again = cme.acceptRelogon(g[0], "CME dropped the connection", 1);
-        cme.testRequest(again, true);
-        cme.clientLogout(again, client);
+        heartbeatThenLogout(cme, again, client, true);
     }
 }

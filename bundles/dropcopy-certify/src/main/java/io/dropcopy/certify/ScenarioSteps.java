@@ -25,6 +25,20 @@ final class ScenarioSteps {
         return new Gateway[] {primary, backup};
     }
 
+    /** The client logs on to {@code primary}; CME sends {@code business} execution reports and a Test Request. */
+    static ClientConnection loggedOn(ScriptedCme cme, Gateway primary, String sent, int business) {
+        ClientConnection c = cme.acceptLogon(primary, sent, 1);
+        sendSomeBusiness(cme, c, business);
+        cme.testRequest(c, false);
+        return c;
+    }
+
+    /** CME's Test Request answered, then the client's operator logs it out. */
+    static void heartbeatThenLogout(ScriptedCme cme, ClientConnection c, ClientUnderTest client, boolean serveResends) {
+        cme.testRequest(c, serveResends);
+        cme.clientLogout(c, client);
+    }
+
     static String sendSomeBusiness(ScriptedCme cme, ClientConnection c, int n) {
         String last = null;
         for (int i = 0; i < n; i++) {

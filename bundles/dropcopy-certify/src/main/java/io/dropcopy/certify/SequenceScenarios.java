@@ -1,5 +1,7 @@
 package io.dropcopy.certify;
 
+import static io.dropcopy.certify.ScenarioSteps.loggedOn;
+import static io.dropcopy.certify.ScenarioSteps.heartbeatThenLogout;
 import static io.dropcopy.certify.ScenarioSteps.expectDelivered;
 import static io.dropcopy.certify.ScenarioSteps.gateways;
 import static io.dropcopy.certify.ScenarioSteps.isResendRequest;
@@ -20,9 +22,7 @@ final class SequenceScenarios {
 
     static void logonFailover(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection p = cme.acceptLogon(g[0], "(client started)", 1);
-        sendSomeBusiness(cme, p, 3);
-        cme.testRequest(p, false);
+        ClientConnection p = loggedOn(cme, g[0], "(client started)", 3);
         // CME's primary goes down: the connection closes, the address refuses connections.
         g[0].down();
         p.close();
@@ -64,9 +64,7 @@ final class SequenceScenarios {
 
     static void respondToResendRequest(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started)", 1);
-        sendSomeBusiness(cme, c, 2);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started)", 2);
         int clientNext = cme.clientNext;
         String sent = cme.sendNext(c, "2", 7, 1, 16, 0);
         cme.expect(c, "Client answers CME's Resend Request with a gap fill", sent,
@@ -90,14 +88,12 @@ final class SequenceScenarios {
                 });
         cme.expectNone(c, "Nothing else is resent", sent, "no further message", m -> true,
                 "unexpected message after the gap fill");
-        cme.testRequest(c, false);
-        cme.clientLogout(c, client);
+        heartbeatThenLogout(cme, c, client, false);
     }
 
     static void biDirectionalResend(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started)", 1);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started)", 0);
         sendSomeBusiness(cme, c, 1);
         int gapStart = cme.cmeNext;
         List<String> keys = new ArrayList<>();
@@ -137,15 +133,12 @@ final class SequenceScenarios {
         cme.expectNone(c, "No second Resend Request for the out-of-sequence resend", served, "no 35=2",
                 ScenarioSteps::isResendRequest, "a second Resend Request during CME's resend");
         expectDelivered(cme, client, "The resent execution reports reach the application", served, keys, null);
-        cme.testRequest(c, false);
-        cme.clientLogout(c, client);
+        heartbeatThenLogout(cme, c, client, false);
     }
 
     static void dualReset(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started)", 1);
-        sendSomeBusiness(cme, c, 2);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started)", 2);
         int newSeq = cme.cmeNext + 100;
         String reset = cme.send(c, cme.header("4", cme.cmeNext).add(36, newSeq));
         cme.cmeNext = newSeq;
@@ -171,14 +164,12 @@ final class SequenceScenarios {
                     return null;
                 });
         fill.get(36);
-        cme.testRequest(c, false);
-        cme.clientLogout(c, client);
+        heartbeatThenLogout(cme, c, client, false);
     }
 
     static void possibleResends(ScriptedCme cme, ClientUnderTest client) throws Exception {
         Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = cme.acceptLogon(g[0], "(client started)", 1);
-        cme.testRequest(c, false);
+        ClientConnection c = loggedOn(cme, g[0], "(client started)", 0);
         long t = 1_700_000_000_000_000_000L;
         String[] real = new String[4];
         for (int i = 0; i < real.length; i++) {
@@ -210,8 +201,7 @@ final class SequenceScenarios {
         keys.add(keyOf(a1Later));
         expectDelivered(cme, client, "Duplicates removed by RequestTime(5979) and source sequence, new messages kept", sent,
                 keys, new LinkedHashSet<>(keys));
-        cme.testRequest(c, false);
-        cme.clientLogout(c, client);
+        heartbeatThenLogout(cme, c, client, false);
     }
 
     static void msgwSegments(ScriptedCme cme, ClientUnderTest client) throws Exception {
