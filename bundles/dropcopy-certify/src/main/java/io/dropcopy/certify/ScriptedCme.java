@@ -1,19 +1,9 @@
 package io.dropcopy.certify;
 
-import io.dropcopy.fix.SecureLogon;
 import io.dropcopy.model.DropCopyUnwrapper;
 import io.dropcopy.model.FixMessage;
 import io.dropcopy.model.FixMessageBuilder;
-import io.dropcopy.model.MalformedMessageException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -35,9 +23,6 @@ import java.util.function.Predicate;
  */
 public final class ScriptedCme implements AutoCloseable {
     static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd-HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    static final int MAX_RESEND = 2500;
-    private static final Object EOF = new Object();
-    private static final String ADMIN_TYPES = "012345A";
 
     /** Timing of a run; CME's own values by default. */
     public static final class Options {
@@ -91,27 +76,27 @@ public final class ScriptedCme implements AutoCloseable {
     /** Business messages CME holds for sequence numbers it has not sent yet (a gap, served on request). */
     final Map<Integer, String> heldBusiness = new TreeMap<>();
     private final List<AutoCloseable> open = new ArrayList<>();
-    private long innerSeq = 100;
-    private long orders;
+    private final ExecutionReports reports;
 
     /** "[segment 54] " on an MSGW segment's steps, else empty. */
     private final String prefix;
 
     public ScriptedCme(ClientIdentity client, Options options) {
-        this(client, options, new ArrayList<>(), "");
+        this(client, options, new ArrayList<>(), "", new ExecutionReports(100));
     }
 
-    private ScriptedCme(ClientIdentity client, Options options, List<Step> steps, String prefix) {
+    private ScriptedCme(ClientIdentity client, Options options, List<Step> steps, String prefix, ExecutionReports reports) {
         this.client = client;
         this.options = options;
         this.steps = steps;
         this.prefix = prefix;
+        this.reports = reports;
     }
 
     /** CME's side of one MSGW market segment: its own sequence streams, its steps recorded with this scenario's. */
     ScriptedCme segment(String segment) {
-        ScriptedCme child = new ScriptedCme(client.onSegment(segment), options, steps, "[segment " + segment + "] ");
-        child.innerSeq = innerSeq + 1000L * (open.size() + 1);
+        ScriptedCme child = new ScriptedCme(client.onSegment(segment), options, steps, "[segment " + segment + "] ",
+                new ExecutionReports(reports.innerSeq() + 1000L * (open.size() + 1)));
         open.add(child);
         return child;
     }
@@ -129,166 +114,10 @@ public final class ScriptedCme implements AutoCloseable {
 
     // ---- gateways and connections --------------------------------------------------------------------------------
 
-    /** A CME gateway address on loopback: a listening socket that can go down and come back on the same port. */
-    final class Gateway implements AutoCloseable {
-        final String name;
-        private ServerSocket server;
-        private int port;
-
-        Gateway(String name) {
-            this.name = name;
-        }
-
-        synchronized Gateway up() throws IOException {
-            if (server == null) {
-                server = new ServerSocket();
-                server.setReuseAddress(true);
-                server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-                port = server.getLocalPort();
-            }
-            return this;
-        }
-
-        /** Reserves a port without listening yet: connections are refused until {@link #up()}. */
-        Gateway reserved() throws IOException {
-            up();
-            down();
-            return this;
-        }
-
-        synchronized void down() {
-            if (server != null) {
-                try {
-                    server.close();
-                } catch (IOException e) {
-                    // closing anyway
-                }
-                server = null;
-            }
-        }
-
-        String address() {
-            return "127.0.0.1:" + port;
-        }
-
-        Connection accept(Duration timeout) throws IOException {
-            ServerSocket s;
-            synchronized (this) {
-                s = server;
-            }
-            s.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-            try {
-                Connection c = new Connection(s.accept(), name);
-                open.add(c);
-                return c;
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public void close() {
-            down();
-        }
-    }
-
     Gateway gateway(String name) {
-        Gateway g = new Gateway(name);
+        Gateway g = new Gateway(name, open);
         open.add(g);
         return g;
-    }
-
-    /** One TCP connection from the client; a reader thread frames its FIX messages. */
-    final class Connection implements AutoCloseable {
-        final String gateway;
-        private final Socket socket;
-        private final OutputStream out;
-        private final BlockingQueue<Object> in = new LinkedBlockingQueue<>();
-
-        Connection(Socket socket, String gateway) throws IOException {
-            this.socket = socket;
-            this.gateway = gateway;
-            socket.setTcpNoDelay(true);
-            this.out = socket.getOutputStream();
-            Thread reader = new Thread(this::read, "certify-cme-" + gateway);
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void read() {
-            try (InputStream is = new BufferedInputStream(socket.getInputStream())) {
-                while (true) {
-                    String raw = frame(is);
-                    if (raw == null) {
-                        break;
-                    }
-                    try {
-                        in.add(FixMessage.parse(raw));
-                    } catch (MalformedMessageException e) {
-                        in.add("malformed message: " + e.getMessage() + ": " + show(raw));
-                    }
-                }
-            } catch (IOException e) {
-                // the connection is gone
-            }
-            in.add(EOF);
-        }
-
-        synchronized void send(String raw) {
-            try {
-                out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            } catch (IOException e) {
-                // the client closed the connection; the next expectation reports it
-            }
-        }
-
-        /** The next message, {@link ScriptedCme#EOF} when the connection closed, a String when malformed, null on timeout. */
-        Object poll(Duration timeout) {
-            try {
-                return in.poll(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closed anyway
-            }
-        }
-    }
-
-    /** Reads one FIX message: 8=...|9=len|body(len)|10=xxx|. Null at end of stream. */
-    static String frame(InputStream is) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int soh = 0;
-        while (soh < 2) {
-            int b = is.read();
-            if (b < 0) {
-                return null;
-            }
-            head.append((char) b);
-            if (b == 1) {
-                soh++;
-            }
-        }
-        String h = head.toString();
-        int start = h.indexOf("8=");
-        int nine = h.indexOf("\u00019=");
-        if (start < 0 || nine < 0) {
-            throw new IOException("not a FIX message: " + show(h));
-        }
-        int len = Integer.parseInt(h.substring(nine + 3, h.length() - 1));
-        byte[] rest = is.readNBytes(len + 7); // body, then 10=xxx|
-        if (rest.length < len + 7) {
-            return null;
-        }
-        return h.substring(start) + new String(rest, StandardCharsets.ISO_8859_1);
     }
 
     // ---- sending ----------------------------------------------------------------------------------------------
@@ -307,13 +136,13 @@ public final class ScriptedCme implements AutoCloseable {
     }
 
     /** Sends CME's next message in sequence; returns it as shown in the report. */
-    String send(Connection c, FixMessageBuilder built) {
+    String send(ClientConnection c, FixMessageBuilder built) {
         String raw = built.build();
         c.send(raw);
         return show(raw);
     }
 
-    String sendNext(Connection c, String type, Object... tagValues) {
+    String sendNext(ClientConnection c, String type, Object... tagValues) {
         FixMessageBuilder b = header(type, cmeNext++);
         for (int i = 0; i < tagValues.length; i += 2) {
             b.add((Integer) tagValues[i], tagValues[i + 1]);
@@ -327,7 +156,7 @@ public final class ScriptedCme implements AutoCloseable {
     }
 
     /** A new iLink execution report wrapped in 35=n at CME's next sequence number. */
-    String sendBusiness(Connection c, String inner, boolean possResend) {
+    String sendBusiness(ClientConnection c, String inner, boolean possResend) {
         int seq = cmeNext++;
         sentBusiness.put(seq, inner);
         return send(c, wrapped(seq, inner, possResend, false));
@@ -344,57 +173,21 @@ public final class ScriptedCme implements AutoCloseable {
         return b.addData(212, 213, DropCopyUnwrapper.envelope(inner));
     }
 
-    /** A new inner execution report of source session {@code source} (fill of a new order); 97=Y inside when a possible resend. */
+    /** {@link ExecutionReports#executionReport}. */
     String executionReport(String source, long sourceSeq, String requestTime, boolean possResend) {
-        long order = ++orders;
-        String now = UTC.format(Instant.now());
-        return new FixMessageBuilder("FIX.4.2", "8")
-                .add(34, sourceSeq)
-                .add(49, "CME")
-                .add(50, "G")
-                .add(52, now)
-                .add(56, source)
-                .add(57, "TRADER1")
-                .add(97, possResend ? "Y" : null)
-                .add(143, "US,IL")
-                .add(369, order)
-                .add(1, "CERTACCT")
-                .add(6, "5000.25")
-                .add(11, "CERT" + sourceSeq + "-" + requestTime)
-                .add(14, 1)
-                .add(17, "CERT" + source + sourceSeq + "T" + requestTime)
-                .add(20, "0")
-                .add(31, "5000.25")
-                .add(32, 1)
-                .add(37, String.valueOf(8000000000L + sourceSeq))
-                .add(38, 1)
-                .add(39, "2")
-                .add(40, "2")
-                .add(44, "5000.25")
-                .add(48, "5602")
-                .add(54, "1")
-                .add(55, "ES")
-                .add(59, "0")
-                .add(60, now)
-                .add(75, now.substring(0, 8))
-                .add(107, "ESZ6")
-                .add(150, "2")
-                .add(151, 0)
-                .add(5979, requestTime)
-                .build();
+        return reports.executionReport(source, sourceSeq, requestTime, possResend);
     }
 
-    /** A fresh business message from the first source session, its RequestTime unique. */
+    /** {@link ExecutionReports#next}. */
     String nextExecutionReport() {
-        long seq = ++innerSeq;
-        return executionReport("M2L000N", seq, String.valueOf(1_700_000_000_000_000_000L + seq), false);
+        return reports.next();
     }
 
     /**
      * Serves a Resend Request of begin..end as CME: 43=Y copies of business messages (sent or held), gap fills
      * (35=4, 123=Y) over every other number. Returns how it was served, for the report.
      */
-    String serve(Connection c, int begin, int end) {
+    String serve(ClientConnection c, int begin, int end) {
         int copies = 0;
         int fills = 0;
         int seq = begin;
@@ -429,7 +222,7 @@ public final class ScriptedCme implements AutoCloseable {
      * The client's next message that is not a plain Heartbeat; CME answers the client's Test Requests itself.
      * A Resend Request is answered too when {@code serveResends} (outside the steps that judge resends).
      */
-    Object next(Connection c, Duration timeout, boolean serveResends) {
+    Object next(ClientConnection c, Duration timeout, boolean serveResends) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -451,7 +244,7 @@ public final class ScriptedCme implements AutoCloseable {
                 continue;
             }
             if (serveResends && "2".equals(type)) {
-                serve(c, intOf(m, 7), endOf(m, cmeNext - 1));
+                serve(c, CmeRules.intOf(m, 7), CmeRules.endOf(m, cmeNext - 1));
                 continue;
             }
             return m;
@@ -459,7 +252,7 @@ public final class ScriptedCme implements AutoCloseable {
     }
 
     void advanceClientSeq(FixMessage m) {
-        int seq = intOf(m, 34);
+        int seq = CmeRules.intOf(m, 34);
         boolean possDup = "Y".equals(m.get(43));
         if (!possDup && seq >= clientNext && !"A".equals(m.msgType())) {
             clientNext = seq + 1;
@@ -471,18 +264,18 @@ public final class ScriptedCme implements AutoCloseable {
      *
      * @return the message, when it passed
      */
-    FixMessage expect(Connection c, String title, String sent, String expected, Duration timeout,
+    FixMessage expect(ClientConnection c, String title, String sent, String expected, Duration timeout,
                       Function<FixMessage, String> check) {
         return expect(c, title, sent, expected, timeout, false, check);
     }
 
-    FixMessage expect(Connection c, String title, String sent, String expected, Duration timeout, boolean serveResends,
+    FixMessage expect(ClientConnection c, String title, String sent, String expected, Duration timeout, boolean serveResends,
                       Function<FixMessage, String> check) {
         Object o = next(c, timeout, serveResends);
         if (o == null) {
             throw fail(title, sent, expected, "nothing", "no answer within " + seconds(timeout));
         }
-        if (o == EOF) {
+        if (o == ClientConnection.EOF) {
             throw fail(title, sent, expected, "connection closed", "the client closed the connection");
         }
         if (!(o instanceof FixMessage)) {
@@ -498,7 +291,7 @@ public final class ScriptedCme implements AutoCloseable {
     }
 
     /** Watches the connection for {@code quiet}: fails when a message matching {@code forbidden} comes. */
-    void expectNone(Connection c, String title, String sent, String expected, Predicate<FixMessage> forbidden, String why) {
+    void expectNone(ClientConnection c, String title, String sent, String expected, Predicate<FixMessage> forbidden, String why) {
         long deadline = System.nanoTime() + options.quiet.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -510,7 +303,7 @@ public final class ScriptedCme implements AutoCloseable {
             if (o == null) {
                 continue;
             }
-            if (o == EOF) {
+            if (o == ClientConnection.EOF) {
                 throw fail(title, sent, expected, "connection closed", "the client closed the connection");
             }
             if (o instanceof FixMessage && forbidden.test((FixMessage) o)) {
@@ -520,9 +313,9 @@ public final class ScriptedCme implements AutoCloseable {
     }
 
     /** Accepts the client's next connection on {@code g}. */
-    Connection accept(Gateway g, String title, String sent, Duration timeout) {
+    ClientConnection accept(Gateway g, String title, String sent, Duration timeout) {
         try {
-            Connection c = g.accept(timeout);
+            ClientConnection c = g.accept(timeout);
             if (c == null) {
                 throw fail(title, sent, "a TCP connection to the " + g.name + " (" + g.address() + ")", "nothing",
                         "the client did not connect within " + seconds(timeout));
@@ -533,85 +326,23 @@ public final class ScriptedCme implements AutoCloseable {
         }
     }
 
-    /**
-     * The client's Logon as CME checks it: 49/56/57, MsgSeqNum, HeartBtInt, the signature with key pair {@code keyPair},
-     * application identity, no 122, no 98, no 141=Y unless {@code resetAllowed}. Null when right.
-     */
+    /** {@link CmeRules#checkLogon} for this client. */
     String checkLogon(FixMessage m, int expectedSeq, int keyPair) {
-        if (!"A".equals(m.msgType())) {
-            return "35=" + m.msgType() + " instead of a Logon (35=A)";
-        }
-        if (m.has(122)) {
-            return "OrigSendingTime(122) not allowed on Logon";
-        }
-        if (m.has(98)) {
-            return "EncryptMethod(98) not allowed on Logon";
-        }
-        if (!client.compId.equals(m.get(49))) {
-            return "SenderCompID(49) " + m.get(49) + ", expected " + client.compId;
-        }
-        if (!client.compId.endsWith("N")) {
-            return "SenderCompID(49) must end with the fault-tolerance indicator N";
-        }
-        if (!"CME".equals(m.get(56))) {
-            return "TargetCompID(56) " + m.get(56) + ", expected CME";
-        }
-        if (!client.targetSubId.equals(m.get(57))) {
-            return "TargetSubID(57) " + m.get(57) + ", expected " + client.targetSubId;
-        }
-        int hb = intOf(m, 108);
-        if (hb < 5 || hb > 60) {
-            return "HeartBtInt(108) " + m.get(108) + " outside 5..60";
-        }
-        if ("Y".equals(m.get(141))) {
-            return "ResetSeqNumFlag(141)=Y: sequences are reset once a week by both sides, never by a logon";
-        }
-        for (int tag : new int[] {369, 1603, 1604, 1605}) {
-            if (!m.has(tag)) {
-                return "tag " + tag + " missing";
-            }
-        }
-        if (!SecureLogon.METHOD.equals(m.get(1400))) {
-            return "EncryptedPasswordMethod(1400) must be " + SecureLogon.METHOD;
-        }
-        String key = m.get(355);
-        String wanted = client.accessKey(keyPair);
-        if (wanted == null) {
-            return "key pair " + keyPair + " is not configured";
-        }
-        if (!wanted.equals(key)) {
-            String other = client.signerFor(key == null ? "" : key) != null ? "key pair " + (keyPair == 1 ? 2 : 1)
-                    : "an unknown key";
-            return "logon signed with " + other + " (355=" + key + "), expected key pair " + keyPair + " (355=" + wanted + ")";
-        }
-        String expected = client.signerFor(key).apply(SecureLogon.canonical(m::get));
-        if (!SecureLogon.matches(expected, m.get(1402))) {
-            return "Invalid signature (1402)";
-        }
-        int seq = intOf(m, 34);
-        if (seq != expectedSeq) {
-            return "MsgSeqNum(34)=" + seq + ", expected " + expectedSeq;
-        }
-        return null;
+        return CmeRules.checkLogon(client, m, expectedSeq, keyPair);
     }
 
     /** CME's Logon reply at its next sequence number, echoing 108 and the application identity. */
-    String logonReply(Connection c, FixMessage logon) {
+    String logonReply(ClientConnection c, FixMessage logon) {
         return send(c, header("A", cmeNext++).add(98, 0).add(108, logon.get(108))
                 .add(1603, logon.get(1603)).add(1604, logon.get(1604)).add(1605, logon.get(1605)));
     }
 
     /** CME's Logout with a reason and NextExpectedMsgSeqNum(789), then it closes the connection. */
-    String logoutAndClose(Connection c, String reason) {
+    String logoutAndClose(ClientConnection c, String reason) {
         String sent = send(c, header("5", cmeNext++).add(58, reason).add(789, clientNext));
         sleepQuietly(100);
         c.close();
         return sent;
-    }
-
-    static String expectedLogon(int seq, int keyPair) {
-        return "35=A 34=" + seq + " signed with key pair " + keyPair + " (355, 1400=CME-1-SHA-256, 1402), 1603-1605, "
-                + "no 122, no 98, no 141=Y";
     }
 
     /**
@@ -619,37 +350,37 @@ public final class ScriptedCme implements AutoCloseable {
      * a Logout confirmation that crosses its own Logout with one more Logout, which CME never reads). CME accepts a
      * higher number and asks the client for the numbers it missed, which the client must gap-fill.
      */
-    Connection acceptRelogon(Gateway g, String sent, int keyPair) {
-        Connection c = accept(g, "Client connects to the " + g.name + " and logs on", sent, options.answerTimeout);
+    ClientConnection acceptRelogon(Gateway g, String sent, int keyPair) {
+        ClientConnection c = accept(g, "Client connects to the " + g.name + " and logs on", sent, options.answerTimeout);
         int expected = clientNext;
         FixMessage logon = expect(c, "Client sends a signed Logon to the " + g.name, sent,
-                expectedLogon(expected, keyPair) + " (or higher)", options.logonTimeout,
-                m -> checkLogon(m, Math.max(expected, intOf(m, 34)), keyPair));
-        int seq = intOf(logon, 34);
+                CmeRules.expectedLogon(expected, keyPair) + " (or higher)", options.logonTimeout,
+                m -> checkLogon(m, Math.max(expected, CmeRules.intOf(m, 34)), keyPair));
+        int seq = CmeRules.intOf(logon, 34);
         clientNext = seq + 1;
         logonReply(c, logon);
         if (seq > expected) {
             String rr = sendNext(c, "2", 7, expected, 16, seq - 1);
             expect(c, "Client gap-fills the numbers CME missed before its Logon", rr,
                     "35=4 34=" + expected + " 123=Y 36>=" + seq, options.answerTimeout, m -> "4".equals(m.msgType())
-                            && "Y".equals(m.get(123)) && intOf(m, 34) == expected && intOf(m, 36) >= seq ? null
+                            && "Y".equals(m.get(123)) && CmeRules.intOf(m, 34) == expected && CmeRules.intOf(m, 36) >= seq ? null
                             : "expected a gap fill 35=4 34=" + expected + " 123=Y 36>=" + seq);
         }
         return c;
     }
 
     /** Accepts a connection and the client's valid Logon on it; CME answers it. */
-    Connection acceptLogon(Gateway g, String sent, int keyPair) {
-        Connection c = accept(g, "Client connects to the " + g.name + " and logs on", sent, options.answerTimeout);
+    ClientConnection acceptLogon(Gateway g, String sent, int keyPair) {
+        ClientConnection c = accept(g, "Client connects to the " + g.name + " and logs on", sent, options.answerTimeout);
         FixMessage logon = expect(c, "Client sends a signed Logon to the " + g.name, sent,
-                expectedLogon(clientNext, keyPair), options.logonTimeout, m -> checkLogon(m, clientNext, keyPair));
-        clientNext = intOf(logon, 34) + 1;
+                CmeRules.expectedLogon(clientNext, keyPair), options.logonTimeout, m -> checkLogon(m, clientNext, keyPair));
+        clientNext = CmeRules.intOf(logon, 34) + 1;
         logonReply(c, logon);
         return c;
     }
 
     /** CME's Test Request; the client must answer with a Heartbeat echoing 112. */
-    void testRequest(Connection c, boolean serveResends) {
+    void testRequest(ClientConnection c, boolean serveResends) {
         String id = "CERT" + cmeNext;
         String sent = sendNext(c, "1", 112, id);
         expect(c, "Client answers CME's Test Request with a Heartbeat", sent, "35=0 112=" + id,
@@ -658,7 +389,7 @@ public final class ScriptedCme implements AutoCloseable {
     }
 
     /** The client's operator logs out: the client sends Logout, CME confirms it. */
-    void clientLogout(Connection c, ClientUnderTest cut) {
+    void clientLogout(ClientConnection c, ClientUnderTest cut) {
         // the client's logout waits for CME's answer: ask for it on another thread
         java.util.concurrent.CompletableFuture<Void> done = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
@@ -684,50 +415,6 @@ public final class ScriptedCme implements AutoCloseable {
         } finally {
             c.close();
         }
-    }
-
-    /** Checks a Resend Request starting at {@code begin}: at most 2,500 messages (16=0 means up to 2,500), no 122. */
-    static String checkResendRequest(FixMessage m, int begin) {
-        if (!"2".equals(m.msgType())) {
-            return "expected a Resend Request (35=2), got 35=" + m.msgType();
-        }
-        int from = intOf(m, 7);
-        int to = intOf(m, 16);
-        if (from != begin) {
-            return "BeginSeqNo(7)=" + from + ", expected " + begin;
-        }
-        if (to != 0 && to - from + 1 > MAX_RESEND) {
-            return "Resend Request of " + (to - from + 1) + " messages: CME serves at most 2,500 per request";
-        }
-        if (to != 0 && to < from) {
-            return "EndSeqNo(16)=" + to + " below BeginSeqNo(7)=" + from;
-        }
-        if (m.has(122)) {
-            return "OrigSendingTime(122) not allowed on a Resend Request";
-        }
-        return null;
-    }
-
-    /** 16=0 means "up to 2,500" (CME); otherwise the end asked, both capped at what CME has sent. */
-    static int endOf(FixMessage m, int last) {
-        int from = intOf(m, 7);
-        int to = intOf(m, 16);
-        int end = to == 0 ? from + MAX_RESEND - 1 : Math.min(to, from + MAX_RESEND - 1);
-        return Math.min(end, last);
-    }
-
-    static int intOf(FixMessage m, int tag) {
-        String v = m.get(tag);
-        try {
-            return v == null ? 0 : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    static boolean isAdmin(FixMessage m) {
-        String t = m.msgType();
-        return t != null && t.length() == 1 && ADMIN_TYPES.contains(t);
     }
 
     /** A FIX message for the report: '|' for SOH, the signature masked, long data fields shortened. */

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import quickfix.Application;
@@ -56,15 +58,22 @@ final class PlainClient implements ClientUnderTest, Application {
         /** Hands every possible resend (97=Y) to the application. */
         NO_DEDUP,
         /** Connects and never sends a Logon. */
-        SILENT
+        SILENT,
+        /**
+         * Runs one session per MSGW market segment, but drops a business message whose outer MsgSeqNum(34) it has
+         * already seen on another segment, as a client keeping one sequence history for all segments does.
+         */
+        ONE_SEQUENCE_HISTORY_FOR_ALL_SEGMENTS
     }
 
     private final Path dir;
     private final Fault fault;
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final Set<String> seen = new HashSet<>();
-    private final SessionID sessionId;
-    private List<String> addresses;
+    private final Set<Integer> outerSeqSeen = new HashSet<>();
+    private final String compId;
+    /** Each target session (one, or one per MSGW segment) with its CME addresses, primary first. */
+    private final Map<SessionID, List<String>> sessions = new LinkedHashMap<>();
     private SocketInitiator initiator;
     private Socket silent;
     private int keyPair = 1;
@@ -73,7 +82,11 @@ final class PlainClient implements ClientUnderTest, Application {
     PlainClient(Path dir, Fault fault, String compId) {
         this.dir = dir;
         this.fault = fault;
-        this.sessionId = new SessionID("FIX.4.2", compId, "OPS1", "US,IL", "CME", "G", null, null);
+        this.compId = compId;
+    }
+
+    private SessionID sessionId(String targetSubId) {
+        return new SessionID("FIX.4.2", compId, "OPS1", "US,IL", "CME", targetSubId, null, null);
     }
 
     /** A comp id of its own: tests run at the same time and QuickFIX/J's session registry is JVM-wide. */
@@ -87,6 +100,14 @@ final class PlainClient implements ClientUnderTest, Application {
 
     private SessionSettings settings() throws IOException {
         SessionSettings s = new SessionSettings();
+        Path dictionary = CmeDictionary.writeTo(dir);
+        for (Map.Entry<SessionID, List<String>> e : sessions.entrySet()) {
+            settings(s, e.getKey(), e.getValue(), dictionary);
+        }
+        return s;
+    }
+
+    private void settings(SessionSettings s, SessionID sessionId, List<String> addresses, Path dictionary) {
         s.setString(sessionId, "ConnectionType", "initiator");
         s.setString(sessionId, "BeginString", "FIX.4.2");
         for (int i = 0; i < addresses.size(); i++) {
@@ -101,21 +122,27 @@ final class PlainClient implements ClientUnderTest, Application {
         s.setBool(sessionId, "SendRedundantResendRequests", fault == Fault.REDUNDANT_RESEND_REQUEST);
         s.setString(sessionId, "PersistMessages", "N");
         CmeSessionSettings.alwaysOn(s, sessionId);
-        CmeSessionSettings.applyDialect(s, sessionId, CmeDictionary.writeTo(dir));
+        CmeSessionSettings.applyDialect(s, sessionId, dictionary);
         s.setString(sessionId, "FileStorePath", dir.resolve("store").toString());
-        return s;
     }
 
     @Override
     public synchronized void start(List<String> addresses) throws Exception {
-        this.addresses = addresses;
+        sessions.put(sessionId("G"), addresses);
         logon();
+    }
+
+    @Override
+    public synchronized boolean startSegments(Map<String, List<String>> addressesBySegment) throws Exception {
+        addressesBySegment.forEach((segment, addresses) -> sessions.put(sessionId(segment), addresses));
+        logon();
+        return true;
     }
 
     @Override
     public synchronized void logon() throws Exception {
         if (fault == Fault.SILENT) {
-            String[] hp = addresses.get(0).split(":");
+            String[] hp = sessions.values().iterator().next().get(0).split(":");
             silent = new Socket(hp[0], Integer.parseInt(hp[1]));
             return;
         }
@@ -139,9 +166,11 @@ final class PlainClient implements ClientUnderTest, Application {
         if (fault == Fault.NO_WEEKLY_RESET) {
             return;
         }
-        MessageStore store = new FileStoreFactory(settings()).create(sessionId);
-        store.reset();
-        ((java.io.Closeable) store).close();
+        for (SessionID sessionId : sessions.keySet()) {
+            MessageStore store = new FileStoreFactory(settings()).create(sessionId);
+            store.reset();
+            ((java.io.Closeable) store).close();
+        }
     }
 
     @Override
@@ -229,6 +258,13 @@ final class PlainClient implements ClientUnderTest, Application {
     @Override
     public void fromApp(Message m, SessionID id) {
         try {
+            if (fault == Fault.ONE_SEQUENCE_HISTORY_FOR_ALL_SEGMENTS) {
+                synchronized (outerSeqSeen) {
+                    if (!outerSeqSeen.add(m.getHeader().getInt(34))) {
+                        return;
+                    }
+                }
+            }
             DropCopyEvent e = EventTranslator.translate(m.toString(), "certify", "plain");
             String key = ClientUnderTest.key(e.sourceSession(), e.sourceSeqNum(), e.requestTime());
             boolean possResend = e.possResend() || "Y".equals(e.field(97));

@@ -112,21 +112,15 @@ class ScenariosNegativeTest {
         failsAt(run("possible-resends", Fault.NO_DEDUP), "Duplicates removed", "duplicate reached the application");
     }
 
-    /** Every scenario but MSGW: this plain client runs one CGW session only. */
-    static java.util.List<String> scenarios() {
-        java.util.List<String> names = new java.util.ArrayList<>(Scenarios.names());
-        names.remove("msgw-market-segments");
-        return names;
-    }
-
     @Test
-    void msgwFailsForAClientWithOneSessionOnly() {
-        failsAt(run("msgw-market-segments", Fault.NONE), "one target session per market segment", "cannot run an MSGW target");
+    void msgwFailsWhenEqualSequenceNumbersOfTwoSegmentsAreTakenForDuplicates() {
+        failsAt(run("msgw-market-segments", Fault.ONE_SEQUENCE_HISTORY_FOR_ALL_SEGMENTS),
+                "Every segment's messages reach the application once", "not delivered");
     }
 
     /** The same plain client without a fault passes every scenario: the failures above come from the fault alone. */
     @ParameterizedTest
-    @MethodSource("scenarios")
+    @MethodSource("io.dropcopy.certify.Scenarios#names")
     void theFaultlessPlainClientPasses(String scenario) {
         ScenarioResult r = run(scenario, Fault.NONE);
         assertTrue(r.passed(), r.toString());

@@ -1,9 +1,7 @@
 package io.dropcopy.commands;
 
 import io.dropcopy.session.api.SessionStatus;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "dropcopy", name = "connect", description = "Lets a disconnected drop copy session log on again.",
@@ -11,11 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
                 + " kept, as soon as a route consumes its group (at once if one does). Prints the state before and"
                 + " after.")
 @Service
-public class ConnectCommand extends HubAction {
-
-    @Argument(index = 0, name = "session", description = "The target session's name", required = true)
-    @Completion(SessionNameCompleter.class)
-    String name;
+public class ConnectCommand extends SessionAction {
 
     @Override
     public Object execute() {

@@ -1,9 +1,7 @@
 package io.dropcopy.commands;
 
 import io.dropcopy.session.api.SessionStatus;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 @Command(scope = "dropcopy", name = "disconnect", description = "Logs a drop copy session out and keeps it out.",
@@ -11,11 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
                 + " dropcopy:connect, even while routes consume its group. The sequence numbers are kept: on"
                 + " connect, CME resends what was missed.")
 @Service
-public class DisconnectCommand extends HubAction {
-
-    @Argument(index = 0, name = "session", description = "The target session's name", required = true)
-    @Completion(SessionNameCompleter.class)
-    String name;
+public class DisconnectCommand extends SessionAction {
 
     @Override
     public Object execute() {

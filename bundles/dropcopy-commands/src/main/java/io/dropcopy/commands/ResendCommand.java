@@ -2,7 +2,6 @@ package io.dropcopy.commands;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
@@ -14,11 +13,7 @@ import org.apache.karaf.shell.api.console.Session;
                 + " received: a gap is recovered by the session itself. Progress: dropcopy:status <session>"
                 + " (resendInFlight). The operator's user name is logged.")
 @Service
-public class ResendCommand extends HubAction {
-
-    @Argument(index = 0, name = "session", description = "The target session's name", required = true)
-    @Completion(SessionNameCompleter.class)
-    String name;
+public class ResendCommand extends SessionAction {
 
     @Argument(index = 1, name = "from", description = "First sequence number", required = true)
     int from;

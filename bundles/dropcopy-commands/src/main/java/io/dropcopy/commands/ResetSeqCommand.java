@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,12 +18,8 @@ import org.apache.karaf.shell.support.ShellUtil;
                 + " first (dropcopy:disconnect); the hub refuses otherwise. Asks to type the session name to"
                 + " confirm, unless --force. The operator's user name is logged.")
 @Service
-public class ResetSeqCommand extends HubAction {
+public class ResetSeqCommand extends SessionAction {
     static final String PROMPT = "Type the session name to confirm: ";
-
-    @Argument(index = 0, name = "session", description = "The target session's name", required = true)
-    @Completion(SessionNameCompleter.class)
-    String name;
 
     @Argument(index = 1, name = "options", description = "The options may also follow the session name, as in"
             + " dropcopy:reset-seq demo --force", multiValued = true)

@@ -4,7 +4,6 @@ import io.dropcopy.model.Json;
 import io.dropcopy.session.api.DropCopyGroups;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -29,11 +28,8 @@ public class HealthServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<SessionStatus> sessions = hub.sessions();
-        byte[] body = json(sessions).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(overall(sessions).equals("DOWN") ? 503 : 200);
-        response.setContentType("application/json; charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        TextResponse.write(response, overall(sessions).equals("DOWN") ? 503 : 200, "application/json; charset=utf-8",
+                json(sessions));
     }
 
     /** DOWN if any session is DOWN, else DEGRADED if any is, else UP (IDLE sessions do not count). */

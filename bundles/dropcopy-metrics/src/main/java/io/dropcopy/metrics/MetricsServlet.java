@@ -3,7 +3,6 @@ package io.dropcopy.metrics;
 import io.dropcopy.model.SinkCounters;
 import io.dropcopy.session.api.DropCopyGroups;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,10 +54,6 @@ public class MetricsServlet extends HttpServlet {
                 // one bundle's families missing, never the sessions' (that bundle is stopping)
             }
         }
-        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType(PrometheusText.CONTENT_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        TextResponse.write(response, 200, PrometheusText.CONTENT_TYPE, text.toString());
     }
 }

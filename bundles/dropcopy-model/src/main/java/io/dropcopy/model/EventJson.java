@@ -22,13 +22,7 @@ final class EventJson {
         String origSendingTime;
         try {
             origSendingTime = Fields.timestamp(o.get(122), 122);
-            outerHeader = new Json(6)
-                    .put("senderCompId", o.get(49))
-                    .put("senderSubId", o.get(50))
-                    .put("targetCompId", o.get(56))
-                    .put("targetSubId", o.get(57))
-                    .put("targetLocationId", o.get(143))
-                    .put("lastMsgSeqNumProcessed", Fields.unsigned(o.get(369), 369, "outer"));
+            outerHeader = outerHeader(o);
         } catch (MalformedMessageException ex) {
             throw new MalformedMessageException("outer " + ex.getMessage());
         }
@@ -56,33 +50,10 @@ final class EventJson {
         m.get(534); // at most once
         m.get(1795);
 
-        Json source = new Json(10)
-                .put("compId", m.get(56))
-                .put("subId", m.get(57))
-                .put("locationId", m.get(143))
-                .put("seqNum", Fields.unsigned(m.get(34), 34, "inner"))
-                .put("lastMsgSeqNumProcessed", Fields.unsigned(m.get(369), 369, "inner"))
-                .put("sendingTime", Fields.timestamp(m.get(52), 52))
-                .put("possDup", Fields.bool(m.get(43), 43))
-                .put("possResend", Fields.bool(m.get(97), 97))
-                .put("origSendingTime", Fields.timestamp(m.get(122), 122))
-                .put("senderSubId", m.get(50))
-                .put("deliverToCompId", m.get(128));
+        Json source = sourceSession(m);
+        Codes codes = Codes.read(m);
 
-        String execType = m.get(150);
-        String execTransType = m.get(20);
-        String ordStatus = m.get(39);
-        String side = m.get(54);
-        String ordType = m.get(40);
-        String timeInForce = m.get(59);
-        String multiLeg = m.get(442);
-        String responseTo = m.get(434);
-        String massActionType = m.get(1373);
-        String massActionScope = m.get(1374);
-        String massActionResponse = m.get(1375);
-        String massActionRejectReason = m.get(1376);
-
-        return new Json(112)
+        Json json = new Json(112)
                 .put("schemaVersion", (long) DropCopyEvent.SCHEMA_VERSION)
                 .put("kind", e.kind().label())
                 .put("msgType", inner.msgType())
@@ -102,51 +73,9 @@ final class EventJson {
                 .put("clOrdId", m.get(11))
                 .put("origClOrdId", m.get(41))
                 .put("correlationClOrdId", m.get(9717))
-                .put("account", m.get(1))
-                .put("execType", FixCodes.execType(execType))
-                .put("execTypeCode", execType)
-                .put("execTransType", FixCodes.execTransType(execTransType))
-                .put("execTransTypeCode", execTransType)
-                .put("ordStatus", FixCodes.ordStatus(ordStatus))
-                .put("ordStatusCode", ordStatus)
-                .put("symbol", m.get(55))
-                .put("securityId", m.get(48))
-                .put("securityDesc", m.get(107))
-                .put("securityGroup", m.get(1151))
-                .put("marketSegmentId", m.get(1300))
-                .put("side", FixCodes.side(side))
-                .put("sideCode", side)
-                .put("ordType", FixCodes.ordType(ordType))
-                .put("ordTypeCode", ordType)
-                .put("timeInForce", FixCodes.timeInForce(timeInForce))
-                .put("timeInForceCode", timeInForce)
-                .put("orderQty", Fields.decimal(m.get(38), 38))
-                .put("price", Fields.decimal(m.get(44), 44))
-                .put("stopPx", Fields.decimal(m.get(99), 99))
-                .put("lastQty", Fields.decimal(m.get(32), 32))
-                .put("lastPx", Fields.decimal(m.get(31), 31))
-                .put("cumQty", Fields.decimal(m.get(14), 14))
-                .put("leavesQty", Fields.decimal(m.get(151), 151))
-                .put("multiLegReportingType", FixCodes.multiLegReportingType(multiLeg))
-                .put("multiLegReportingTypeCode", multiLeg)
-                .put("aggressorIndicator", m.get(1057))
-                .put("manualOrderIndicator", m.get(1028))
-                .put("cxlRejReason", m.get(102))
-                .put("cxlRejResponseTo", FixCodes.cxlRejResponseTo(responseTo))
-                .put("cxlRejResponseToCode", responseTo)
-                .put("ordRejReason", m.get(103))
-                .put("massActionReportId", m.get(1369))
-                .put("massActionType", FixCodes.massActionType(massActionType))
-                .put("massActionTypeCode", massActionType)
-                .put("massActionScope", FixCodes.massActionScope(massActionScope))
-                .put("massActionScopeCode", massActionScope)
-                .put("massActionResponse", FixCodes.massActionResponse(massActionResponse))
-                .put("massActionResponseCode", massActionResponse)
-                .put("massActionRejectReason", FixCodes.massActionRejectReason(massActionRejectReason))
-                .put("massActionRejectReasonCode", massActionRejectReason)
-                .put("totalAffectedOrders", Fields.count(m.get(533), 533))
-                .put("lastFragment", Fields.bool(m.get(893), 893))
-                .put("affectedOrders", affectedOrders)
+                .put("account", m.get(1));
+        execution(json, m, codes);
+        return outcome(json, m, codes, affectedOrders)
                 .put("text", m.get(58))
                 .put("transactTime", Fields.timestamp(m.get(60), 60))
                 .put("tradeDate", Fields.date(m.get(75), 75))
@@ -163,6 +92,97 @@ final class EventJson {
                 .put("marketSegment", e.marketSegment())
                 .put("orderEvents", orderEvents)
                 .put("raw", inner.raw());
+    }
+
+    /** The outer 35=n header's identity fields. */
+    private static Json outerHeader(FieldLookup o) throws MalformedMessageException {
+        return new Json(6)
+                .put("senderCompId", o.get(49))
+                .put("senderSubId", o.get(50))
+                .put("targetCompId", o.get(56))
+                .put("targetSubId", o.get(57))
+                .put("targetLocationId", o.get(143))
+                .put("lastMsgSeqNumProcessed", Fields.unsigned(o.get(369), 369, "outer"));
+    }
+
+    /** The iLink source session of the inner message: its header. */
+    private static Json sourceSession(FieldLookup m) throws MalformedMessageException {
+        return new Json(10)
+                .put("compId", m.get(56))
+                .put("subId", m.get(57))
+                .put("locationId", m.get(143))
+                .put("seqNum", Fields.unsigned(m.get(34), 34, "inner"))
+                .put("lastMsgSeqNumProcessed", Fields.unsigned(m.get(369), 369, "inner"))
+                .put("sendingTime", Fields.timestamp(m.get(52), 52))
+                .put("possDup", Fields.bool(m.get(43), 43))
+                .put("possResend", Fields.bool(m.get(97), 97))
+                .put("origSendingTime", Fields.timestamp(m.get(122), 122))
+                .put("senderSubId", m.get(50))
+                .put("deliverToCompId", m.get(128));
+    }
+
+    /** What the order did: instrument, side, type, quantities and prices. */
+    private static void execution(Json json, FieldLookup m, Codes c) throws MalformedMessageException {
+        json
+                .put("execType", FixCodes.execType(c.execType()))
+                .put("execTypeCode", c.execType())
+                .put("execTransType", FixCodes.execTransType(c.execTransType()))
+                .put("execTransTypeCode", c.execTransType())
+                .put("ordStatus", FixCodes.ordStatus(c.ordStatus()))
+                .put("ordStatusCode", c.ordStatus())
+                .put("symbol", m.get(55))
+                .put("securityId", m.get(48))
+                .put("securityDesc", m.get(107))
+                .put("securityGroup", m.get(1151))
+                .put("marketSegmentId", m.get(1300))
+                .put("side", FixCodes.side(c.side()))
+                .put("sideCode", c.side())
+                .put("ordType", FixCodes.ordType(c.ordType()))
+                .put("ordTypeCode", c.ordType())
+                .put("timeInForce", FixCodes.timeInForce(c.timeInForce()))
+                .put("timeInForceCode", c.timeInForce())
+                .put("orderQty", Fields.decimal(m.get(38), 38))
+                .put("price", Fields.decimal(m.get(44), 44))
+                .put("stopPx", Fields.decimal(m.get(99), 99))
+                .put("lastQty", Fields.decimal(m.get(32), 32))
+                .put("lastPx", Fields.decimal(m.get(31), 31))
+                .put("cumQty", Fields.decimal(m.get(14), 14))
+                .put("leavesQty", Fields.decimal(m.get(151), 151))
+                .put("multiLegReportingType", FixCodes.multiLegReportingType(c.multiLeg()))
+                .put("multiLegReportingTypeCode", c.multiLeg())
+                .put("aggressorIndicator", m.get(1057))
+                .put("manualOrderIndicator", m.get(1028));
+    }
+
+    /** How a request was answered: cancel rejects, order rejects, mass action reports. */
+    private static Json outcome(Json json, FieldLookup m, Codes c, Json[] affectedOrders) throws MalformedMessageException {
+        return json
+                .put("cxlRejReason", m.get(102))
+                .put("cxlRejResponseTo", FixCodes.cxlRejResponseTo(c.responseTo()))
+                .put("cxlRejResponseToCode", c.responseTo())
+                .put("ordRejReason", m.get(103))
+                .put("massActionReportId", m.get(1369))
+                .put("massActionType", FixCodes.massActionType(c.massActionType()))
+                .put("massActionTypeCode", c.massActionType())
+                .put("massActionScope", FixCodes.massActionScope(c.massActionScope()))
+                .put("massActionScopeCode", c.massActionScope())
+                .put("massActionResponse", FixCodes.massActionResponse(c.massActionResponse()))
+                .put("massActionResponseCode", c.massActionResponse())
+                .put("massActionRejectReason", FixCodes.massActionRejectReason(c.massActionRejectReason()))
+                .put("massActionRejectReasonCode", c.massActionRejectReason())
+                .put("totalAffectedOrders", Fields.count(m.get(533), 533))
+                .put("lastFragment", Fields.bool(m.get(893), 893))
+                .put("affectedOrders", affectedOrders);
+    }
+
+    /** The code fields shown as a name beside their FIX code, read in this order before the others. */
+    private record Codes(String execType, String execTransType, String ordStatus, String side, String ordType,
+                         String timeInForce, String multiLeg, String responseTo, String massActionType,
+                         String massActionScope, String massActionResponse, String massActionRejectReason) {
+        static Codes read(FieldLookup m) throws MalformedMessageException {
+            return new Codes(m.get(150), m.get(20), m.get(39), m.get(54), m.get(40), m.get(59), m.get(442), m.get(434),
+                    m.get(1373), m.get(1374), m.get(1375), m.get(1376));
+        }
     }
 
     /** The AffectedOrders group of a Mass Action Report: entries of OrigClOrdID(41), CxlQty(84), AffectedOrderID(535). */

@@ -1,197 +1,123 @@
 package io.dropcopy.model;
 
+import java.util.Map;
+
 /** Readable names for the FIX 4.2 enumerations a drop copy carries. Unknown codes map to null (the code is kept). */
 final class FixCodes {
+
+    private static final Map<String, String> EXEC_TYPE = table(
+            "0", "NEW", "1", "PARTIAL_FILL", "2", "FILL", "3", "DONE_FOR_DAY", "4", "CANCELED", "5", "REPLACED",
+            "6", "PENDING_CANCEL", "7", "STOPPED", "8", "REJECTED", "9", "SUSPENDED", "A", "PENDING_NEW",
+            "B", "CALCULATED", "C", "EXPIRED", "D", "RESTATED", "E", "PENDING_REPLACE", "F", "TRADE",
+            "G", "TRADE_CORRECT", "H", "TRADE_CANCEL", "I", "ORDER_STATUS");
+
+    private static final Map<String, String> ORD_STATUS = table(
+            "0", "NEW", "1", "PARTIALLY_FILLED", "2", "FILLED", "3", "DONE_FOR_DAY", "4", "CANCELED", "5", "REPLACED",
+            "6", "PENDING_CANCEL", "7", "STOPPED", "8", "REJECTED", "9", "SUSPENDED", "A", "PENDING_NEW",
+            "B", "CALCULATED", "C", "EXPIRED", "E", "PENDING_REPLACE", "G", "TRADE_CORRECT", "H", "TRADE_CANCEL",
+            "U", "UNDEFINED");
+
+    private static final Map<String, String> EXEC_TRANS_TYPE = table(
+            "0", "NEW", "1", "CANCEL", "2", "CORRECT", "3", "STATUS");
+
+    private static final Map<String, String> SIDE = table(
+            "1", "BUY", "2", "SELL");
+
+    private static final Map<String, String> ORD_TYPE = table(
+            "1", "MARKET", "2", "LIMIT", "3", "STOP", "4", "STOP_LIMIT", "K", "MARKET_LIMIT");
+
+    private static final Map<String, String> TIME_IN_FORCE = table(
+            "0", "DAY", "1", "GTC", "3", "FAK", "4", "FOK", "6", "GTD");
+
+    /** MultiLegReportingType(442): how a spread trade is reported. */
+    private static final Map<String, String> MULTI_LEG_REPORTING_TYPE = table(
+            "1", "SINGLE_SECURITY", "2", "INDIVIDUAL_LEG", "3", "MULTI_LEG_SECURITY");
+
+    /** CxlRejResponseTo(434) on an Order Cancel Reject (35=9). */
+    private static final Map<String, String> CXL_REJ_RESPONSE_TO = table(
+            "1", "ORDER_CANCEL_REQUEST", "2", "ORDER_CANCEL_REPLACE_REQUEST");
+
+    /** MassActionType(1373): CME sends 3 (cancel orders). */
+    private static final Map<String, String> MASS_ACTION_TYPE = table(
+            "1", "SUSPEND_ORDERS", "2", "RELEASE_ORDERS", "3", "CANCEL_ORDERS");
+
+    /** MassActionScope(1374), with CME iLink's meanings (1 instrument, 9 market segment, 10 group code). */
+    private static final Map<String, String> MASS_ACTION_SCOPE = table(
+            "1", "INSTRUMENT", "9", "MARKET_SEGMENT", "10", "GROUP_CODE");
+
+    /** MassActionResponse(1375). */
+    private static final Map<String, String> MASS_ACTION_RESPONSE = table(
+            "0", "REJECTED", "1", "ACCEPTED");
+
+    /** MassActionRejectReason(1376), FIX values; other (venue specific) codes keep only their code. */
+    private static final Map<String, String> MASS_ACTION_REJECT_REASON = table(
+            "0", "MASS_ACTION_NOT_SUPPORTED", "1", "INVALID_OR_UNKNOWN_SECURITY",
+            "2", "INVALID_OR_UNKNOWN_UNDERLYING_SECURITY", "3", "INVALID_OR_UNKNOWN_PRODUCT",
+            "4", "INVALID_OR_UNKNOWN_CFI_CODE", "5", "INVALID_OR_UNKNOWN_SECURITY_TYPE",
+            "6", "INVALID_OR_UNKNOWN_TRADING_SESSION", "7", "INVALID_OR_UNKNOWN_MARKET",
+            "8", "INVALID_OR_UNKNOWN_MARKET_SEGMENT", "9", "INVALID_OR_UNKNOWN_SECURITY_GROUP", "99", "OTHER");
+
     private FixCodes() {
     }
 
     static String execType(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "0": return "NEW";
-            case "1": return "PARTIAL_FILL";
-            case "2": return "FILL";
-            case "3": return "DONE_FOR_DAY";
-            case "4": return "CANCELED";
-            case "5": return "REPLACED";
-            case "6": return "PENDING_CANCEL";
-            case "7": return "STOPPED";
-            case "8": return "REJECTED";
-            case "9": return "SUSPENDED";
-            case "A": return "PENDING_NEW";
-            case "B": return "CALCULATED";
-            case "C": return "EXPIRED";
-            case "D": return "RESTATED";
-            case "E": return "PENDING_REPLACE";
-            case "F": return "TRADE";
-            case "G": return "TRADE_CORRECT";
-            case "H": return "TRADE_CANCEL";
-            case "I": return "ORDER_STATUS";
-            default: return null;
-        }
+        return name(EXEC_TYPE, code);
     }
 
     static String ordStatus(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "0": return "NEW";
-            case "1": return "PARTIALLY_FILLED";
-            case "2": return "FILLED";
-            case "3": return "DONE_FOR_DAY";
-            case "4": return "CANCELED";
-            case "5": return "REPLACED";
-            case "6": return "PENDING_CANCEL";
-            case "7": return "STOPPED";
-            case "8": return "REJECTED";
-            case "9": return "SUSPENDED";
-            case "A": return "PENDING_NEW";
-            case "B": return "CALCULATED";
-            case "C": return "EXPIRED";
-            case "E": return "PENDING_REPLACE";
-            case "G": return "TRADE_CORRECT";
-            case "H": return "TRADE_CANCEL";
-            case "U": return "UNDEFINED";
-            default: return null;
-        }
+        return name(ORD_STATUS, code);
     }
 
     static String execTransType(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "0": return "NEW";
-            case "1": return "CANCEL";
-            case "2": return "CORRECT";
-            case "3": return "STATUS";
-            default: return null;
-        }
+        return name(EXEC_TRANS_TYPE, code);
     }
 
     static String side(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "1": return "BUY";
-            case "2": return "SELL";
-            default: return null;
-        }
+        return name(SIDE, code);
     }
 
     static String ordType(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "1": return "MARKET";
-            case "2": return "LIMIT";
-            case "3": return "STOP";
-            case "4": return "STOP_LIMIT";
-            case "K": return "MARKET_LIMIT";
-            default: return null;
-        }
+        return name(ORD_TYPE, code);
     }
 
     static String timeInForce(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "0": return "DAY";
-            case "1": return "GTC";
-            case "3": return "FAK";
-            case "4": return "FOK";
-            case "6": return "GTD";
-            default: return null;
-        }
+        return name(TIME_IN_FORCE, code);
     }
 
-    /** MultiLegReportingType(442): how a spread trade is reported. */
     static String multiLegReportingType(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "1": return "SINGLE_SECURITY";
-            case "2": return "INDIVIDUAL_LEG";
-            case "3": return "MULTI_LEG_SECURITY";
-            default: return null;
-        }
+        return name(MULTI_LEG_REPORTING_TYPE, code);
     }
 
-    /** CxlRejResponseTo(434) on an Order Cancel Reject (35=9). */
     static String cxlRejResponseTo(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "1": return "ORDER_CANCEL_REQUEST";
-            case "2": return "ORDER_CANCEL_REPLACE_REQUEST";
-            default: return null;
-        }
+        return name(CXL_REJ_RESPONSE_TO, code);
     }
 
-    /** MassActionType(1373): CME sends 3 (cancel orders). */
     static String massActionType(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "1": return "SUSPEND_ORDERS";
-            case "2": return "RELEASE_ORDERS";
-            case "3": return "CANCEL_ORDERS";
-            default: return null;
-        }
+        return name(MASS_ACTION_TYPE, code);
     }
 
-    /** MassActionScope(1374), with CME iLink's meanings (1 instrument, 9 market segment, 10 group code). */
     static String massActionScope(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "1": return "INSTRUMENT";
-            case "9": return "MARKET_SEGMENT";
-            case "10": return "GROUP_CODE";
-            default: return null;
-        }
+        return name(MASS_ACTION_SCOPE, code);
     }
 
-    /** MassActionResponse(1375). */
     static String massActionResponse(String code) {
-        if (code == null) {
-            return null;
-        }
-        switch (code) {
-            case "0": return "REJECTED";
-            case "1": return "ACCEPTED";
-            default: return null;
-        }
+        return name(MASS_ACTION_RESPONSE, code);
     }
 
-    /** MassActionRejectReason(1376), FIX values; other (venue specific) codes keep only their code. */
     static String massActionRejectReason(String code) {
-        if (code == null) {
-            return null;
+        return name(MASS_ACTION_REJECT_REASON, code);
+    }
+
+    private static String name(Map<String, String> table, String code) {
+        return code == null ? null : table.get(code);
+    }
+
+    /** Code, name, code, name, ... */
+    private static Map<String, String> table(String... codesAndNames) {
+        Map<String, String> table = new java.util.HashMap<>();
+        for (int i = 0; i < codesAndNames.length; i += 2) {
+            table.put(codesAndNames[i], codesAndNames[i + 1]);
         }
-        switch (code) {
-            case "0": return "MASS_ACTION_NOT_SUPPORTED";
-            case "1": return "INVALID_OR_UNKNOWN_SECURITY";
-            case "2": return "INVALID_OR_UNKNOWN_UNDERLYING_SECURITY";
-            case "3": return "INVALID_OR_UNKNOWN_PRODUCT";
-            case "4": return "INVALID_OR_UNKNOWN_CFI_CODE";
-            case "5": return "INVALID_OR_UNKNOWN_SECURITY_TYPE";
-            case "6": return "INVALID_OR_UNKNOWN_TRADING_SESSION";
-            case "7": return "INVALID_OR_UNKNOWN_MARKET";
-            case "8": return "INVALID_OR_UNKNOWN_MARKET_SEGMENT";
-            case "9": return "INVALID_OR_UNKNOWN_SECURITY_GROUP";
-            case "99": return "OTHER";
-            default: return null;
-        }
+        return Map.copyOf(table);
     }
 }

@@ -1,24 +1,17 @@
 package io.dropcopy.simulator;
 
-import io.dropcopy.fix.CmeDictionary;
 import io.dropcopy.fix.LogonSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.mina.core.filterchain.IoFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import quickfix.ConfigError;
 import quickfix.Session;
 import quickfix.SessionID;
 import quickfix.SocketAcceptor;
@@ -66,9 +59,7 @@ public final class CmeSimulator implements AutoCloseable {
     private final GatewayGate gate;
     private final SessionFaults sessionFaults;
 
-    private SocketAcceptor acceptor;
-    private ScheduledExecutorService scheduler;
-    private volatile Session session;
+    private final SimulatorRuntime runtime;
 
     public CmeSimulator(SimulatorConfig config) {
         this.config = config.validate();
@@ -78,12 +69,13 @@ public final class CmeSimulator implements AutoCloseable {
         wire.throttle(config.throttle());
         this.resends = new Resends(config.resendWindow(), wire);
         // the stream waits while a weekly reset's Logout is on its way
-        this.traffic = new Traffic(this.config, () -> session, this::weeklyResetPending);
-        this.application = new CmeSessionApplication(this.config, () -> session, resends, traffic::position,
+        this.traffic = new Traffic(this.config, this::session, this::weeklyResetPending);
+        this.application = new CmeSessionApplication(this.config, this::session, resends, traffic::position,
                 traffic::wake);
         this.gateways = new Gateways(this, wire, traffic.lock());
         this.gate = new GatewayGate(gateways);
         this.sessionFaults = new SessionFaults(this, traffic.lock(), application, gateways, wire);
+        this.runtime = new SimulatorRuntime(this, sessionId, wire, traffic, gateways, application, gate, logonWatch);
     }
 
     public SimulatorConfig config() {
@@ -101,103 +93,12 @@ public final class CmeSimulator implements AutoCloseable {
      * @throws IllegalStateException when the store cannot be read or the port cannot be bound
      */
     public synchronized void start() {
-        if (acceptor != null) {
-            return;
-        }
-        MessageSource src = null;
-        try {
-            Files.createDirectories(config.storeDir());
-            src = openSource();
-            Path dictionary = CmeDictionary.writeTo(config.storeDir());
-            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "dropcopy-simulator-faults-" + config.displayName());
-                t.setDaemon(true);
-                return t;
-            });
-            wire.reopen();
-            // between QuickFIX/J's codec and its session, in this order: the wire faults and the recorder see every message
-            Map<String, IoFilter> filters = new LinkedHashMap<>();
-            filters.put("dropcopy-simulator-gateway", gate);
-            filters.put("dropcopy-simulator-logons", logonWatch);
-            filters.put("dropcopy-simulator-wire", wire);
-            acceptor = gateways.open(application, CmeSessionApplication.settings(config, sessionId, dictionary), filters);
-            // this connector's own session, not QuickFIX/J's JVM-wide registry (Session.lookupSession)
-            session = acceptor.getManagedSessions().stream().filter(x -> sessionId.equals(x.getSessionID()))
-                    .findFirst().orElseThrow(() -> new ConfigError("no session " + sessionId));
-            if (config.record() != null) {
-                startRecording(config.record());
-            }
-        } catch (IOException | ConfigError | RuntimeException e) {
-            if (acceptor != null) {
-                try {
-                    acceptor.stop(true);
-                } catch (RuntimeException cleanup) {
-                    e.addSuppressed(cleanup);
-                }
-                acceptor = null;
-            }
-            Traffic.closeQuietly(src);
-            wire.shutdown();
-            session = null;
-            if (scheduler != null) {
-                scheduler.shutdownNow();
-                scheduler = null;
-            }
-            throw new IllegalStateException("cannot start the drop copy simulator on " + addressText() + " (store "
-                    + config.storeDir() + "): " + rootMessage(e), e);
-        }
-        if (config.disconnectEvery() > 0) {
-            long every = Math.max(1, (long) (config.disconnectEvery() * 1000));
-            scheduler.scheduleAtFixedRate(() -> {
-                if (isLoggedOn()) {
-                    LOG.warn("Simulator {}: periodic disconnect (disconnectEvery={} s)", name(), config.disconnectEvery());
-                    wire.closeNow();
-                }
-            }, every, every, TimeUnit.MILLISECONDS);
-        }
-        traffic.start(src);
-        SimulatorRegistry.register(this);
-        LOG.info("Drop copy simulator {} listening on {} for {} (next: {}, {} msg/s, orders {}, store {})",
-                name(), addressText(), sessionId, src.position(), rateText(), ordersText(), config.storeDir());
-    }
-
-    private MessageSource openSource() throws IOException {
-        MessageSource s = openUnfiltered();
-        return config.segmentId() == null ? s : new SegmentFilter(s, config);
-    }
-
-    private MessageSource openUnfiltered() throws IOException {
-        if (config.replay() != null) {
-            return new MessageSource.Replay(config.replay(), config.replaySpeed());
-        }
-        if (config.scenario() == SimulatorConfig.Scenario.REALISTIC) {
-            return new MessageSource.Realistic(config.storeDir().resolve(MessageSource.Realistic.FILE_NAME),
-                    config.seed(), config.orders(), config.ilink3Payloads());
-        }
-        return new MessageSource.Default(config.storeDir().resolve(GeneratorState.FILE_NAME), config.orders());
+        runtime.start();
     }
 
     /** Stops the generator (saving its position), logs the client out and closes the port. Idempotent. */
     public synchronized void stop() {
-        traffic.stop();
-        ScheduledExecutorService sch = scheduler;
-        scheduler = null;
-        if (sch != null) {
-            sch.shutdownNow();
-        }
-        SimulatorRegistry.unregister(this);
-        SocketAcceptor a = acceptor;
-        acceptor = null;
-        gateways.stopped();
-        if (a != null) {
-            a.stop(false);
-            LOG.info("Drop copy simulator for {} stopped after sending {} messages (next: {})", sessionId,
-                    traffic.sent(), position());
-        }
-        session = null;
-        stopRecording();
-        wire.shutdown();
-        traffic.close();
+        runtime.stop();
     }
 
     @Override
@@ -240,7 +141,7 @@ public final class CmeSimulator implements AutoCloseable {
     }
 
     public boolean isLoggedOn() {
-        Session s = session;
+        Session s = runtime.session();
         return s != null && s.isLoggedOn();
     }
 
@@ -260,13 +161,13 @@ public final class CmeSimulator implements AutoCloseable {
 
     /** The simulator's outbound sequence number (the next message it sends), or 0 when not started. */
     public int nextSenderSeqNum() {
-        Session s = session;
+        Session s = runtime.session();
         return s == null ? 0 : s.getExpectedSenderNum();
     }
 
     /** The sequence number the simulator expects next from the client, or 0 when not started. */
     public int nextTargetSeqNum() {
-        Session s = session;
+        Session s = runtime.session();
         return s == null ? 0 : s.getExpectedTargetNum();
     }
 
@@ -342,16 +243,16 @@ public final class CmeSimulator implements AutoCloseable {
      * {@code duration}, then listens again. With a backup, the backup takes over with the failover sequence jump.
      */
     synchronized void primaryDown(Duration duration) throws IOException {
-        SocketAcceptor a = acceptor;
+        SocketAcceptor a = runtime.acceptor();
         if (a == null) {
             throw new IllegalStateException("simulator not started");
         }
-        gateways.down(a, scheduler, duration, this::primaryUp);
+        gateways.down(a, runtime.scheduler(), duration, this::primaryUp);
     }
 
     /** Listens again after {@link #primaryDown}. */
     synchronized void primaryUp() {
-        gateways.up(acceptor);
+        gateways.up(runtime.acceptor());
     }
 
     /** When the port listens again after {@link #primaryDown}, or null when it listens. */
@@ -387,14 +288,6 @@ public final class CmeSimulator implements AutoCloseable {
     /** Connections closed because no Logon came within {@link SimulatorConfig#logonTimeout()}. */
     public long logonTimeouts() {
         return gate.timedOut();
-    }
-
-    private String addressText() {
-        StringBuilder b = new StringBuilder(config.host() + ":" + config.port());
-        if (config.backupPort() > 0) {
-            b.append(" (backup ").append(config.backupHost()).append(':').append(config.backupPort()).append(')');
-        }
-        return b.toString();
     }
 
     /** host:port of an address. */
@@ -485,7 +378,7 @@ public final class CmeSimulator implements AutoCloseable {
      * @return false when no client is connected
      */
     public boolean suspendReading(Duration duration) {
-        return wire.suspendRead(duration, scheduler);
+        return wire.suspendRead(duration, runtime.scheduler());
     }
 
     // ---- recording and replay ----------------------------------------------------------------------------------
@@ -518,17 +411,17 @@ public final class CmeSimulator implements AutoCloseable {
         }
         MessageSource.Replay replay = new MessageSource.Replay(file, speed);
         traffic.replay(config.segmentId() == null ? replay : new SegmentFilter(replay, config));
-        LOG.info("Simulator {}: replaying {} at speed {}", name(), file, SimulatorConfig.speedText(speed));
+        LOG.info("Simulator {}: replaying {} at speed {}", name(), file, SimulatorConfigParser.speedText(speed));
     }
 
     // ---- for the parts -----------------------------------------------------------------------------------------
 
     Session session() {
-        return session;
+        return runtime.session();
     }
 
     Session requireSession() {
-        Session s = session;
+        Session s = runtime.session();
         if (s == null) {
             throw new IllegalStateException("simulator not started");
         }
@@ -536,11 +429,11 @@ public final class CmeSimulator implements AutoCloseable {
     }
 
     ScheduledExecutorService scheduler() {
-        return scheduler;
+        return runtime.scheduler();
     }
 
     boolean isStarted() {
-        return acceptor != null;
+        return runtime.acceptor() != null;
     }
 
     WireFilter wire() {
@@ -563,15 +456,4 @@ public final class CmeSimulator implements AutoCloseable {
         return config.rate() > 0 ? String.valueOf(config.rate()) : "max";
     }
 
-    private String ordersText() {
-        return config.orders() > 0 ? String.valueOf(config.orders()) : "unlimited";
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
-    }
 }

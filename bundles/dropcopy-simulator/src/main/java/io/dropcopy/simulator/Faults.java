@@ -184,12 +184,12 @@ final class Faults {
     private static String resendWindow(CmeSimulator sim, Fault f, List<String> a) {
         Duration d;
         try {
-            d = SimulatorConfig.parseDuration(SimulatorConfig.RESEND_WINDOW, f.arg(a, 0));
+            d = SimulatorConfigParser.parseDuration(SimulatorConfig.RESEND_WINDOW, f.arg(a, 0));
         } catch (ConfigException e) {
             throw new IllegalArgumentException(f.usage() + ": " + e.getMessage());
         }
         sim.resendWindow(d);
-        return "resend window " + SimulatorConfig.durationText(d);
+        return "resend window " + SimulatorConfigParser.durationText(d);
     }
 
     private static String clear(CmeSimulator sim, Fault f, List<String> a) {

@@ -296,6 +296,22 @@ public final class Main {
         out.println("a realistic scenario or a recorded file; CME's session layer and its faults on demand.");
         out.println("Sequence numbers and the stream position are kept in --store-dir: a restart continues both.");
         out.println();
+        usageSession(out);
+        usageGateways(out);
+        usageTraffic(out);
+        usageFaults(out);
+        usageRecording(out);
+        out.println("  --help                      this text");
+        out.println();
+        out.println("While it runs, the simulator reads commands from stdin (type help); with several simulators,");
+        out.println("name one after the command word (fault msgw/64 disconnect, status cgw):");
+        out.println(SimulatorControl.consoleHelp().replaceFirst("^Commands:\\n", ""));
+        out.println();
+        out.println("Bad values exit with status " + EXIT_USAGE + ".");
+    }
+
+    /** The options of one target session: address, comp ids, key, store. */
+    private static void usageSession(PrintStream out) {
         out.println("Options (all optional):");
         out.println("  --host HOST                 address to listen on (default " + SimulatorConfig.DEFAULT_HOST + ")");
         out.println("  --port PORT                 TCP port (default " + SimulatorConfig.DEFAULT_PORT + ")");
@@ -319,6 +335,10 @@ public final class Main {
         out.println("                              simulator follows the client's HeartBtInt(108)");
         out.println("  --name NAME                 the simulator's name in logs and commands (default: the client's comp id)");
         out.println();
+    }
+
+    /** CME's fault tolerance, market segments, several sessions. */
+    private static void usageGateways(PrintStream out) {
         out.println("Gateways (CME's fault tolerance and market segments):");
         out.println("  --backup-port PORT          CGW backup gateway of the same session (same sequence stream and");
         out.println("                              store); a Logon there while the primary is up gets CME's Logout");
@@ -347,6 +367,10 @@ public final class Main {
         out.println("                              name key, else <name> of the file name; options after it apply");
         out.println("                              to it (--config a.cfg --config b.cfg --rate 50: b at 50 msg/s)");
         out.println();
+    }
+
+    /** What the stream holds and how fast. */
+    private static void usageTraffic(PrintStream out) {
         out.println("Traffic:");
         out.println("  --scenario default|realistic  default: per order ack, partial fill, fill (ExecID SIM<order>-<step>);");
         out.println("                              realistic: order lifecycles over 4 iLink source sessions, ES/NQ/ZN/CL");
@@ -360,6 +384,10 @@ public final class Main {
         out.println("                              the rate; 0 = no bursts (default 0)");
         out.println("  --burst-every SECS          seconds between bursts (default 10)");
         out.println();
+    }
+
+    /** CME's session timers and the faults on from the start. */
+    private static void usageFaults(PrintStream out) {
         out.println("Session layer and faults (defaults: none):");
         out.println("  --resend-window DURATION    resend only messages younger than that (48h, 30m, 1s, 500ms);");
         out.println("                              older requests are rejected (default 48h, CME's window)");
@@ -374,19 +402,15 @@ public final class Main {
         out.println("  --disconnect-every SECS     drop the socket that often while the client is logged on; 0 = off");
         out.println("  --throttle N                at most N messages per second on the wire (a slow link); 0 = off");
         out.println();
+    }
+
+    private static void usageRecording(PrintStream out) {
         out.println("Recording and replay:");
         out.println("  --record FILE               append every outbound message to FILE, one line each:");
         out.println("                              <epochNanos> <FIX message, control characters as \\uXXXX>");
         out.println("  --replay FILE               send the business messages of a recorded FILE (re-sequenced)");
         out.println("                              instead of the synthetic stream");
         out.println("  --replay-speed S            1 = as recorded, 10 = ten times faster, max = at once (default 1)");
-        out.println("  --help                      this text");
-        out.println();
-        out.println("While it runs, the simulator reads commands from stdin (type help); with several simulators,");
-        out.println("name one after the command word (fault msgw/64 disconnect, status cgw):");
-        out.println(SimulatorControl.consoleHelp().replaceFirst("^Commands:\\n", ""));
-        out.println();
-        out.println("Bad values exit with status " + EXIT_USAGE + ".");
     }
 
     /** A command-line problem; no message means --help. */

@@ -407,7 +407,7 @@ interface MessageSource extends Closeable {
 
         @Override
         public String position() {
-            return "replay of " + file + " at speed " + SimulatorConfig.speedText(speed) + ": " + replayed
+            return "replay of " + file + " at speed " + SimulatorConfigParser.speedText(speed) + ": " + replayed
                     + " replayed" + (skipped > 0 ? ", " + skipped + " unreadable skipped" : "")
                     + (next == null ? " (done)" : "");
         }

@@ -92,15 +92,6 @@ public final class SimulatorConfig {
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-
-        static Scenario parse(String text) {
-            for (Scenario s : values()) {
-                if (s.label().equalsIgnoreCase(text.strip())) {
-                    return s;
-                }
-            }
-            throw new ConfigException(SCENARIO, "must be default or realistic, got " + text);
-        }
     }
 
     /**
@@ -117,20 +108,6 @@ public final class SimulatorConfig {
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
-
-        static Payloads parse(String text) {
-            for (Payloads p : values()) {
-                if (p.label().equalsIgnoreCase(text.strip())) {
-                    return p;
-                }
-            }
-            throw new ConfigException(PAYLOADS, "must be auto, ilink2 or ilink3, got " + text);
-        }
-    }
-
-    /** Parses {@link #SEGMENTS}: {@code 64,74} or {@code 64:19001/19101,74:19002}. */
-    public static java.util.List<Segment> parseSegments(String text) {
-        return Segment.parseAll(text);
     }
 
     private final String host;
@@ -229,31 +206,6 @@ public final class SimulatorConfig {
      */
     public static SimulatorConfig fromMap(Map<String, ?> map) {
         return SimulatorConfigParser.fromMap(map);
-    }
-
-    /**
-     * A duration: a number with a unit {@code ms}, {@code s}, {@code m}, {@code h} or {@code d} ({@code 48h},
-     * {@code 90s}, {@code 500ms}), or ISO-8601 ({@code PT48H}).
-     *
-     * @throws ConfigException naming {@code key}
-     */
-    public static Duration parseDuration(String key, String text) {
-        return SimulatorConfigParser.parseDuration(key, text);
-    }
-
-    /** A replay speed: a positive number (1 = as recorded, 10 = ten times faster) or {@code max}. */
-    public static double parseSpeed(String key, String text) {
-        return SimulatorConfigParser.parseSpeed(key, text);
-    }
-
-    /** The speed as written in configuration: {@code max} or the number. */
-    public static String speedText(double speed) {
-        return SimulatorConfigParser.speedText(speed);
-    }
-
-    /** A duration as written in configuration ({@code 48h}, {@code 90s}, {@code 500ms}). */
-    public static String durationText(Duration d) {
-        return SimulatorConfigParser.durationText(d);
     }
 
     /**
@@ -494,7 +446,7 @@ public final class SimulatorConfig {
                 + ", heartbeatInterval=" + heartbeatInterval + (name != null ? ", name=" + name : "")
                 + ", scenario=" + scenario.label() + (scenario == Scenario.REALISTIC ? ", seed=" + seed + ", payloads=" + payloads.label() : "")
                 + (burstSize > 0 ? ", burstSize=" + burstSize + ", burstEvery=" + burstEvery : "")
-                + ", resendWindow=" + durationText(resendWindow)
+                + ", resendWindow=" + SimulatorConfigParser.durationText(resendWindow)
                 + ", testRequestDelayMultiplier=" + testRequestDelayMultiplier
                 + ", heartbeatTimeoutMultiplier=" + heartbeatTimeoutMultiplier
                 + (possResendEvery > 0 ? ", possResendEvery=" + possResendEvery : "")
@@ -502,10 +454,11 @@ public final class SimulatorConfig {
                 + (disconnectEvery > 0 ? ", disconnectEvery=" + disconnectEvery : "")
                 + (throttle > 0 ? ", throttle=" + throttle : "")
                 + (record != null ? ", record=" + record : "")
-                + (replay != null ? ", replay=" + replay + ", replaySpeed=" + speedText(replaySpeed) : "")
+                + (replay != null ? ", replay=" + replay + ", replaySpeed=" + SimulatorConfigParser.speedText(replaySpeed) : "")
                 + (backupPort > 0 ? ", backup=" + backupHost() + ":" + backupPort + ", failoverJump=" + failoverJump : "")
                 + (segments.isEmpty() ? "" : ", segments=" + Segment.text(segments))
                 + (segmentId != null ? ", segment=" + segmentId : "")
-                + (logonTimeout.equals(DEFAULT_LOGON_TIMEOUT) ? "" : ", logonTimeout=" + durationText(logonTimeout)) + "}";
+                + (logonTimeout.equals(DEFAULT_LOGON_TIMEOUT) ? ""
+                        : ", logonTimeout=" + SimulatorConfigParser.durationText(logonTimeout)) + "}";
     }
 }

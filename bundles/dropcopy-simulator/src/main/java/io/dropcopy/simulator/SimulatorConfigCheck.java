@@ -11,6 +11,14 @@ final class SimulatorConfigCheck {
     }
 
     static void check(SimulatorConfig c) {
+        checkIdentity(c);
+        checkStream(c);
+        checkSessionFaults(c);
+        checkReplayAndGateways(c);
+    }
+
+    /** Address, comp ids, the client's key. */
+    private static void checkIdentity(SimulatorConfig c) {
         requireText(HOST, c.host());
         if (c.port() < 1 || c.port() > 65535) {
             throw new ConfigException(PORT, "must be between 1 and 65535, got " + c.port());
@@ -29,6 +37,10 @@ final class SimulatorConfigCheck {
         if (key.length == 0) {
             throw new ConfigException(SECRET_KEY, "decodes to no bytes");
         }
+    }
+
+    /** What it sends, how fast, where it keeps its position. */
+    private static void checkStream(SimulatorConfig c) {
         if (!(c.rate() >= 0) || Double.isInfinite(c.rate())) {
             throw new ConfigException(RATE, "must be a finite number >= 0 (0 = as fast as possible), got " + c.rate());
         }
@@ -56,6 +68,10 @@ final class SimulatorConfigCheck {
         if (!(c.burstEvery() > 0) || Double.isInfinite(c.burstEvery())) {
             throw new ConfigException(BURST_EVERY, "must be a number of seconds > 0, got " + c.burstEvery());
         }
+    }
+
+    /** CME's session timers and the faults on from the start. */
+    private static void checkSessionFaults(SimulatorConfig c) {
         if (c.resendWindow() == null || c.resendWindow().isNegative() || c.resendWindow().isZero()) {
             throw new ConfigException(RESEND_WINDOW, "must be a duration > 0, got " + c.resendWindow());
         }
@@ -86,6 +102,10 @@ final class SimulatorConfigCheck {
             throw new ConfigException(THROTTLE, "must be a number of messages per second >= 0 (0 = off), got "
                     + c.throttle());
         }
+    }
+
+    /** Replay speed, the CGW backup, the MSGW segments, the logon timeout. */
+    private static void checkReplayAndGateways(SimulatorConfig c) {
         if (!(c.replaySpeed() > 0)) {
             throw new ConfigException(REPLAY_SPEED, "must be a number > 0 or max, got " + c.replaySpeed());
         }

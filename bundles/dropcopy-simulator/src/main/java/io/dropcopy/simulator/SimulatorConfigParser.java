@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reads a {@link SimulatorConfig} from key/value pairs (the OSGi configuration and the command line share it) and
@@ -26,120 +28,81 @@ final class SimulatorConfigParser {
      */
     static SimulatorConfig fromMap(Map<String, ?> map) {
         SimulatorConfigBuilder b = SimulatorConfig.builder();
-        String v;
-        if ((v = text(map, HOST)) != null) {
-            b.host(v);
-        }
-        if ((v = text(map, PORT)) != null) {
-            b.port(toInt(PORT, v));
-        }
-        if ((v = text(map, SENDER_COMP_ID)) != null) {
-            b.senderCompId(v);
-        }
-        if ((v = text(map, SENDER_SUB_ID)) != null) {
-            b.senderSubId(v);
-        }
-        if ((v = text(map, TARGET_COMP_ID)) != null) {
-            b.targetCompId(v);
-        }
-        if ((v = text(map, ACCESS_KEY_ID)) != null) {
-            b.accessKeyId(v);
-        }
-        if ((v = text(map, SECRET_KEY)) != null) {
-            b.secretKey(v);
-        }
-        if ((v = text(map, RATE)) != null) {
-            try {
-                b.rate(Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                throw new ConfigException(RATE, "not a number: " + v);
-            }
-        }
-        if ((v = text(map, ORDERS)) != null) {
-            try {
-                b.orders(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                throw new ConfigException(ORDERS, "not an integer: " + v);
-            }
-        }
-        if ((v = text(map, STORE_DIR)) != null) {
-            try {
-                b.storeDir(Path.of(v));
-            } catch (RuntimeException e) {
-                throw new ConfigException(STORE_DIR, "not a path: " + v);
-            }
-        }
-        if ((v = text(map, HEARTBEAT_INTERVAL)) != null) {
-            b.heartbeatInterval(toInt(HEARTBEAT_INTERVAL, v));
-        }
-        if ((v = text(map, NAME)) != null) {
-            b.name(v);
-        }
-        if ((v = text(map, SCENARIO)) != null) {
-            b.scenario(Scenario.parse(v));
-        }
-        if ((v = text(map, SEED)) != null) {
-            try {
-                b.seed(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                throw new ConfigException(SEED, "not an integer: " + v);
-            }
-        }
-        if ((v = text(map, SimulatorConfig.PAYLOADS)) != null) {
-            b.payloads(SimulatorConfig.Payloads.parse(v));
-        }
-        if ((v = text(map, BURST_SIZE)) != null) {
-            b.burstSize(toInt(BURST_SIZE, v));
-        }
-        if ((v = text(map, BURST_EVERY)) != null) {
-            b.burstEvery(toDouble(BURST_EVERY, v));
-        }
-        if ((v = text(map, RESEND_WINDOW)) != null) {
-            b.resendWindow(parseDuration(RESEND_WINDOW, v));
-        }
-        if ((v = text(map, TEST_REQUEST_DELAY_MULTIPLIER)) != null) {
-            b.testRequestDelayMultiplier(toDouble(TEST_REQUEST_DELAY_MULTIPLIER, v));
-        }
-        if ((v = text(map, HEARTBEAT_TIMEOUT_MULTIPLIER)) != null) {
-            b.heartbeatTimeoutMultiplier(toDouble(HEARTBEAT_TIMEOUT_MULTIPLIER, v));
-        }
-        if ((v = text(map, POSS_RESEND_EVERY)) != null) {
-            b.possResendEvery(toInt(POSS_RESEND_EVERY, v));
-        }
-        if ((v = text(map, DROP_EVERY)) != null) {
-            b.dropEvery(toInt(DROP_EVERY, v));
-        }
-        if ((v = text(map, DISCONNECT_EVERY)) != null) {
-            b.disconnectEvery(toDouble(DISCONNECT_EVERY, v));
-        }
-        if ((v = text(map, THROTTLE)) != null) {
-            b.throttle(toDouble(THROTTLE, v));
-        }
-        if ((v = text(map, RECORD)) != null) {
-            b.record(toPath(RECORD, v));
-        }
-        if ((v = text(map, REPLAY)) != null) {
-            b.replay(toPath(REPLAY, v));
-        }
-        if ((v = text(map, REPLAY_SPEED)) != null) {
-            b.replaySpeed(parseSpeed(REPLAY_SPEED, v));
-        }
-        if ((v = text(map, BACKUP_HOST)) != null) {
-            b.backupHost(v);
-        }
-        if ((v = text(map, BACKUP_PORT)) != null) {
-            b.backupPort(toInt(BACKUP_PORT, v));
-        }
-        if ((v = text(map, FAILOVER_JUMP)) != null) {
-            b.failoverJump(toInt(FAILOVER_JUMP, v));
-        }
-        if ((v = text(map, SEGMENTS)) != null) {
-            b.segments(Segment.parseAll(v));
-        }
-        if ((v = text(map, LOGON_TIMEOUT)) != null) {
-            b.logonTimeout(v.equals("0") ? Duration.ZERO : parseDuration(LOGON_TIMEOUT, v));
-        }
+        readIdentity(map, b);
+        readStream(map, b);
+        readSessionFaults(map, b);
+        readRecording(map, b);
+        readGateways(map, b);
         return b.build().validate();
+    }
+
+    /** Where it listens and who it is: address, comp ids, the client's key. */
+    private static void readIdentity(Map<String, ?> map, SimulatorConfigBuilder b) {
+        read(map, HOST, v -> v, b::host);
+        read(map, PORT, v -> toInt(PORT, v), b::port);
+        read(map, SENDER_COMP_ID, v -> v, b::senderCompId);
+        read(map, SENDER_SUB_ID, v -> v, b::senderSubId);
+        read(map, TARGET_COMP_ID, v -> v, b::targetCompId);
+        read(map, ACCESS_KEY_ID, v -> v, b::accessKeyId);
+        read(map, SECRET_KEY, v -> v, b::secretKey);
+    }
+
+    /** What it sends and how fast, and where it keeps its position. */
+    private static void readStream(Map<String, ?> map, SimulatorConfigBuilder b) {
+        read(map, RATE, v -> toDouble(RATE, v), b::rate);
+        read(map, ORDERS, v -> toLong(ORDERS, v), b::orders);
+        read(map, STORE_DIR, v -> toPath(STORE_DIR, v), b::storeDir);
+        read(map, HEARTBEAT_INTERVAL, v -> toInt(HEARTBEAT_INTERVAL, v), b::heartbeatInterval);
+        read(map, NAME, v -> v, b::name);
+        read(map, SCENARIO, SimulatorConfigParser::parseScenario, b::scenario);
+        read(map, SEED, v -> toLong(SEED, v), b::seed);
+        read(map, PAYLOADS, SimulatorConfigParser::parsePayloads, b::payloads);
+        read(map, BURST_SIZE, v -> toInt(BURST_SIZE, v), b::burstSize);
+        read(map, BURST_EVERY, v -> toDouble(BURST_EVERY, v), b::burstEvery);
+    }
+
+    /** CME's session layer and the faults on from the start. */
+    private static void readSessionFaults(Map<String, ?> map, SimulatorConfigBuilder b) {
+        read(map, RESEND_WINDOW, v -> parseDuration(RESEND_WINDOW, v), b::resendWindow);
+        read(map, TEST_REQUEST_DELAY_MULTIPLIER, v -> toDouble(TEST_REQUEST_DELAY_MULTIPLIER, v),
+                b::testRequestDelayMultiplier);
+        read(map, HEARTBEAT_TIMEOUT_MULTIPLIER, v -> toDouble(HEARTBEAT_TIMEOUT_MULTIPLIER, v),
+                b::heartbeatTimeoutMultiplier);
+        read(map, POSS_RESEND_EVERY, v -> toInt(POSS_RESEND_EVERY, v), b::possResendEvery);
+        read(map, DROP_EVERY, v -> toInt(DROP_EVERY, v), b::dropEvery);
+        read(map, DISCONNECT_EVERY, v -> toDouble(DISCONNECT_EVERY, v), b::disconnectEvery);
+        read(map, THROTTLE, v -> toDouble(THROTTLE, v), b::throttle);
+    }
+
+    private static void readRecording(Map<String, ?> map, SimulatorConfigBuilder b) {
+        read(map, RECORD, v -> toPath(RECORD, v), b::record);
+        read(map, REPLAY, v -> toPath(REPLAY, v), b::replay);
+        read(map, REPLAY_SPEED, v -> parseSpeed(REPLAY_SPEED, v), b::replaySpeed);
+    }
+
+    /** The CGW backup and the MSGW market segments. */
+    private static void readGateways(Map<String, ?> map, SimulatorConfigBuilder b) {
+        read(map, BACKUP_HOST, v -> v, b::backupHost);
+        read(map, BACKUP_PORT, v -> toInt(BACKUP_PORT, v), b::backupPort);
+        read(map, FAILOVER_JUMP, v -> toInt(FAILOVER_JUMP, v), b::failoverJump);
+        read(map, SEGMENTS, Segment::parseAll, (java.util.List<Segment> segments) -> b.segments(segments));
+        read(map, LOGON_TIMEOUT, v -> v.equals("0") ? Duration.ZERO : parseDuration(LOGON_TIMEOUT, v), b::logonTimeout);
+    }
+
+    /** Sets {@code key}'s value when present: absent, null or blank keeps the default. */
+    private static <T> void read(Map<String, ?> map, String key, Function<String, T> parse, Consumer<T> set) {
+        String v = text(map, key);
+        if (v != null) {
+            set.accept(parse.apply(v));
+        }
+    }
+
+    private static long toLong(String key, String v) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "not an integer: " + v);
+        }
     }
 
     private static String text(Map<String, ?> map, String key) {
@@ -165,6 +128,24 @@ final class SimulatorConfigParser {
         } catch (RuntimeException e) {
             throw new ConfigException(key, "not a path: " + v);
         }
+    }
+
+    static SimulatorConfig.Scenario parseScenario(String text) {
+        for (SimulatorConfig.Scenario s : SimulatorConfig.Scenario.values()) {
+            if (s.label().equalsIgnoreCase(text.strip())) {
+                return s;
+            }
+        }
+        throw new ConfigException(SimulatorConfig.SCENARIO, "must be default or realistic, got " + text);
+    }
+
+    static SimulatorConfig.Payloads parsePayloads(String text) {
+        for (SimulatorConfig.Payloads p : SimulatorConfig.Payloads.values()) {
+            if (p.label().equalsIgnoreCase(text.strip())) {
+                return p;
+            }
+        }
+        throw new ConfigException(SimulatorConfig.PAYLOADS, "must be auto, ilink2 or ilink3, got " + text);
     }
 
     /**

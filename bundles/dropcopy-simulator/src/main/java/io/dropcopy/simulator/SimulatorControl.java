@@ -78,13 +78,13 @@ public final class SimulatorControl {
     public static String replay(CmeSimulator sim, String file, String speed) throws IOException {
         double s;
         try {
-            s = speed == null || speed.isBlank() ? 1 : SimulatorConfig.parseSpeed(SimulatorConfig.REPLAY_SPEED, speed);
+            s = speed == null || speed.isBlank() ? 1 : SimulatorConfigParser.parseSpeed(SimulatorConfig.REPLAY_SPEED, speed);
         } catch (ConfigException e) {
             throw new IllegalArgumentException("speed must be a number > 0 or max, got '" + speed + "'");
         }
         Path path = Path.of(file);
         sim.replay(path, s);
-        return "replaying " + path.toAbsolutePath() + " at speed " + SimulatorConfig.speedText(s);
+        return "replaying " + path.toAbsolutePath() + " at speed " + SimulatorConfigParser.speedText(s);
     }
 
     /**

@@ -54,7 +54,7 @@ final class SimulatorStatus {
         m.put("possResendsPending", String.valueOf(traffic.pendingPossResends()));
         m.put("possResendEvery", String.valueOf(config.possResendEvery()));
         m.put("expectedLedger", traffic.ledgerSummary());
-        m.put("resendWindow", SimulatorConfig.durationText(resends.window()));
+        m.put("resendWindow", SimulatorConfigParser.durationText(resends.window()));
         m.put("resendRequests", String.valueOf(resends.requests().size()));
         m.put("resendsRejected", String.valueOf(resends.rejected()));
         m.put("resendsToIgnore", String.valueOf(resends.toIgnore()));
@@ -66,7 +66,7 @@ final class SimulatorStatus {
         m.put("logonsToRefuse", String.valueOf(application.logonsToRefuse()));
         m.put("disconnectEvery", config.disconnectEvery() > 0 ? config.disconnectEvery() + " s" : "off");
         m.put("logonTimeout", config.logonTimeout().isZero() ? "off"
-                : SimulatorConfig.durationText(config.logonTimeout()) + " (" + gate.timedOut() + " closed)");
+                : SimulatorConfigParser.durationText(config.logonTimeout()) + " (" + gate.timedOut() + " closed)");
         m.put("cmeResendRequests", sessionFaults.cmeResendRequests() + " sent, " + gate.gapFillsReceived()
                 + " gap fills received");
         m.put("testRequestAfter", "(1 + " + config.testRequestDelayMultiplier() + ") x HeartBtInt");

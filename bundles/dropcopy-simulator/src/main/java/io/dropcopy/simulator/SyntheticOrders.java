@@ -77,38 +77,8 @@ final class SyntheticOrders {
         Instrument instrument = INSTRUMENTS[(int) ((order - 1) % INSTRUMENTS.length)];
         BigDecimal price = price(instrument, order);
         long qty = 2 + order % 9;
-        long partial = qty / 2;
-        long rest = qty - partial;
         String side = order % 2 == 1 ? "1" : "2";
-
-        String execType;
-        String ordStatus;
-        long lastShares;
-        long cumQty;
-        long leaves;
-        switch (step) {
-            case 1:
-                execType = "0";
-                ordStatus = "0";
-                lastShares = 0;
-                cumQty = 0;
-                leaves = qty;
-                break;
-            case 2:
-                execType = "1";
-                ordStatus = "1";
-                lastShares = partial;
-                cumQty = partial;
-                leaves = rest;
-                break;
-            default:
-                execType = "2";
-                ordStatus = "2";
-                lastShares = rest;
-                cumQty = qty;
-                leaves = 0;
-                break;
-        }
+        StepState state = StepState.of(step, qty);
         boolean fill = step > 1;
         String timestamp = UTC_TIMESTAMP.format(now);
         String clOrdId = clOrdId(order);
@@ -125,14 +95,14 @@ final class SyntheticOrders {
                 .add(1, ACCOUNTS[source])
                 .add(6, fill ? price.toPlainString() : "0")
                 .add(11, clOrdId)
-                .add(14, cumQty)
+                .add(14, state.cumQty())
                 .add(17, execId(order, step))
                 .add(20, "0")
                 .add(31, fill ? price.toPlainString() : null)
-                .add(32, fill ? lastShares : null)
+                .add(32, fill ? state.lastShares() : null)
                 .add(37, orderId(order))
                 .add(38, qty)
-                .add(39, ordStatus)
+                .add(39, state.ordStatus())
                 .add(40, "2")
                 .add(44, price.toPlainString())
                 .add(48, instrument.securityId)
@@ -142,12 +112,28 @@ final class SyntheticOrders {
                 .add(60, timestamp)
                 .add(75, UTC_DATE.format(now))
                 .add(107, instrument.securityDesc)
-                .add(150, execType)
-                .add(151, leaves)
+                .add(150, state.execType())
+                .add(151, state.leaves())
                 .add(1028, "Y")
                 .add(1057, fill ? "Y" : null)
                 .add(9717, clOrdId)
                 .build();
+    }
+
+    /** Where one step leaves the order: 1 acknowledged, 2 half filled, 3 filled. */
+    private record StepState(String execType, String ordStatus, long lastShares, long cumQty, long leaves) {
+        static StepState of(int step, long qty) {
+            long partial = qty / 2;
+            long rest = qty - partial;
+            switch (step) {
+                case 1:
+                    return new StepState("0", "0", 0, 0, qty);
+                case 2:
+                    return new StepState("1", "1", partial, partial, rest);
+                default:
+                    return new StepState("2", "2", rest, qty, 0);
+            }
+        }
     }
 
     private static final class Instrument {

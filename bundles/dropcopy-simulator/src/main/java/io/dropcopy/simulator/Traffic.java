@@ -152,13 +152,23 @@ final class Traffic {
         return duplicates.size();
     }
 
+    /** One generator thread's pacing state. */
+    private static final class Pacing {
+        final long rateInterval;
+        final long burstEvery;
+        long lastDue;
+        boolean paced;
+        boolean pauseKept;
+        long nextBurst;
+
+        Pacing(SimulatorConfig config) {
+            rateInterval = config.rate() > 0 ? (long) (TimeUnit.SECONDS.toNanos(1) / config.rate()) : 0;
+            burstEvery = (long) (config.burstEvery() * TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
     private void generate() {
-        long rateInterval = config.rate() > 0 ? (long) (TimeUnit.SECONDS.toNanos(1) / config.rate()) : 0;
-        long burstEvery = (long) (config.burstEvery() * TimeUnit.SECONDS.toNanos(1));
-        long lastDue = 0;
-        boolean paced = false;
-        boolean pauseKept = false;
-        long nextBurst = 0;
+        Pacing p = new Pacing(config);
         while (running) {
             MessageSource src;
             boolean ended;
@@ -184,61 +194,19 @@ final class Traffic {
             finished = false;
             Session s = session.get();
             if (s == null || !mayStream(s)) {
-                paced = false;
-                nextBurst = 0;
+                p.paced = false;
+                p.nextBurst = 0;
                 LockSupport.parkNanos(IDLE_NANOS);
                 continue;
             }
             long now = System.nanoTime();
             long gap = ended ? -1 : src.recordedGapNanos();
             try {
-                if (config.burstSize() > 0 && gap < 0) {
-                    if (nextBurst == 0) {
-                        nextBurst = now + burstEvery;
-                    }
-                    if (now - nextBurst >= 0) {
-                        for (int i = 0; i < config.burstSize() && running && mayStream(s); i++) {
-                            if (!sendOne(s)) {
-                                break;
-                            }
-                        }
-                        nextBurst = System.nanoTime() + burstEvery;
-                        paced = false;
-                        continue;
-                    }
+                if (config.burstSize() > 0 && gap < 0 && burst(p, s, now)) {
+                    continue;
                 }
-                long spacing;
-                if (gap >= 0) {
-                    double speed = src.speed();
-                    spacing = Double.isInfinite(speed) ? 0 : (long) (gap / speed);
-                } else {
-                    spacing = rateInterval;
-                }
-                if (spacing > 0) {
-                    if (!paced) {
-                        lastDue = now - spacing;
-                        paced = true;
-                    }
-                    long due = lastDue + spacing;
-                    if (gap < 0 && now - due > MAX_PACING_LAG_NANOS) {
-                        due = now; // after a stall, resume the rate instead of bursting to catch up
-                    } else if (gap >= MAX_PACING_LAG_NANOS && !pauseKept && now - due > 0) {
-                        // a pause in a recording stays a pause when the replay runs late (its consumer took the
-                        // messages before it slower than recorded): waited from now, not swallowed by the lag
-                        due = now + spacing;
-                        lastDue = now;
-                        pauseKept = true;
-                    }
-                    long wait = due - now;
-                    if (config.burstSize() > 0 && gap < 0) {
-                        wait = Math.min(wait, nextBurst - now);
-                    }
-                    if (wait > 0) {
-                        LockSupport.parkNanos(Math.min(wait, IDLE_NANOS)); // may return early: check again
-                        continue;
-                    }
-                    lastDue = due;
-                    pauseKept = false;
+                if (!turnCome(p, src, now, gap)) {
+                    continue;
                 }
                 sendOne(s);
             } catch (IOException | RuntimeException e) {
@@ -247,6 +215,66 @@ final class Traffic {
                 running = false;
             }
         }
+    }
+
+    /** Sends a burst when one is due; true when it did. */
+    private boolean burst(Pacing p, Session s, long now) throws IOException {
+        if (p.nextBurst == 0) {
+            p.nextBurst = now + p.burstEvery;
+        }
+        if (now - p.nextBurst < 0) {
+            return false;
+        }
+        for (int i = 0; i < config.burstSize() && running && mayStream(s); i++) {
+            if (!sendOne(s)) {
+                break;
+            }
+        }
+        p.nextBurst = System.nanoTime() + p.burstEvery;
+        p.paced = false;
+        return true;
+    }
+
+    /**
+     * Paces the stream: at the configured rate, or a replay at the recorded gaps ({@code gap} >= 0) over its speed.
+     * False when the next message is not due yet (after a short wait: the caller checks everything again).
+     */
+    private boolean turnCome(Pacing p, MessageSource src, long now, long gap) {
+        long spacing;
+        if (gap >= 0) {
+            double speed = src.speed();
+            spacing = Double.isInfinite(speed) ? 0 : (long) (gap / speed);
+        } else {
+            spacing = p.rateInterval;
+        }
+        if (spacing <= 0) {
+            return true;
+        }
+        if (!p.paced) {
+            p.lastDue = now - spacing;
+            p.paced = true;
+        }
+        long due = p.lastDue + spacing;
+        if (gap < 0 && now - due > MAX_PACING_LAG_NANOS) {
+            due = now; // after a stall, resume the rate instead of bursting to catch up
+        } else if (gap >= MAX_PACING_LAG_NANOS && !p.pauseKept && now - due > 0) {
+            // a pause in a recording stays a pause when the replay runs late (its consumer took the
+            // messages before it slower than recorded): waited from now, not swallowed by the lag
+            due = now + spacing;
+            p.lastDue = now;
+            p.pauseKept = true;
+        }
+        long wait = due - now;
+        if (config.burstSize() > 0 && gap < 0) {
+            wait = Math.min(wait, p.nextBurst - now);
+        }
+        if (wait > 0) {
+            LockSupport.parkNanos(Math.min(wait, IDLE_NANOS)); // may return early: check again
+            return false;
+        }
+        p.lastDue = due;
+        p.pauseKept = false;
+        return true;
     }
 
     /** Logged on, not being logged out or reset. */

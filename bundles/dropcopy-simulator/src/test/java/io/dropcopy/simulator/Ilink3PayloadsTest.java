@@ -170,7 +170,7 @@ class Ilink3PayloadsTest {
     void cgwStaysIlink2ShapedByDefaultAndMsgwGetsIlink3() {
         SimulatorConfig cgw = SimulatorConfig.builder().build();
         assertFalse(cgw.ilink3Payloads());
-        SimulatorConfig msgw = SimulatorConfig.builder().segments(SimulatorConfig.parseSegments("64,74")).build();
+        SimulatorConfig msgw = SimulatorConfig.builder().segments(Segment.parseAll("64,74")).build();
         assertTrue(msgw.ilink3Payloads());
         assertTrue(msgw.forSegment(0).ilink3Payloads());
         assertTrue(cgw.toBuilder().payloads(SimulatorConfig.Payloads.ILINK3).build().ilink3Payloads());

@@ -68,10 +68,10 @@ class SimulatorConfigTest {
         assertEquals("demo", c.displayName());
         assertEquals(c, c.toBuilder().build());
         assertEquals(10.0, SimulatorConfig.fromMap(Map.of("replaySpeed", "10")).replaySpeed());
-        assertEquals(java.time.Duration.ofMillis(500), SimulatorConfig.parseDuration("x", "500ms"));
-        assertEquals(java.time.Duration.ofHours(48), SimulatorConfig.parseDuration("x", "PT48H"));
-        assertEquals(java.time.Duration.ofDays(2), SimulatorConfig.parseDuration("x", "2d"));
-        assertEquals("48h", SimulatorConfig.durationText(java.time.Duration.ofHours(48)));
+        assertEquals(java.time.Duration.ofMillis(500), SimulatorConfigParser.parseDuration("x", "500ms"));
+        assertEquals(java.time.Duration.ofHours(48), SimulatorConfigParser.parseDuration("x", "PT48H"));
+        assertEquals(java.time.Duration.ofDays(2), SimulatorConfigParser.parseDuration("x", "2d"));
+        assertEquals("48h", SimulatorConfigParser.durationText(java.time.Duration.ofHours(48)));
     }
 
     @Test

@@ -19,11 +19,11 @@ public final class EmbeddedSessions {
     }
 
     public static int receiveQueueCapacity() {
-        return TargetSession.RECEIVE_QUEUE_CAPACITY;
+        return QuickFixSettings.RECEIVE_QUEUE_CAPACITY;
     }
 
     public static Map<String, String> quickfixSettings() {
-        return Map.of(TargetSession.VALIDATE_INCOMING, "N");
+        return Map.of(QuickFixSettings.VALIDATE_INCOMING, "N");
     }
 
     public static DropCopyHub newHub() {

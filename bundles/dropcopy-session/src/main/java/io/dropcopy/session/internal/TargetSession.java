@@ -1,17 +1,13 @@
 package io.dropcopy.session.internal;
 
 import io.dropcopy.fix.CmeDictionary;
-import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.MaskingLogFactory;
-import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.session.api.DeadLetter;
 import io.dropcopy.session.api.SessionStatus;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.format.TextStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,9 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
-import quickfix.FileStoreFactory;
 import quickfix.Initiator;
-import quickfix.JdbcStoreFactory;
 import quickfix.LogFactory;
 import quickfix.Message;
 import quickfix.MessageStore;
@@ -50,6 +44,7 @@ final class TargetSession {
     private volatile boolean enabled = true;
     private final ManualResend manualResend;
     private final WindowNarrowing narrowing;
+    private final ResendBeforeLogout resendBeforeLogout;
     /** QuickFIX/J's message and event logs; always wrapped so the signature never reaches them. */
     private final Function<SessionSettings, LogFactory> logs;
 
@@ -89,6 +84,8 @@ final class TargetSession {
         this.failover = new AddressFailover(config.addresses, config.reconnectInterval * 1000L);
         this.narrowing = new WindowNarrowing(config, application, sessionId);
         this.application.narrowing = narrowing;
+        this.resendBeforeLogout = new ResendBeforeLogout(config, sessionId, () -> initiator != null, () -> watchdog, narrowing,
+                manualResend, () -> resendInFlight(true));
     }
 
     GroupDispatcher dispatcher() {
@@ -129,7 +126,7 @@ final class TargetSession {
                 if (store != null) {
                     store.flush();
                 }
-            }, JDBC_CHECKPOINT_MILLIS, JDBC_CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
+            }, QuickFixSettings.JDBC_CHECKPOINT_MILLIS, QuickFixSettings.JDBC_CHECKPOINT_MILLIS, TimeUnit.MILLISECONDS);
         }
         LOG.info("Drop copy {} started", config);
     }
@@ -137,15 +134,15 @@ final class TargetSession {
     private void startInitiator() throws ConfigError, IOException {
         SessionSettings settings = settings(CmeDictionary.writeTo(config.storeDir));
         application.window.restart(); // a new generation: the store below reads the checkpoint back
-        MessageStoreFactory stores = CheckpointStore.factory(storeFactory(settings), application.window,
-                config.name, "jdbc".equals(config.store) ? JDBC_CHECKPOINT_MILLIS : 0, s -> application.store = s);
+        MessageStoreFactory stores = CheckpointStore.factory(QuickFixSettings.storeFactory(config, settings, dataSource), application.window,
+                config.name, "jdbc".equals(config.store) ? QuickFixSettings.JDBC_CHECKPOINT_MILLIS : 0, s -> application.store = s);
         ThreadedSocketInitiator created = ThreadedSocketInitiator.newBuilder()
                 .withApplication(application)
                 .withMessageStoreFactory(stores)
                 .withSettings(settings)
                 .withLogFactory(application.unreadable.tap(manualResend.tap(new MaskingLogFactory(logs.apply(settings)))))
                 .withMessageFactory(new DefaultMessageFactory())
-                .withQueueCapacity(RECEIVE_QUEUE_CAPACITY)
+                .withQueueCapacity(QuickFixSettings.RECEIVE_QUEUE_CAPACITY)
                 .build();
         // first in the chain: it must see the raw bytes before QuickFIX/J's decoder buffers them
         // QuickFIX/J adds its codec before calling this builder: addLast puts the second filter after it, where it
@@ -233,7 +230,7 @@ final class TargetSession {
     }
 
     synchronized void stop() {
-        awaitResendFulfilled("stopping");
+        resendBeforeLogout.await("stopping");
         if (failoverExecutor != null) {
             failoverExecutor.shutdownNow();
             failoverExecutor = null;
@@ -256,64 +253,6 @@ final class TargetSession {
             stopInitiator();
         }
     }
-
-    /**
-     * CME: wait for a resend in flight to be fulfilled before logging out or failing over. Every logout this side
-     * starts (an operator's disconnect, a drain, a reconfiguration, a shutdown, a rewind after a route failure) comes
-     * through here; the wait is bounded by the resend timeout (what the watchdog waits before asking again), and
-     * ends early when the connection is gone anyway.
-     */
-    private void awaitResendFulfilled(String why) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(config.resendTimeout);
-        boolean waited = false;
-        while (resendOpen()) {
-            if (System.nanoTime() - deadline > 0) {
-                LOG.warn("Drop copy session {}: {} with resend {} still in flight after {} s", config.name, why,
-                        resendInFlight(true), config.resendTimeout);
-                return;
-            }
-            if (!waited) {
-                LOG.info("Drop copy session {}: {}: waiting up to {} s for resend {} to be fulfilled first",
-                        config.name, why, config.resendTimeout, resendInFlight(true));
-                waited = true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
-        }
-    }
-
-    /** Logged on with a resend of ours in flight (a gap being recovered, a window probe, an operator's resend). */
-    private boolean resendOpen() {
-        Session session = initiator == null ? null : Session.lookupSession(sessionId);
-        if (session == null || !session.isLoggedOn()) {
-            return false;
-        }
-        ResendWatchdog w = watchdog;
-        int expected = session.getExpectedTargetNum();
-        boolean gapOpen = w != null && w.begin() != 0 && (w.gapEnd() == 0 || expected <= w.gapEnd());
-        // QuickFIX/J calls a resend satisfied on the message that ends it, before that message reaches the routes
-        boolean lastInHand = w != null && w.satisfiedEnd() != 0 && expected <= w.satisfiedEnd();
-        return gapOpen || lastInHand || narrowing.active() || manualResend.describe() != null;
-    }
-
-    /**
-     * With store = jdbc, commits of deferred deliveries move the persisted checkpoint at most this often (each write is
-     * a database commit); the file store writes at every move (a plain write, no fsync).
-     */
-    static final long JDBC_CHECKPOINT_MILLIS = 50;
-    /**
-     * Parsed messages waiting for the session's thread: small, because every queued message is kept alive and copied
-     * at each young collection during a burst or a replay; a full queue makes the socket reader wait, so TCP slows CME
-     * down and nothing is lost.
-     */
-    static final int RECEIVE_QUEUE_CAPACITY = 1000;
-    /**
-     * QuickFIX/J does not validate incoming messages against the dictionary (it still parses with it): a message it
-     * found invalid (an unexpected value, a missing field) would be answered with a session-level Reject and never
-     * reach fromApp, so a fill could be lost without a trace. Every business message reaches the model instead, which
-     * translates it or dead-letters it with the reason; session messages are still checked by QuickFIX/J's session
-     * logic.
-     */
-    static final String VALIDATE_INCOMING = "ValidateIncomingMessage";
 
     /** How long a stop waits for the events its consumers hold to be committed. */
     static final long DRAIN_MILLIS = 10_000;
@@ -360,7 +299,7 @@ final class TargetSession {
             return;
         }
         CheckpointStore store = application.store;
-        awaitResendFulfilled("logging out after a route failure");
+        resendBeforeLogout.await("logging out after a route failure");
         LOG.warn("Drop copy session {}: logging out after a route failure; logging on again in {} s from seq {}",
                 config.name, config.reconnectInterval, store == null ? "?" : store.persistedNextTarget());
         stopInitiator();
@@ -419,7 +358,7 @@ final class TargetSession {
         }
         SessionSettings settings = settings(config.storeDir.resolve(CmeDictionary.FILE_NAME));
         application.unrecoverableGaps.clear();
-        MessageStore store = storeFactory(settings).create(sessionId);
+        MessageStore store = QuickFixSettings.storeFactory(config, settings, dataSource).create(sessionId);
         try {
             store.reset();
         } finally {
@@ -429,59 +368,13 @@ final class TargetSession {
         }
     }
 
-    /** The sequence store: QuickFIX/J's file store under storeDir, or its JDBC store in the configured DataSource. */
-    private MessageStoreFactory storeFactory(SessionSettings settings) throws IOException {
-        if (!"jdbc".equals(config.store)) {
-            return new FileStoreFactory(settings);
-        }
-        DataSource ds = dataSource;
-        if (ds == null) {
-            throw new IOException("store = jdbc but no DataSource service matches dataSource.target"
-                    + " (default: (dataSourceName=dropcopy))");
-        }
-        JdbcStoreSchema.create(ds);
-        JdbcStoreFactory factory = new JdbcStoreFactory(settings);
-        factory.setDataSource(ds);
-        return factory;
-    }
-
+    /** This session's QuickFIX/J settings, for the address it is at now. */
     SessionSettings settings(Path dictionary) {
-        SessionSettings s = new SessionSettings();
-        s.setString(sessionId, "ConnectionType", "initiator");
-        s.setString(sessionId, "BeginString", "FIX.4.2");
-        TargetSessionConfig.WeeklySchedule week = config.schedule;
-        if (week == null) {
-            CmeSessionSettings.alwaysOn(s, sessionId);
-        } else {
-            // A weekly session: connected only during CME's week; a new week starts both sequences at 1,
-            // a restart within the week keeps them (the store remembers when its week began).
-            s.setString(sessionId, "NonStopSession", "N");
-            s.setString(sessionId, "StartDay", week.startDay.getDisplayName(TextStyle.FULL, Locale.US));
-            s.setString(sessionId, "EndDay", week.endDay.getDisplayName(TextStyle.FULL, Locale.US));
-            s.setString(sessionId, "StartTime", week.startTime.toString().length() == 5 ? week.startTime + ":00" : week.startTime.toString());
-            s.setString(sessionId, "EndTime", week.endTime.toString().length() == 5 ? week.endTime + ":00" : week.endTime.toString());
-            s.setString(sessionId, "TimeZone", week.zone.getId());
-        }
-        s.setLong(sessionId, "HeartBtInt", config.heartbeatInterval);
-        s.setLong(sessionId, "ReconnectInterval", config.reconnectInterval);
-        // One address at a time: AddressFailover, not QuickFIX/J, decides when to move to the next.
         TargetSessionConfig.Address address;
         synchronized (failover) {
             address = failover.current();
         }
-        s.setString(sessionId, "SocketConnectHost", address.host);
-        s.setLong(sessionId, "SocketConnectPort", address.port);
-        s.setString(sessionId, "FileStorePath", config.storeDir.resolve("store").toString());
-        s.setString(sessionId, "JdbcStoreSessionsTableName", JdbcStoreSchema.SESSIONS);
-        s.setString(sessionId, "JdbcStoreMessagesTableName", JdbcStoreSchema.MESSAGES);
-        CmeSessionSettings.applyDialect(s, sessionId, dictionary);
-        s.setBool(sessionId, VALIDATE_INCOMING, false);
-        // CME serves at most 2,500 messages per resend request; QuickFIX/J chunks the gap for us.
-        s.setLong(sessionId, "ResendRequestChunkSize", 2500);
-        // We never send application messages: CME's resend requests are answered with gap fills (35=4, 123=Y).
-        s.setString(sessionId, "PersistMessages", "N");
-        s.setString(sessionId, "SLF4JLogHeartbeats", "N");
-        return s;
+        return QuickFixSettings.of(config, sessionId, address, dictionary);
     }
 
     SessionStatus status() {
