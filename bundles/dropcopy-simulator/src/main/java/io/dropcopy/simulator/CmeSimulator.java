@@ -45,7 +45,7 @@ public final class CmeSimulator implements AutoCloseable {
     public static final int MAX_RESEND = 2500;
     /** CME's sequence jump after a failover to the backup, as in certification. */
     public static final int FAILOVER_JUMP = 4000;
-    /** Text of the Logout of {@link #weeklyReset()}. */
+    /** Text of the Logout of the weekly reset ({@code SessionFaults.weeklyReset}). */
     public static final String WEEKLY_RESET_TEXT = "Weekly reset: both sequence numbers start again at 1";
 
     private final SimulatorConfig config;
@@ -371,7 +371,7 @@ public final class CmeSimulator implements AutoCloseable {
 
     /**
      * Back-pressure: stops reading the client's socket for {@code duration} (zero: until
-     * {@link #resumeReading()}). The client's messages, heartbeats included, go unheard, so after
+     * the fault {@code clear}). The client's messages, heartbeats included, go unheard, so after
      * (1 + testRequestDelayMultiplier) x HeartBtInt the simulator sends a Test Request and after
      * (1 + heartbeatTimeoutMultiplier) x HeartBtInt closes the socket, as CME does.
      *
