@@ -50,6 +50,7 @@ public final class PipelineBenchmark {
         o.put("soak-max-seconds", "900");
         o.put("jvm-args", "");
         o.put("repeat", "1");
+        o.put("repeat-cases", "");
         o.put("positions", "100000");
         o.put("dated", "false");
         for (String a : args) {
@@ -98,6 +99,7 @@ public final class PipelineBenchmark {
                 "  --repeat=1               throughput in that many alternated rounds (each round runs every case once, in",
                 "                           the order of --cases): per case the median; per pair (a case and baseline in",
                 "                           the same round) the ratio, with min/median/max and CPU us/msg on both sides",
+                "  --repeat-cases=baseline,noop  only these cases run in every round (default: all); the others once, in the first",
                 "  --positions=100000       case positions: the heap of that many open positions in the positions engine",
                 "  --skip=heap              ... skips that measurement",
                 "  --dated=true             also write pipeline-<yyyy-MM-dd-HHmm>.csv/.png next to the latest (history)",
@@ -194,10 +196,15 @@ public final class PipelineBenchmark {
      */
     private List<Row> throughput(Measurements m, Map<String, Row> pipeline) throws IOException, InterruptedException {
         int repeat = Integer.parseInt(o.get("repeat"));
+        List<String> repeated = o.get("repeat-cases").isEmpty() ? new ArrayList<>(pipeline.keySet())
+                : Arrays.asList(o.get("repeat-cases").split(","));
         Repeats reps = new Repeats();
         List<Row> rounds = new ArrayList<>();
         for (int round = 1; round <= repeat; round++) {
             for (Row row : pipeline.values()) {
+                if (round > 1 && !repeated.contains(row.caseId)) {
+                    continue;
+                }
                 Map<String, String> t = m.fork(row.caseId, "throughput", "messages=" + o.get("messages"),
                         "maxSeconds=" + o.get("max-seconds"));
                 reps.add(row.caseId, t);
@@ -208,7 +215,8 @@ public final class PipelineBenchmark {
                             + o.get("max-seconds") + " s");
                 }
                 row.messages = t.getOrDefault("messages", row.messages);
-                Row r = new Row("round", row.caseId, "throughput round " + round + " of " + repeat);
+                Row r = new Row("round", row.caseId, "throughput round " + round + " of "
+                        + (repeated.contains(row.caseId) ? repeat : 1));
                 r.messages = t.get("messages");
                 r.msgPerSec = t.get("msgPerSec");
                 r.cpuUs = t.get("cpuUsPerMsg");

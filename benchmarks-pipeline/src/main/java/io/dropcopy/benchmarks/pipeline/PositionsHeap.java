@@ -1,6 +1,5 @@
 package io.dropcopy.benchmarks.pipeline;
 
-import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.model.DropCopyUnwrapper;
 import io.dropcopy.model.EventTranslator;
 import io.dropcopy.model.FixMessageBuilder;
@@ -13,7 +12,8 @@ import java.util.Map;
 /**
  * The heap the positions engine needs for many open positions: {@code positions} fills, each opening a position of
  * its own (1,000 accounts by as many instruments as needed), fed to dropcopy-positions' {@link RiskEngine} as the
- * bundle feeds it; the used heap after a full collection with the engine holding them, minus the same before.
+ * bundle feeds it; the used heap after a full collection with the engine holding them, minus the same before. What the
+ * engine keeps besides the positions (each fill, for busts and corrections; each account's recent events) is in it.
  */
 final class PositionsHeap {
     static final int ACCOUNTS = 1_000;
@@ -24,9 +24,10 @@ final class PositionsHeap {
     static Map<String, String> measure(Map<String, String> opts) throws Exception {
         int positions = Integer.parseInt(opts.getOrDefault("positions", "100000"));
         long t0 = System.nanoTime();
-        // the events are translated before the first heap figure and dropped one by one as they are applied, so
-        // what is left after the last collection is what the engine holds
-        DropCopyEvent[] events = new DropCopyEvent[positions];
+        // each event is translated and applied in turn: what is left after the last collection, beyond what was
+        // there before the engine, is what the engine holds
+        long before = usedAfterGc();
+        RiskEngine engine = new RiskEngine(System::currentTimeMillis);
         for (int i = 0; i < positions; i++) {
             String account = String.format(Locale.ROOT, "ACCT%04d", i % ACCOUNTS);
             int instrument = i / ACCOUNTS;
@@ -36,13 +37,7 @@ final class PositionsHeap {
             String outer = new FixMessageBuilder("FIX.4.2", "n").add(34, order).add(49, "CME").add(56, Bench.COMP_ID)
                     .add(52, "20261125-14:30:00.000")
                     .addData(212, 213, DropCopyUnwrapper.envelope(SyntheticStream.inner(order, 3, account, ins))).build();
-            events[i] = EventTranslator.translate(outer, Bench.GROUP, "bench");
-        }
-        long before = usedAfterGc();
-        RiskEngine engine = new RiskEngine(System::currentTimeMillis);
-        for (int i = 0; i < positions; i++) {
-            engine.onEvent(events[i]);
-            events[i] = null;
+            engine.onEvent(EventTranslator.translate(outer, Bench.GROUP, "bench"));
         }
         long after = usedAfterGc();
         // each (account, instrument) is held per trade date and running: two entries, one open position
