@@ -245,8 +245,12 @@ public final class PipelineBenchmark {
             if (c.equals("positions") && pipeline.containsKey("noop")) {
                 row.ratioToNoop = reps.medianRatio(c, "noop");
             }
-            if (c.equals("noop") && pipeline.containsKey("baseline")) {
-                row.pairsAtTarget = reps.pairsAtLeast(c, "baseline", Targets.NOOP_RATIO);
+            // the pipeline's own cost: against QuickFIX/J with the same settings as the product's sessions when it ran
+            String same = pipeline.containsKey("baseline-tuned") ? "baseline-tuned" : "baseline";
+            if (c.equals("noop") && pipeline.containsKey(same)) {
+                row.noopReference = same;
+                row.ratioToReference = reps.medianRatio(c, same);
+                row.pairsAtTarget = reps.pairsAtLeast(c, same, Targets.NOOP_RATIO);
             }
             List<Double> pairs = reps.ratios(c, "baseline");
             List<Row> own = rounds.stream().filter(x -> x.caseId.equals(c)).collect(Collectors.toList());

@@ -63,8 +63,9 @@ final class ResultsChart {
                 put(latency, r.get("p99_ms"), "p99", c);
                 put(latency, r.get("p999_ms"), "p99.9", c);
             } else if (!"round".equals(r.get("section"))) {
+                boolean heap = "heap".equals(r.get("section"));
                 footer.add(r.get("section") + " (" + r.get("description") + "): "
-                        + (r.get("seconds").isEmpty() ? "" : r.get("seconds") + " s, ")
+                        + (heap ? r.get("heap_peak_mb") + " MB, " : r.get("seconds").isEmpty() ? "" : r.get("seconds") + " s, ")
                         + (r.get("msg_per_s").isEmpty() ? "" : r.get("msg_per_s") + " msg/s, ")
                         + (r.get("heap_slope_mb_per_min").isEmpty() ? "" : "heap slope " + r.get("heap_slope_mb_per_min") + " MB/min, ")
                         + r.get("verdict") + (r.get("note").isEmpty() ? "" : " (" + r.get("note") + ")"));

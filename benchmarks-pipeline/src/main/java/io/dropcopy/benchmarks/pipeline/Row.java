@@ -29,7 +29,10 @@ final class Row {
     String note;
     /** Case positions: the median of its pairs' msg/s ratio to noop. */
     String ratioToNoop;
-    /** Case noop: how many alternated pairs reach the target ratio to baseline; -1 when not counted. */
+    /** Case noop: what its target compares it with (baseline-tuned when it ran: the same QuickFIX/J settings) and the median ratio. */
+    String noopReference;
+    String ratioToReference;
+    /** Case noop: how many alternated pairs reach the target ratio to that reference; -1 when not counted. */
     long pairsAtTarget = -1;
 
     Row(String section, String caseId, String description) {

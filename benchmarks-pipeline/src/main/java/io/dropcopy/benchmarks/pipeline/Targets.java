@@ -30,7 +30,9 @@ final class Targets {
         if (r.section.equals("pipeline")) {
             switch (r.caseId) {
                 case "noop":
-                    check(targets, met, ">= " + NOOP_RATIO + "x baseline", r.ratio, v -> v >= NOOP_RATIO);
+                    String reference = r.noopReference == null ? "baseline" : r.noopReference;
+                    check(targets, met, ">= " + NOOP_RATIO + "x " + reference, r.noopReference == null ? r.ratio
+                            : r.ratioToReference, v -> v >= NOOP_RATIO);
                     if (r.pairsAtTarget >= 0) {
                         check(targets, met, ">= " + NOOP_RATIO + "x in " + NOOP_PAIRS + " alternated pairs",
                                 String.valueOf(r.pairsAtTarget), v -> v >= NOOP_PAIRS);
