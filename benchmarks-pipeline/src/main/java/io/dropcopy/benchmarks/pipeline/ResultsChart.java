@@ -42,9 +42,9 @@ final class ResultsChart {
             if (line.startsWith("#")) {
                 comments.add(line.substring(1).trim());
             } else if (header == null) {
-                header = PipelineBenchmark.Csv.split(line);
+                header = Csv.split(line);
             } else if (!line.isBlank()) {
-                List<String> cells = PipelineBenchmark.Csv.split(line);
+                List<String> cells = Csv.split(line);
                 Map<String, String> row = new HashMap<>();
                 for (int i = 0; i < header.size() && i < cells.size(); i++) {
                     row.put(header.get(i), cells.get(i));
@@ -62,9 +62,10 @@ final class ResultsChart {
                 put(latency, r.get("p50_ms"), "p50", c);
                 put(latency, r.get("p99_ms"), "p99", c);
                 put(latency, r.get("p999_ms"), "p99.9", c);
-            } else {
+            } else if (!"round".equals(r.get("section"))) {
+                boolean heap = "heap".equals(r.get("section"));
                 footer.add(r.get("section") + " (" + r.get("description") + "): "
-                        + (r.get("seconds").isEmpty() ? "" : r.get("seconds") + " s, ")
+                        + (heap ? r.get("heap_peak_mb") + " MB, " : r.get("seconds").isEmpty() ? "" : r.get("seconds") + " s, ")
                         + (r.get("msg_per_s").isEmpty() ? "" : r.get("msg_per_s") + " msg/s, ")
                         + (r.get("heap_slope_mb_per_min").isEmpty() ? "" : "heap slope " + r.get("heap_slope_mb_per_min") + " MB/min, ")
                         + r.get("verdict") + (r.get("note").isEmpty() ? "" : " (" + r.get("note") + ")"));

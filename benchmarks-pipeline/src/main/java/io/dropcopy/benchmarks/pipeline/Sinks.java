@@ -6,6 +6,7 @@ import io.dropcopy.fix.CmeDictionary;
 import io.dropcopy.fix.CmeSessionSettings;
 import io.dropcopy.fix.LogonSigner;
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.positions.internal.RiskEngine;
 import io.dropcopy.session.api.DropCopyHub;
 import io.dropcopy.session.api.EmbeddedSession;
 import io.dropcopy.session.api.SessionBuilder;
@@ -53,6 +54,7 @@ final class Sinks {
         BASELINE("baseline", "plain QuickFIX/J initiator, counts only (CME dictionary, QuickFIX/J's defaults)"),
         BASELINE_TUNED("baseline-tuned", "the same, with the product's QuickFIX/J settings (no dictionary validation, receive queue 1,000)"),
         NOOP("noop", "session + dropcopy: route, no sink"),
+        POSITIONS("positions", "noop + the positions engine (dropcopy-positions' RiskEngine) observing the group, as the bundle does"),
         FILE("file", "dropcopy-file: JSON lines, fsync=always (default)"),
         FILE_BATCH("file-batch", "dropcopy-file: JSON lines, fsync=batch"),
         FILE_GROUP("file-group", "dropcopy:?delivery=async into dropcopy-file: fsync=batch (group commit, durable when counted)"),
@@ -206,6 +208,9 @@ final class Sinks {
         DropCopyHub hub = SessionBuilder.newHub();
         EmbeddedSession session = SessionBuilder.configuration(p).dataDir(dir.resolve("karaf-data")).hub(hub).build();
         session.start();
+        // the positions bundle observes each group on the hub (HubWatcher) and feeds every event to its engine
+        AutoCloseable positions = c == Case.POSITIONS
+                ? hub.observe(Bench.GROUP, new RiskEngine(System::currentTimeMillis)::onEvent) : () -> { };
 
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.addComponent("dropcopy", new DropCopyComponent(hub));
@@ -288,6 +293,7 @@ final class Sinks {
         camel.start(); // subscribing to the group logs the session on
         return () -> {
             session.close(); // the session first: a message arriving after the route stopped would be an error
+            positions.close();
             camel.close();
         };
     }

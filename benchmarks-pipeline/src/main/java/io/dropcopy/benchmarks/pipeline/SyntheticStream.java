@@ -58,8 +58,13 @@ final class SyntheticStream {
 
     static String inner(long order, int step) {
         int source = (int) ((order - 1) % SOURCES.length);
+        return inner(order, step, ACCOUNTS[source], INSTRUMENTS[(int) ((order - 1) % INSTRUMENTS.length)]);
+    }
+
+    /** Order {@code order}'s message {@code step} for the given account and instrument (product, symbol, security id, price, tick). */
+    static String inner(long order, int step, String account, String[] ins) {
+        int source = (int) ((order - 1) % SOURCES.length);
         long sourceOrderIndex = (order - 1) / SOURCES.length;
-        String[] ins = INSTRUMENTS[(int) ((order - 1) % INSTRUMENTS.length)];
         BigDecimal price = new BigDecimal(ins[3]).add(new BigDecimal(ins[4]).multiply(BigDecimal.valueOf(order % 40)));
         long qty = 2 + order % 9;
         long partial = qty / 2;
@@ -71,7 +76,7 @@ final class SyntheticStream {
         return new FixMessageBuilder("FIX.4.2", "8")
                 .add(34, sourceOrderIndex * 3 + step).add(49, "CME").add(50, "G").add(52, "20261125-14:30:00.000")
                 .add(56, SOURCES[source]).add(57, SUB_IDS[source]).add(143, "US,IL").add(369, sourceOrderIndex + 1)
-                .add(1, ACCOUNTS[source]).add(6, fill ? price.toPlainString() : "0").add(11, clOrdId).add(14, cumQty)
+                .add(1, account).add(6, fill ? price.toPlainString() : "0").add(11, clOrdId).add(14, cumQty)
                 .add(17, String.format("SIM%08d-%d", order, step)).add(20, "0")
                 .add(31, fill ? price.toPlainString() : null).add(32, fill ? lastShares : null)
                 .add(37, String.format("%010d", 7000000000L + order)).add(38, qty).add(39, exec[step - 1]).add(40, "2")

@@ -6,26 +6,40 @@ import java.util.Locale;
 
 /** The pipeline benchmark's targets on a 2-core machine, judged per row: met, NOT MET, or "-" when not measured. */
 final class Targets {
-    static final double NOOP_RATIO = 0.8;
+    static final double NOOP_RATIO = 0.9;
+    /** Alternated pairs (noop next to baseline in one round) that must reach {@link #NOOP_RATIO}. */
+    static final long NOOP_PAIRS = 3;
+    /** The positions engine may cost at most this much of the no-op pipeline's throughput. */
+    static final double POSITIONS_RATIO = 0.9;
+    static final double POSITIONS_HEAP_MB = 100;
     static final double FILE_MSG_S = 30_000;
     static final double ARTEMIS_MSG_S = 10_000;
     static final double POSTGRES_EXEC_S = 10_000;
     static final double P99_MS = 5;
     static final double HEAP_MB = 512;
-    static final double GAP_SECONDS = 30;
+    static final double GAP_SECONDS = 15;
     /** "No growth trend": the floor of the used heap rises by less than this per minute (noise of a 10 s window). */
     static final double SOAK_SLOPE_MB_PER_MIN = 1;
 
     private Targets() {
     }
 
-    static void judge(PipelineBenchmark.Row r) {
+    static void judge(Row r) {
         List<String> targets = new ArrayList<>();
         List<Boolean> met = new ArrayList<>();
         if (r.section.equals("pipeline")) {
             switch (r.caseId) {
                 case "noop":
-                    check(targets, met, ">= " + NOOP_RATIO + "x baseline", r.ratio, v -> v >= NOOP_RATIO);
+                    String reference = r.noopReference == null ? "baseline" : r.noopReference;
+                    check(targets, met, ">= " + NOOP_RATIO + "x " + reference, r.noopReference == null ? r.ratio
+                            : r.ratioToReference, v -> v >= NOOP_RATIO);
+                    if (r.pairsAtTarget >= 0) {
+                        check(targets, met, ">= " + NOOP_RATIO + "x in " + NOOP_PAIRS + " alternated pairs",
+                                String.valueOf(r.pairsAtTarget), v -> v >= NOOP_PAIRS);
+                    }
+                    break;
+                case "positions":
+                    check(targets, met, ">= " + POSITIONS_RATIO + "x noop", r.ratioToNoop, v -> v >= POSITIONS_RATIO);
                     break;
                 case "file":
                 case "file-batch":
@@ -41,6 +55,10 @@ final class Targets {
                 case "postgres-batch":
                     check(targets, met, ">= 10,000 executions/s", r.msgPerSec, v -> v >= POSTGRES_EXEC_S);
                     break;
+                case "kafka":
+                case "kafka-async":
+                    check(targets, met, ">= 10,000 msg/s", r.msgPerSec, v -> v >= ARTEMIS_MSG_S);
+                    break;
                 default:
                     break;
             }
@@ -53,12 +71,14 @@ final class Targets {
                 }
                 check(targets, met, "heap < 512 MB (-Xmx512m)", r.heapMb, v -> v < HEAP_MB);
             }
+        } else if (r.section.equals("heap")) {
+            check(targets, met, "< 100 MB", r.heapMb, v -> v < POSITIONS_HEAP_MB);
         } else if (r.section.equals("gap")) {
             if (r.seconds == null && r.note != null && r.note.contains("NOT recovered")) {
-                targets.add("< 30 s NOT met");
+                targets.add("< 15 s NOT met");
                 met.add(false);
             } else {
-                check(targets, met, "< 30 s", r.seconds, v -> v < GAP_SECONDS);
+                check(targets, met, "< 15 s", r.seconds, v -> v < GAP_SECONDS);
             }
         } else if (r.section.equals("soak")) {
             check(targets, met, String.format(Locale.ROOT, "heap slope < %.0f MB/min", SOAK_SLOPE_MB_PER_MIN), r.slope,
