@@ -30,6 +30,10 @@ public abstract class ItestSupport extends KarafTestSupport {
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(super.config()));
         options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "300000"));
+        // The extender's own wait for the probe invoker (its Parser's default, 10 s) is not the one above: under a load
+        // average of 40 the invoker bundle started after it had given up, and the test never ran.
+        options.add(editConfigurationFilePut("etc/system.properties",
+                "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "300000"));
         return options.toArray(new Option[0]);
     }
 }

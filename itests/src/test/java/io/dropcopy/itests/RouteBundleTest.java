@@ -30,7 +30,8 @@ import org.osgi.framework.Bundle;
 /**
  * The example route bundle {@code dropcopy-routes-example} installed live into a real Karaf 4.4.6 running
  * {@code dropcopy-demo} (the simulator streaming group DEMO): installed and started from the Maven repository, its
- * Blueprint context's Java route appends the fills to {@code data/dropcopy-example/fills-<tradeDate>.jsonl};
+ * Blueprint context's Java route ({@code delivery=async}) writes the fills through {@code dropcopy-file:} to
+ * {@code data/dropcopy-example/DEMO/<tradeDate>.jsonl};
  * uninstalled, nothing more is appended while the demo's own route goes on receiving events.
  */
 @RunWith(PaxExam.class)
@@ -58,19 +59,19 @@ public class RouteBundleTest extends ItestSupport {
     @Test
     public void theRouteBundleRunsWhileInstalledAndStopsWhenUninstalled() throws Exception {
         Path data = Paths.get(System.getProperty("karaf.data"));
-        Path out = data.resolve("dropcopy-example");
+        Path out = data.resolve("dropcopy-example").resolve("DEMO");
         Path demo = data.resolve("dropcopy").resolve("DEMO");
         Diagnosis.await("the demo route receives events", 180, () -> jsonLines(demo, "") >= 5,
                 () -> "demo lines: " + jsonLines(demo, ""));
-        long before = jsonLines(out, "fills-"); // 0: the example is not installed yet
+        long before = jsonLines(out, ""); // 0: the example is not installed yet
 
         Bundle example = bundleContext.installBundle(
                 "mvn:io.dropcopy.karaf/dropcopy-routes-example/" + System.getProperty("dropcopy.itest.version"));
         try {
             example.start();
-            Diagnosis.await("fills appended by the example bundle's route", 120, () -> jsonLines(out, "fills-") >= before + 5,
-                    () -> "bundle " + example.getState() + ", fill lines: " + jsonLines(out, "fills-"));
-            for (String line : lines(out, "fills-")) {
+            Diagnosis.await("fills appended by the example bundle's route", 120, () -> jsonLines(out, "") >= before + 5,
+                    () -> "bundle " + example.getState() + ", fill lines: " + jsonLines(out, ""));
+            for (String line : lines(out, "")) {
                 assertTrue(line, line.startsWith("{\"schemaVersion\":2,") && line.contains("\"group\":\"DEMO\"")
                         && line.endsWith("}") && !line.contains("}{"));
                 assertTrue("fills only: " + line, line.contains("\"kind\":\"fill\"") || line.contains("\"kind\":\"partial_fill\""));
@@ -82,12 +83,12 @@ public class RouteBundleTest extends ItestSupport {
 
         example.uninstall();
         assertEquals(Bundle.UNINSTALLED, example.getState());
-        long stopped = jsonLines(out, "fills-");
+        long stopped = jsonLines(out, "");
         long demoBefore = jsonLines(demo, "");
         // The demo's route goes on (30 more events, a few of them fills) while the uninstalled bundle's adds nothing.
         Awaitility.await("the demo route goes on").atMost(60, TimeUnit.SECONDS).pollInterval(200, TimeUnit.MILLISECONDS)
                 .until(() -> jsonLines(demo, "") >= demoBefore + 30);
-        assertEquals("nothing more once the bundle is uninstalled", stopped, jsonLines(out, "fills-"));
+        assertEquals("nothing more once the bundle is uninstalled", stopped, jsonLines(out, ""));
     }
 
     private static long jsonLines(Path dir, String prefix) throws IOException {

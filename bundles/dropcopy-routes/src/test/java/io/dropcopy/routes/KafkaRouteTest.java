@@ -47,9 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The shipped route file {@code dropcopy-kafka-route.yaml}, unchanged, with camel-kafka 3.20 and kafka-clients 3.0.0
  * (what Camel's {@code camel-kafka} Karaf feature installs) against a real Apache Kafka 4.4 broker (KRaft) in a JVM of
- * its own, read back with a plain Kafka consumer: every event arrives once, keyed by its order id, each order in one
- * partition in the session's order, the value valid event JSON. With no broker the route fails, which reaches the
- * drop copy session (the message would be asked for again).
+ * its own, read back with a plain Kafka consumer: events handed over as a session does on {@code delivery=async}
+ * (up to 2,000 in flight) arrive once, keyed by their order id, each order in one partition in the session's order,
+ * the value valid event JSON. With no broker the exchange fails, which reaches the drop copy session (the message
+ * would be asked for again).
  * <p>
  * {@code -Ddropcopy.kafka.events=N} sets the number of events (default 2,000); the time the route took is printed.
  */
@@ -77,12 +78,14 @@ class KafkaRouteTest {
         try (DefaultCamelContext camel = routeContext(hub, broker.bootstrapServers());
                 RouteFileDeployer deployer = deployShippedRoute(camel)) {
             long start = System.nanoTime();
-            for (DropCopyEvent e : traffic.events) {
-                hub.deliver(e); // returns once Kafka has the record (synchronous, acks=all)
-            }
+            // as a session hands them to a delivery=async route: up to 2,000 in flight (its default maxInFlight),
+            // each completed by the producer's callback once Kafka acknowledged it (acks=all)
+            hub.deliverPipelined(traffic.events, 2_000);
             elapsedNanos = System.nanoTime() - start;
+            // every exchange completed: the broker must hold every record now, without waiting for anything
+            assertEquals(count, endOffsetSum(TOPIC, PARTITIONS), "completed only once acknowledged");
         }
-        System.out.printf("KafkaRouteTest: %d events through dropcopy-kafka-route.yaml (synchronous, acks=all, "
+        System.out.printf("KafkaRouteTest: %d events through dropcopy-kafka-route.yaml (delivery=async, acks=all, "
                 + "idempotent) in %d ms: %.0f events/s%n", count, elapsedNanos / 1_000_000,
                 count / (elapsedNanos / 1e9));
 
@@ -189,6 +192,22 @@ class KafkaRouteTest {
             }
         }
         return records;
+    }
+
+    /** The records the broker holds in the topic, read once (the partitions' high watermarks). */
+    static long endOffsetSum(String topic, int partitions) throws Exception {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers());
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> topicPartitions = new ArrayList<>();
+            for (int i = 0; i < partitions; i++) {
+                topicPartitions.add(new TopicPartition(topic, i));
+            }
+            return consumer.endOffsets(topicPartitions, Duration.ofSeconds(30)).values().stream()
+                    .mapToLong(Long::longValue).sum();
+        }
     }
 
     static String header(ConsumerRecord<String, String> r, String name) {
