@@ -58,13 +58,13 @@ final class Sinks {
         FILE("file", "dropcopy-file: JSON lines, fsync=always (default)"),
         FILE_BATCH("file-batch", "dropcopy-file: JSON lines, fsync=batch"),
         FILE_GROUP("file-group", "dropcopy:?delivery=async into dropcopy-file: fsync=batch (group commit, durable when counted)"),
-        ARTEMIS("artemis", "JMS route (as shipped) into embedded Artemis, persistent; plain connection factory (a connection per message)"),
+        ARTEMIS("artemis", "the synchronous jms: route into embedded Artemis, persistent; plain connection factory (a connection per message)"),
         ARTEMIS_CACHED("artemis-cached", "same, connection factory as shipped (Spring CachingConnectionFactory, as dropcopyJms)"),
         POSTGRES("postgres", "dropcopy-jdbc: idempotent upserts, embedded PostgreSQL 14"),
-        KAFKA("kafka", "Kafka route (as shipped, synchronous, acks=all), KRaft broker in its own JVM"),
-        ARTEMIS_BATCH("artemis-batch", "dropcopy-jms: batching transacted JMS sink into embedded Artemis, persistent"),
+        KAFKA("kafka", "the synchronous Kafka route (acks=all, one record in flight), KRaft broker in its own JVM"),
+        ARTEMIS_BATCH("artemis-batch", "the shipped JMS route: dropcopy-jms: batching transacted JMS sink into embedded Artemis, persistent"),
         POSTGRES_BATCH("postgres-batch", "dropcopy-jdbc: batch mode (batchSize=500), embedded PostgreSQL 14"),
-        KAFKA_ASYNC("kafka-async", "Kafka route with synchronous=false (callback after the broker's ack)");
+        KAFKA_ASYNC("kafka-async", "the shipped Kafka route: synchronous=false (callback after the broker's ack), 5 in flight, no linger");
 
         final String id;
         final String description;
@@ -277,11 +277,13 @@ final class Sinks {
                         break;
                     case KAFKA:
                     case KAFKA_ASYNC:
-                        // the steps of the shipped dropcopy-kafka-route.yaml
+                        // kafka-async: the steps of the shipped dropcopy-kafka-route.yaml (5 in flight, no linger);
+                        // kafka: the synchronous form, one record in flight
                         route.setHeader("kafka.KEY", header("DropCopyOrderId"))
                                 .to("kafka:dropcopy." + Bench.GROUP + "?brokers=" + infra.kafka.bootstrapServers()
                                         + "&synchronous=" + (c == Case.KAFKA) + "&requestRequiredAcks=all"
-                                        + "&enableIdempotence=true&retries=2147483647&maxInFlightRequest=1"
+                                        + "&enableIdempotence=true&retries=2147483647"
+                                        + (c == Case.KAFKA ? "&maxInFlightRequest=1" : "&maxInFlightRequest=5&lingerMs=0")
                                         + "&maxBlockMs=10000&requestTimeoutMs=10000&deliveryTimeoutMs=30000");
                         break;
                     default:
