@@ -98,6 +98,7 @@ public final class ReconService implements Reconciliation, AutoCloseable {
             all = new ArrayList<>(groups.values());
         }
         for (GroupRecon g : all) {
+            g.observeSessions(facts.states(g.group()));
             g.tick();
             if (reportAtEndOfDay) {
                 for (String date : g.tradeDates()) {

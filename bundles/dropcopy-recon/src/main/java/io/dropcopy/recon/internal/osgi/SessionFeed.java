@@ -82,6 +82,23 @@ final class SessionFeed implements ReconService.Feed, SessionFacts {
     }
 
     @Override
+    public List<SessionState> states(String group) {
+        DropCopyHub h;
+        synchronized (this) {
+            h = hub;
+        }
+        List<SessionState> out = new ArrayList<>();
+        if (h != null) {
+            for (SessionStatus s : h.sessions()) {
+                if (group.equals(s.group())) {
+                    out.add(new SessionState(s.name(), s.loggedOn(), s.resendInFlight()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<Session> sessions(String group, String tradeDate, TradeDates tradeDates) {
         DropCopyHub h;
         synchronized (this) {
