@@ -68,8 +68,8 @@ final class DayReport {
 
         Map<String, Position> pos = new TreeMap<>();
         for (DcTrade t : trades) {
-            if (t.busted()) {
-                continue;
+            if (t.busted() || t.fill().isSpreadSummary()) {
+                continue;           // a spread summary's legs carry the position
             }
             String key = s(t.account()) + "\u0000" + s(t.fill().instrument());
             Position p = pos.getOrDefault(key, new Position(s(t.account()), s(t.fill().instrument()), BigDecimal.ZERO,

@@ -240,6 +240,34 @@ public final class GroupRecon implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Drops every trade date before {@code oldestKept} (yyyy-MM-dd): its state and its journal. Returns the dates
+     * dropped.
+     */
+    public synchronized List<String> evictBefore(String oldestKept) throws IOException {
+        java.util.Set<String> dates = new java.util.TreeSet<>(days.keySet());
+        dates.addAll(sessions.tradeDates());
+        dates.addAll(journal.dates());
+        List<String> dropped = new ArrayList<>();
+        for (String date : dates) {
+            if (date.compareTo(oldestKept) >= 0) {
+                break;
+            }
+            DayRecon d = days.remove(date);
+            int open = d == null ? 0 : d.open().size();
+            sessions.drop(date);
+            journal.delete(date);
+            dropped.add(date);
+            if (open > 0) {
+                LOG.warn("Reconciliation {}: trade date {} dropped (older than the days kept) with {} break(s) still open",
+                        group, date, open);
+            } else {
+                LOG.info("Reconciliation {}: trade date {} dropped (older than the days kept)", group, date);
+            }
+        }
+        return dropped;
+    }
+
     synchronized List<String> tradeDates() {
         return new ArrayList<>(days.keySet());
     }
