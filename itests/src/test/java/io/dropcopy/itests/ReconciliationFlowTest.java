@@ -111,6 +111,36 @@ public class ReconciliationFlowTest extends ItestSupport {
         List<String> open = Files.readAllLines(report.resolve("open-breaks.csv"), StandardCharsets.UTF_8);
         assertEquals(open.toString(), 4, open.size());
         assertEquals(13, Files.readAllLines(report.resolve("fills.csv"), StandardCharsets.UTF_8).size());
+
+        // the session's logon in the report of the current trade date (the clock's: the simulator stamps 75 with the
+        // UTC date, which on a weekend is not CME's trade date)
+        String today = executeCommand("dropcopy:report DEMO", 60_000L, false, ConsoleCommandsTest.ADMIN).strip();
+        List<String> sessions = Files.readAllLines(Paths.get(today).resolve("sessions.csv"), StandardCharsets.UTF_8);
+        assertTrue(sessions.toString(), sessions.size() == 2 && sessions.get(1).startsWith("demo,")
+                && sessions.get(1).split(",")[2].equals("1"));
+
+        // the breaks in the metrics, over Karaf's HTTP
+        Object port = configurationAdmin.getConfiguration("org.ops4j.pax.web", null).getProperties()
+                .get("org.osgi.service.http.port");
+        java.net.URL metrics = new java.net.URL("http://127.0.0.1:" + port + "/dropcopy/metrics/recon");
+        Diagnosis.await("the breaks in /dropcopy/metrics/recon", 60, () -> scrape(metrics).contains(
+                "dropcopy_recon_open_breaks{group=\"DEMO\",type=\"PhantomFill\"} 1"), () -> scrape(metrics));
+        String scraped = scrape(metrics);
+        for (String type : new String[] {"MissingFill", "QuantityMismatch"}) {
+            assertTrue(scraped, scraped.contains("dropcopy_recon_open_breaks{group=\"DEMO\",type=\"" + type + "\"} 1"));
+            assertTrue(scraped, scraped.contains("dropcopy_recon_breaks_raised_total{group=\"DEMO\",type=\"" + type
+                    + "\"} 1"));
+        }
+        assertTrue(scraped, scraped.contains("dropcopy_recon_open_breaks{group=\"DEMO\",type=\"PriceMismatch\"} 0"));
+    }
+
+    private static String scrape(java.net.URL url) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
     }
 
     private static Set<String> found(Reconciliation recon) {

@@ -68,8 +68,8 @@ final class DayReport {
 
         Map<String, Position> pos = new TreeMap<>();
         for (DcTrade t : trades) {
-            if (t.busted()) {
-                continue;
+            if (t.busted() || t.fill().isSpreadSummary()) {
+                continue;           // a spread summary's legs carry the position
             }
             String key = s(t.account()) + "\u0000" + s(t.fill().instrument());
             Position p = pos.getOrDefault(key, new Position(s(t.account()), s(t.fill().instrument()), BigDecimal.ZERO,
@@ -114,13 +114,28 @@ final class DayReport {
 
         List<List<String>> srows = new ArrayList<>();
         List<List<String>> drows = new ArrayList<>();
+        Map<String, SessionLog.Timeline> timelines = SessionLog.timelines(day.sessionLog());
+        Map<String, SessionFacts.Session> facts = new TreeMap<>();
         for (SessionFacts.Session s : sessions) {
-            srows.add(List.of(s.name(), String.join("; ", s.unrecoverableGaps()), String.valueOf(s.deadLetters().size())));
-            for (SessionFacts.DeadLetterFact d : s.deadLetters()) {
-                drows.add(List.of(d.session(), String.valueOf(d.seqNum()), d.time(), d.reason()));
+            facts.put(s.name(), s);
+        }
+        java.util.Set<String> names = new java.util.TreeSet<>(facts.keySet());
+        names.addAll(timelines.keySet());
+        for (String name : names) {
+            SessionLog.Timeline t = timelines.getOrDefault(name,
+                    new SessionLog.Timeline(0, 0, List.of(), List.of()));
+            SessionFacts.Session s = facts.get(name);
+            srows.add(List.of(name, t.onText(), String.valueOf(t.logons()), String.join(" ", t.intervals()),
+                    String.join("; ", t.gaps()), s == null ? "" : String.join("; ", s.unrecoverableGaps()),
+                    s == null ? "" : String.valueOf(s.deadLetters().size())));
+            if (s != null) {
+                for (SessionFacts.DeadLetterFact d : s.deadLetters()) {
+                    drows.add(List.of(d.session(), String.valueOf(d.seqNum()), d.time(), d.reason()));
+                }
             }
         }
-        table("sessions", List.of("session", "unrecoverableGaps", "deadLetters"), srows);
+        table("sessions", List.of("session", "loggedOn", "logons", "loggedOnIntervals", "gaps", "unrecoverableGaps",
+                "deadLetters"), srows);
         table("dead-letters", List.of("session", "seqNum", "time", "reason"), drows);
     }
 

@@ -10,7 +10,13 @@ import java.util.Map;
  */
 public record DcRecord(String kind, String execId, String execRefId, String orderId, String clOrdId, String account,
         String side, String securityId, String securityDesc, String symbol, String lastQty, String lastPx,
-        String tradeDate, String time, String marketSegment, String mdTradeEntryId, String where) {
+        String tradeDate, String time, String marketSegment, String mdTradeEntryId, String where,
+        String multiLegReportingType) {
+
+    /** A spread summary fill (442=3): its legs carry the position, it does not. */
+    public boolean isSpreadSummary() {
+        return "3".equals(multiLegReportingType);
+    }
 
     public boolean isFill() {
         return "fill".equals(kind) || "partial_fill".equals(kind);
@@ -32,12 +38,12 @@ public record DcRecord(String kind, String execId, String execRefId, String orde
         return new DcRecord(s(m, "kind"), s(m, "execId"), s(m, "execRefId"), s(m, "orderId"), s(m, "clOrdId"),
                 s(m, "account"), side, s(m, "securityId"), s(m, "securityDesc"), s(m, "symbol"), s(m, "lastQty"),
                 s(m, "lastPx"), s(m, "tradeDate"), time, s(m, "marketSegment"), s(m, "mdTradeEntryId"),
-                s(m, "targetSession") + "#" + s(m, "seqNum"));
+                s(m, "targetSession") + "#" + s(m, "seqNum"), s(m, "multiLegReportingTypeCode"));
     }
 
     public DcRecord withTradeDate(String date) {
         return new DcRecord(kind, execId, execRefId, orderId, clOrdId, account, side, securityId, securityDesc, symbol,
-                lastQty, lastPx, date, time, marketSegment, mdTradeEntryId, where);
+                lastQty, lastPx, date, time, marketSegment, mdTradeEntryId, where, multiLegReportingType);
     }
 
     /** The instrument as the firm most likely names it: SecurityDesc(107), else Symbol(55), else SecurityID(48). */
@@ -69,6 +75,7 @@ public record DcRecord(String kind, String execId, String execRefId, String orde
         m.put("marketSegment", marketSegment);
         m.put("mdTradeEntryId", mdTradeEntryId);
         m.put("where", where);
+        m.put("multiLeg", multiLegReportingType);
         return m;
     }
 
@@ -76,7 +83,7 @@ public record DcRecord(String kind, String execId, String execRefId, String orde
         return new DcRecord(s(m, "kind"), s(m, "execId"), s(m, "execRefId"), s(m, "orderId"), s(m, "clOrdId"),
                 s(m, "account"), s(m, "side"), s(m, "securityId"), s(m, "securityDesc"), s(m, "symbol"),
                 s(m, "lastQty"), s(m, "lastPx"), s(m, "tradeDate"), s(m, "time"), s(m, "marketSegment"),
-                s(m, "mdTradeEntryId"), s(m, "where"));
+                s(m, "mdTradeEntryId"), s(m, "where"), s(m, "multiLeg"));
     }
 
     private static String s(Map<String, ?> m, String k) {

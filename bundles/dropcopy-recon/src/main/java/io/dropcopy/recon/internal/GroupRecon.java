@@ -47,6 +47,7 @@ public final class GroupRecon implements AutoCloseable {
     private final List<Consumer<ReconBreak>> listeners = new CopyOnWriteArrayList<>();
     private final Map<BreakType, Long> raised = new EnumMap<>(BreakType.class);
     private final Map<BreakType, Long> cleared = new EnumMap<>(BreakType.class);
+    private final SessionLog sessions = new SessionLog();
     private long ignoredUndated;
 
     /** Opens the group, rebuilding its state from its journal. */
@@ -77,6 +78,7 @@ public final class GroupRecon implements AutoCloseable {
                     case "dc": day.putDc(DcRecord.ofFields(r), at); break;
                     case "raised": day.restoreRaised(breakOf(r)); break;
                     case "cleared": day.restoreCleared(String.valueOf(r.get("id"))); break;
+                    case "session": sessions.restore(date, SessionLog.Entry.of(r)); break;
                     default: throw new IOException("journal " + date + ": unknown record " + r.get("r"));
                 }
             }
@@ -196,6 +198,25 @@ public final class GroupRecon implements AutoCloseable {
         return events;
     }
 
+    /** Journals what the group's target sessions are now, where it changed (logon, logout, a gap, a checkpoint). */
+    public synchronized void observeSessions(List<SessionFacts.SessionState> states) throws IOException {
+        Map<String, List<SessionLog.Entry>> entries = sessions.observe(states, clock.getAsLong(), settings.tradeDates());
+        for (Map.Entry<String, List<SessionLog.Entry>> e : entries.entrySet()) {
+            List<String> lines = new ArrayList<>();
+            for (SessionLog.Entry x : e.getValue()) {
+                lines.add(JsonText.object(x.fields()));
+            }
+            journal.append(e.getKey(), lines);
+            for (SessionLog.Entry x : e.getValue()) {
+                sessions.restore(e.getKey(), x);
+                if (!"seen".equals(x.event())) {
+                    LOG.info("Reconciliation {}: session {} {}{}", group, x.session(), x.event(),
+                            x.range() == null ? "" : " " + x.range());
+                }
+            }
+        }
+    }
+
     public AutoCloseable subscribe(Consumer<ReconBreak> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -219,6 +240,34 @@ public final class GroupRecon implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Drops every trade date before {@code oldestKept} (yyyy-MM-dd): its state and its journal. Returns the dates
+     * dropped.
+     */
+    public synchronized List<String> evictBefore(String oldestKept) throws IOException {
+        java.util.Set<String> dates = new java.util.TreeSet<>(days.keySet());
+        dates.addAll(sessions.tradeDates());
+        dates.addAll(journal.dates());
+        List<String> dropped = new ArrayList<>();
+        for (String date : dates) {
+            if (date.compareTo(oldestKept) >= 0) {
+                break;
+            }
+            DayRecon d = days.remove(date);
+            int open = d == null ? 0 : d.open().size();
+            sessions.drop(date);
+            journal.delete(date);
+            dropped.add(date);
+            if (open > 0) {
+                LOG.warn("Reconciliation {}: trade date {} dropped (older than the days kept) with {} break(s) still open",
+                        group, date, open);
+            } else {
+                LOG.info("Reconciliation {}: trade date {} dropped (older than the days kept)", group, date);
+            }
+        }
+        return dropped;
+    }
+
     synchronized List<String> tradeDates() {
         return new ArrayList<>(days.keySet());
     }
@@ -227,10 +276,11 @@ public final class GroupRecon implements AutoCloseable {
     synchronized DaySnapshot snapshot(String tradeDate) {
         DayRecon d = days.get(tradeDate);
         if (d == null) {
-            return new DaySnapshot(group, tradeDate, List.of(), List.of(), List.of(), List.of(), Map.of());
+            return new DaySnapshot(group, tradeDate, List.of(), List.of(), List.of(), List.of(), Map.of(),
+                    sessions.entries(tradeDate));
         }
         return new DaySnapshot(group, tradeDate, new ArrayList<>(d.firmFills()), d.trades(),
-                new ArrayList<>(d.changes()), new ArrayList<>(d.open()), d.unlinked());
+                new ArrayList<>(d.changes()), new ArrayList<>(d.open()), d.unlinked(), sessions.entries(tradeDate));
     }
 
     private DayRecon day(String date) {

@@ -63,6 +63,15 @@ final class ReconJournal implements AutoCloseable {
         }
     }
 
+    /** Deletes a trade date's journal (its state is dropped). */
+    synchronized void delete(String tradeDate) throws IOException {
+        FileChannel ch = open.remove(tradeDate);
+        if (ch != null) {
+            ch.close();
+        }
+        Files.deleteIfExists(dir.resolve(tradeDate + ".jsonl"));
+    }
+
     /** Every trade date with a journal, sorted. */
     List<String> dates() throws IOException {
         List<String> dates = new ArrayList<>();

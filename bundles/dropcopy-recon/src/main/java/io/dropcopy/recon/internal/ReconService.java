@@ -49,6 +49,7 @@ public final class ReconService implements Reconciliation, AutoCloseable {
     private final Map<String, AutoCloseable> feeds = new TreeMap<>();
     private final Set<String> reported = new HashSet<>();
     private final boolean reportAtEndOfDay;
+    private int keepDays;
     private ScheduledExecutorService timer;
 
     public ReconService(GroupRecon.Settings settings, LongSupplier clock, Feed feed, SessionFacts facts,
@@ -58,6 +59,18 @@ public final class ReconService implements Reconciliation, AutoCloseable {
         this.feed = feed;
         this.facts = facts;
         this.reportAtEndOfDay = reportAtEndOfDay;
+    }
+
+    /**
+     * Keeps the state of the current trade date and of the {@code days - 1} dates before it (calendar days); older
+     * dates are dropped with their journal on the next tick (after their end-of-day report). 0: keep every date.
+     */
+    public ReconService keepDays(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("keepDays must be >= 0, got " + days);
+        }
+        this.keepDays = days;
+        return this;
     }
 
     /** Opens the configured groups and those with a journal, and ticks every {@code tickMs}. */
@@ -98,6 +111,7 @@ public final class ReconService implements Reconciliation, AutoCloseable {
             all = new ArrayList<>(groups.values());
         }
         for (GroupRecon g : all) {
+            g.observeSessions(facts.states(g.group()));
             g.tick();
             if (reportAtEndOfDay) {
                 for (String date : g.tradeDates()) {
@@ -108,6 +122,13 @@ public final class ReconService implements Reconciliation, AutoCloseable {
                         Path dir = report(g.group(), date);
                         LOG.info("Reconciliation: end of day {} {}: report {}", g.group(), date, dir);
                     }
+                }
+            }
+            if (keepDays > 0) {
+                String oldestKept = settings.tradeDates().tradeDate(Instant.ofEpochMilli(clock.getAsLong()))
+                        .minusDays(keepDays - 1L).toString();
+                for (String date : g.evictBefore(oldestKept)) {
+                    reported.remove(g.group() + "/" + date);
                 }
             }
         }

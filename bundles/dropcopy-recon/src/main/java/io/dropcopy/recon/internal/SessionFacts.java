@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the session layer can tell the end-of-day report about a group's target sessions for one trade date. Only
- * facts that belong to the day (so that a report rerun gives the same bytes): unrecoverable ranges and dead letters.
+ * facts that belong to the day (so that a report rerun gives the same bytes): unrecoverable ranges and dead letters;
+ * and each session's state now ({@link #states}), which reconciliation journals as it changes (logged-on time, gaps).
  */
 public interface SessionFacts {
     /** One target session's facts for the day. */
@@ -17,6 +18,15 @@ public interface SessionFacts {
 
     /** The group's sessions, sorted by name; dead letters only of the trade date (yyyy-MM-dd). */
     List<Session> sessions(String group, String tradeDate, TradeDates tradeDates);
+
+    /** One target session now: logged on or not, and the resend in flight ("begin-end") or null. */
+    record SessionState(String name, boolean loggedOn, String resendInFlight) {
+    }
+
+    /** The group's target sessions now; empty without a session layer. */
+    default List<SessionState> states(String group) {
+        return List.of();
+    }
 
     SessionFacts NONE = (group, date, td) -> List.of();
 }

@@ -84,6 +84,40 @@ class ReconEndpointTest {
     }
 
     @Test
+    void theRowMapsOfASqlConsumerAreTakenAsTheyCome() throws Exception {
+        try (ReconService service = new ReconService(new GroupRecon.Settings(dir, 0, TradeDates.cme(), false),
+                () -> 0, (g, r) -> () -> { }, SessionFacts.NONE, false);
+                CamelContext camel = new DefaultCamelContext()) {
+            camel.addComponent(ReconComponent.SCHEME, new ReconComponent(service));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:sql").to("dropcopy-recon:G1");
+                }
+            });
+            camel.start();
+            // what camel-sql hands over with useIterator=false: a list of column -> value maps, JDBC types
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("FILL_ID", "F-1");
+            row.put("ACCOUNT", "ACC1");
+            row.put("ORDERID", "O1");
+            row.put("CLORDID", "C1");
+            row.put("SYMBOL", "ESZ6");
+            row.put("SIDE", "B");
+            row.put("QTY", 2);
+            row.put("PRICE", new java.math.BigDecimal("4500.250"));
+            row.put("TIME", java.sql.Timestamp.from(java.time.Instant.parse("2026-12-04T14:00:00.125Z")));
+            row.put("EXECID", null);
+            Exchange done = camel.createProducerTemplate().request("direct:sql", e -> e.getIn().setBody(List.of(row)));
+            assertEquals(null, done.getException());
+            assertEquals(1, done.getIn().getHeader(ReconConstants.ADDED));
+            java.nio.file.Path journal = dir.resolve("recon/G1/2026-12-04.jsonl");
+            String line = java.nio.file.Files.readString(journal);
+            assertTrue(line.contains("\"price\":\"4500.25") && line.contains("2026-12-04T14:00:00.125Z"), line);
+        }
+    }
+
+    @Test
     void aConsumerWithoutBreaksTrueIsRefusedSaying() throws Exception {
         try (ReconService service = new ReconService(new GroupRecon.Settings(dir, 0, TradeDates.cme(), false),
                 () -> 0, (g, r) -> () -> { }, SessionFacts.NONE, false);

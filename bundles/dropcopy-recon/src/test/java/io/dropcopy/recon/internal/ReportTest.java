@@ -69,7 +69,7 @@ class ReportTest {
             assertTrue(breaks.contains("PhantomFill,O4"));
             assertFalse(breaks.contains(",O3,"), "a fill busted by CME and unknown to the firm is no break");
             assertTrue(Files.readString(out.resolve("dead-letters.csv")).contains("s1,77,2026-12-04T15:00:00Z,unknown: bust X"));
-            assertTrue(Files.readString(out.resolve("sessions.csv")).contains("s1,100-120 (older than 48 h),1"));
+            assertTrue(Files.readString(out.resolve("sessions.csv")).contains("s1,0:00:00,0,,,100-120 (older than 48 h),1"));
             String html = Files.readString(out.resolve("report.html"));
             assertTrue(html.contains("<svg"));
             assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"),

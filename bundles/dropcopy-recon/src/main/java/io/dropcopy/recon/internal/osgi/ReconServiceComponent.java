@@ -72,6 +72,10 @@ public class ReconServiceComponent implements Reconciliation {
 
         @AttributeDefinition(description = "Milliseconds between checks for due breaks and ended days")
         long tickMillis() default 1000;
+
+        @AttributeDefinition(description = "Trade dates whose reconciliation state (and journal) is kept: the current"
+                + " one and the days before it, calendar days; older ones are dropped after their report. 0 keeps all")
+        int keepDays() default 7;
     }
 
     private final SessionFeed sessions = new SessionFeed(true);
@@ -122,7 +126,8 @@ public class ReconServiceComponent implements Reconciliation {
             }
         }
         stop();
-        ReconService next = new ReconService(settings, System::currentTimeMillis, feed, facts, config.reportAtEndOfDay());
+        ReconService next = new ReconService(settings, System::currentTimeMillis, feed, facts, config.reportAtEndOfDay())
+                .keepDays(config.keepDays());
         next.start(groups, config.tickMillis());
         service = next;
         for (Map.Entry<Consumer<ReconBreak>, String> l : listeners.entrySet()) {

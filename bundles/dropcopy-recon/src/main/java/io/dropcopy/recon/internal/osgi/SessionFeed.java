@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * (an event counts as received once reconciliation journaled it), and reads the facts of a day the session layer keeps
  * (unrecoverable ranges, dead letters). The hub may come and go: groups are subscribed when it comes.
  */
-final class SessionFeed implements ReconService.Feed, SessionFacts {
+public final class SessionFeed implements ReconService.Feed, SessionFacts {
     private static final Logger LOG = LoggerFactory.getLogger(SessionFeed.class);
 
     private final boolean subscribe;
@@ -29,11 +29,11 @@ final class SessionFeed implements ReconService.Feed, SessionFacts {
     private DropCopyHub hub;
 
     /** @param subscribe false: facts only (the drop copy side comes from elsewhere) */
-    SessionFeed(boolean subscribe) {
+    public SessionFeed(boolean subscribe) {
         this.subscribe = subscribe;
     }
 
-    synchronized void hub(DropCopyHub next) {
+    public synchronized void hub(DropCopyHub next) {
         closeAll();
         hub = next;
         if (hub != null) {
@@ -79,6 +79,23 @@ final class SessionFeed implements ReconService.Feed, SessionFacts {
                 LOG.debug("closing a subscription", e);
             }
         }
+    }
+
+    @Override
+    public List<SessionState> states(String group) {
+        DropCopyHub h;
+        synchronized (this) {
+            h = hub;
+        }
+        List<SessionState> out = new ArrayList<>();
+        if (h != null) {
+            for (SessionStatus s : h.sessions()) {
+                if (group.equals(s.group())) {
+                    out.add(new SessionState(s.name(), s.loggedOn(), s.resendInFlight()));
+                }
+            }
+        }
+        return out;
     }
 
     @Override
