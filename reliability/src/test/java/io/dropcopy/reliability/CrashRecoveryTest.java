@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator (realistic scenario: busts and corrections of earlier fills), which runs in this JVM and outlives every
  * kill. One route takes group DEMO to every sink at once, in this order:
  * <ol>
- * <li>{@code dropcopy-file:} as the shipped demo route writes it (JSON lines, fsync=always);</li>
+ * <li>{@code dropcopy-file:} JSON lines, fsync=always (each event forced on its own; the shipped demo route uses group commit);</li>
  * <li>{@code dropcopy-file:} with fsync=batch (forced every second or 5,000 records: a kill while streaming falls
  * inside an unforced batch);</li>
  * <li>JMS: a persistent send to topic {@code dropcopy.DEMO} on the assembly's embedded Artemis (feature

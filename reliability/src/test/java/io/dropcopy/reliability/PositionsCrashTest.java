@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The risk view survives SIGKILL: the assembly ({@code karaf-assembly/target/assembly}, copied, with its shipped demo
- * route: the file sink's journal, fsync=always, and the positions bundle reading it back at start) runs as its own
+ * route: the file sink's journal with group commit, each event on disk before it counts, and the positions bundle reading it back at start) runs as its own
  * process, fed over TCP by the simulator (realistic scenario: partial fills, spreads with their legs, busts and
  * corrections of earlier fills), which runs in this JVM and outlives every kill. Killed twice with SIGKILL: once at a
  * moment while live fills flow, once after a backlog (a gap recovered by resend at logon) while busts and corrections
