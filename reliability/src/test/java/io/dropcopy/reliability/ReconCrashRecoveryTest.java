@@ -44,7 +44,6 @@ import org.junit.jupiter.api.Test;
 class ReconCrashRecoveryTest {
     private static final int ORDERS = Integer.getInteger("dropcopy.recon.crash.orders", 150);
     private static final int KILLS = 2;
-    private static final String VERSION = "0.2.0-SNAPSHOT";
     private static final int DELAY_SECONDS = 4;
     private static final Pattern RAISED_ID = Pattern.compile("\"r\":\"raised\".*?\\\\\"id\\\\\":\\\\\"([^\\\\]*)\\\\\"");
     private static final Pattern CLEARED_ID = Pattern.compile("\"r\":\"cleared\".*\"id\":\"([^\"]*)\"");
@@ -177,7 +176,7 @@ class ReconCrashRecoveryTest {
         Path etc = karaf.resolve("etc");
         AssemblyNode.set(etc.resolve("io.dropcopy.session-demo.cfg"), "addresses", "127.0.0.1:" + simPort);
         AssemblyNode.set(etc.resolve("io.dropcopy.session-demo.cfg"), "reconnectInterval", "1");
-        Path jar = base.resolve("../bundles/dropcopy-recon/target/dropcopy-recon-" + VERSION + ".jar").normalize();
+        Path jar = base.resolve("../bundles/dropcopy-recon/target/dropcopy-recon-" + System.getProperty("dropcopy.version") + ".jar").normalize();
         assertTrue(Files.exists(jar), "build bundles/dropcopy-recon first: " + jar);
         // deploy/, not featuresBoot: a boot feature added to the built assembly re-resolves every boot feature at the
         // first start (and refreshes pax-url under it); the bundle's imports are all there (demo, metrics, routes)
