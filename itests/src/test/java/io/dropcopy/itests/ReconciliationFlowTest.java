@@ -60,7 +60,6 @@ public class ReconciliationFlowTest extends ItestSupport {
         options.add(editConfigurationFilePut("etc/io.dropcopy.recon.cfg", "delaySeconds", "3"));
         options.add(editConfigurationFilePut("etc/io.dropcopy.recon.cfg", "dataDir", "${karaf.data}/dropcopy"));
         options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "300000"));
-        options.add(editConfigurationFilePut("etc/users.properties", "itest-web", "itest-web,viewer"));
         return options.toArray(new Option[0]);
     }
 
@@ -137,8 +136,9 @@ public class ReconciliationFlowTest extends ItestSupport {
         // the same breaks on the risk view's API (dropcopy-demo installs dropcopy-positions), what its dashboard shows
         java.net.URL api = new java.net.URL("http://127.0.0.1:" + port + "/dropcopy/api/breaks");
         assertEquals(401, status(api, null));
+        // the user of itests' etc/users.properties (KarafTestSupport puts it in place)
         String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
-                "itest-web:itest-web".getBytes(StandardCharsets.UTF_8));
+                "karaf:karaf".getBytes(StandardCharsets.UTF_8));
         Diagnosis.await("the three breaks in GET /dropcopy/api/breaks", 60, () -> apiBreaks(get(api, basic)).equals(expected),
                 () -> get(api, basic));
     }
