@@ -144,13 +144,9 @@ public final class RiskEngine implements PositionService {
             return;
         }
         String name = k.account + " " + (p.description != null ? p.description : k.securityId);
-        if (max[0] > 0 && net > max[0]) {
-            alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name,
-                    name + " long " + net + " over max long " + max[0], now());
-        } else {
-            alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name,
-                    name + " short " + -net + " over max short " + max[1], now());
-        }
+        String what = max[0] > 0 && net > max[0] ? " long " + net + " over max long " + max[0]
+                : " short " + -net + " over max short " + max[1];
+        alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name, name + what, now());
     }
 
     private void checkFillSize(ExecReport r) {
