@@ -56,6 +56,27 @@
     $('who').textContent = user.user + (user.admin ? ' (admin)' : ' (viewer)');
     $('login').classList.add('hidden');
     connect();
+    breaks();
+    setInterval(breaks, 3000);
+  }
+
+  // ---- reconciliation breaks (GET /breaks: [] when dropcopy-recon is not installed; the panel shows only with breaks)
+  async function breaks() {
+    let list = [];
+    try {
+      const r = await fetch(API + '/breaks', { headers: H, credentials: 'same-origin' });
+      if (!r.ok) return;
+      list = await r.json();
+    } catch (e) { return; }
+    const tb = $('breaks').tBodies[0];
+    tb.replaceChildren();
+    for (const b of list) {
+      const tr = row([time(b.raisedAt), [b.type, 'WARNING'], b.group, b.tradeDate, b.orderId || '', b.summary || '']);
+      tr.title = Object.entries(b.evidence || {}).map(([k, v]) => k + '=' + v).join('  ');
+      tb.appendChild(tr);
+    }
+    $('break-count').textContent = list.length ? String(list.length) : '';
+    $('breaks-box').classList.toggle('hidden', list.length === 0);
   }
 
   // ---- stream

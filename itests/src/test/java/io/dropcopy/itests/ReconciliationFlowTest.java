@@ -132,6 +132,48 @@ public class ReconciliationFlowTest extends ItestSupport {
                     + "\"} 1"));
         }
         assertTrue(scraped, scraped.contains("dropcopy_recon_open_breaks{group=\"DEMO\",type=\"PriceMismatch\"} 0"));
+
+        // the same breaks on the risk view's API (dropcopy-demo installs dropcopy-positions), what its dashboard shows
+        java.net.URL api = new java.net.URL("http://127.0.0.1:" + port + "/dropcopy/api/breaks");
+        assertEquals(401, status(api, null));
+        // the user of itests' etc/users.properties (KarafTestSupport puts it in place)
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "karaf:karaf".getBytes(StandardCharsets.UTF_8));
+        Diagnosis.await("the three breaks in GET /dropcopy/api/breaks", 60, () -> apiBreaks(get(api, basic)).equals(expected),
+                () -> get(api, basic));
+    }
+
+    private static final Pattern API_BREAK = Pattern.compile("\"type\":\"(\\w+)\"[^{}]*?\"orderId\":\"([^\"]*)\"");
+
+    private static Set<String> apiBreaks(String json) {
+        Set<String> s = new TreeSet<>();
+        Matcher m = API_BREAK.matcher(json);
+        while (m.find()) {
+            s.add(m.group(1) + " " + m.group(2));
+        }
+        return s;
+    }
+
+    private static int status(java.net.URL url, String authorization) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
+        try {
+            if (authorization != null) {
+                c.setRequestProperty("Authorization", authorization);
+            }
+            return c.getResponseCode();
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    private static String get(java.net.URL url, String authorization) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) url.openConnection();
+        c.setRequestProperty("Authorization", authorization);
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
     }
 
     private static String scrape(java.net.URL url) throws IOException {

@@ -28,6 +28,7 @@ final class AlertBook {
     private long clearedTotal;
     private final long[] raisedByType = new long[Alert.Type.values().length];
     private final long[] clearedByType = new long[Alert.Type.values().length];
+    private final int[] activeByType = new int[Alert.Type.values().length];
 
     AlertBook(Consumer<Alert> sink) {
         this.sink = sink;
@@ -44,6 +45,7 @@ final class AlertBook {
         remember(a);
         raisedTotal++;
         raisedByType[type.ordinal()]++;
+        activeByType[type.ordinal()]++;
         if (severity == Alert.Severity.CRITICAL) {
             LOG.error("Alert raised: {} {}: {}", type, id, message);
         } else {
@@ -64,6 +66,7 @@ final class AlertBook {
         remember(cleared);
         clearedTotal++;
         clearedByType[a.type().ordinal()]++;
+        activeByType[a.type().ordinal()]--;
         LOG.info("Alert cleared ({}): {} {}: {}", why, a.type(), id, a.message());
         sink.accept(cleared);
         return true;
@@ -71,6 +74,11 @@ final class AlertBook {
 
     boolean isActive(String id) {
         return active.containsKey(id);
+    }
+
+    /** How many alerts of a type are active: 0 lets a check skip building ids when nothing is crossed. */
+    int activeCount(Alert.Type type) {
+        return activeByType[type.ordinal()];
     }
 
     /** Ids of the active alerts of a type. */

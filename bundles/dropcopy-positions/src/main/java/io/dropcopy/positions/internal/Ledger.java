@@ -48,6 +48,15 @@ final class Ledger {
     private final Map<String, Set<String>> applied = new HashMap<>();
     /** One String per group, account, instrument, date, segment, description: positions repeat them. */
     private final Map<String, String> canonical = new HashMap<>();
+    /** Prices and quantities repeat (a tick grid, a few sizes): one String and one BigDecimal per text, bounded. */
+    private final Map<String, String> numbers = new HashMap<>();
+    private final Map<String, BigDecimal> prices = new HashMap<>();
+    static final int NUMBERS_HELD = 65_536;
+    /** The ExecIDs of the last group, trade date and segment seen: consecutive reports nearly always share them. */
+    private String lastGroup;
+    private String lastDate;
+    private String lastSegment;
+    private Set<String> lastIds;
     private final FillIndex linker = new FillIndex();
     private final Map<PositionKey, MutablePosition> positions = new HashMap<>();
 
@@ -59,8 +68,7 @@ final class Ledger {
             return refused("no ExecID(17)");
         }
         canonicalize(r);
-        Set<String> ids = applied.computeIfAbsent(r.group + '\u001f' + r.tradeDate + '\u001f' + r.segment,
-                k -> new HashSet<>());
+        Set<String> ids = appliedIds(r);
         if (ids.contains(r.execId)) {
             return new Result(Outcome.DUPLICATE, null, null, null);
         }
@@ -88,6 +96,46 @@ final class Ledger {
         r.tradeDate = canon(r.tradeDate);
         r.segment = canon(r.segment);
         r.description = canon(r.description);
+        r.lastQty = number(r.lastQty);
+        r.lastPx = number(r.lastPx);
+    }
+
+    private Set<String> appliedIds(ExecReport r) {
+        // canonical strings: the same group, date and segment are the same instances
+        if (lastIds == null || r.group != lastGroup || r.tradeDate != lastDate || r.segment != lastSegment) {
+            lastIds = applied.computeIfAbsent(r.group + '\u001f' + r.tradeDate + '\u001f' + r.segment,
+                    k -> new HashSet<>());
+            lastGroup = r.group;
+            lastDate = r.tradeDate;
+            lastSegment = r.segment;
+        }
+        return lastIds;
+    }
+
+    private String number(String s) {
+        if (s == null) {
+            return null;
+        }
+        String c = numbers.get(s);
+        if (c != null) {
+            return c;
+        }
+        if (numbers.size() < NUMBERS_HELD) {
+            numbers.put(s, s);
+        }
+        return s;
+    }
+
+    /** The price of the text, one instance per distinct (canonical) text while the cache has room. */
+    private BigDecimal price(String text) {
+        BigDecimal px = prices.get(text);
+        if (px == null) {
+            px = new BigDecimal(text);
+            if (prices.size() < NUMBERS_HELD) {
+                prices.put(text, px);
+            }
+        }
+        return px;
     }
 
     private String canon(String s) {
@@ -114,7 +162,7 @@ final class Ledger {
         BigDecimal px;
         try {
             qty = quantity(r.lastQty);
-            px = new BigDecimal(r.lastPx);
+            px = price(r.lastPx);
         } catch (NumberFormatException e) {
             return refused("LastQty(32)=" + r.lastQty + " / LastPx(31)=" + r.lastPx + ": " + e.getMessage());
         }
@@ -163,7 +211,7 @@ final class Ledger {
         BigDecimal px;
         try {
             qty = r.lastQty == null ? f.qty : quantity(r.lastQty);
-            px = r.lastPx == null ? f.px : new BigDecimal(r.lastPx);
+            px = r.lastPx == null ? f.px : price(r.lastPx);
         } catch (NumberFormatException e) {
             return refused("LastQty(32)=" + r.lastQty + " / LastPx(31)=" + r.lastPx + ": " + e.getMessage());
         }

@@ -43,6 +43,8 @@ public final class Limits {
     final List<Entry> overrides;
     /** Group to the accounts expected on it; a group not listed accepts any account. */
     final Map<String, Set<String>> expectedAccounts;
+    /** {max long, max short} where no override matches; shared, never written. */
+    private final long[] defaults;
 
     Limits(long maxLong, long maxShort, long maxFillQty, int maxFillsPerMinute, List<Entry> overrides,
            Map<String, Set<String>> expectedAccounts) {
@@ -52,6 +54,7 @@ public final class Limits {
         this.maxFillsPerMinute = maxFillsPerMinute;
         this.overrides = overrides;
         this.expectedAccounts = expectedAccounts;
+        this.defaults = new long[] {maxLong, maxShort};
     }
 
     /**
@@ -124,14 +127,14 @@ public final class Limits {
         }
     }
 
-    /** {max long, max short} for the position; 0 = no limit. */
+    /** {max long, max short} for the position; 0 = no limit. The array may be shared: read it, never write it. */
     long[] positionLimit(String account, String securityId, String description) {
         for (Entry o : overrides) {
             if (o.matches(account, securityId, description)) {
                 return new long[] {o.maxLong, o.maxShort};
             }
         }
-        return new long[] {maxLong, maxShort};
+        return defaults;
     }
 
     boolean accountExpected(String group, String account) {

@@ -1,8 +1,10 @@
 package io.dropcopy.positions.internal;
 
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.EventKind;
 import io.dropcopy.model.FixMessage;
 import io.dropcopy.model.MalformedMessageException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -12,11 +14,26 @@ import java.util.function.IntFunction;
  * inner 50) is read from the raw inner FIX message, so both paths give the same report.
  */
 public final class ReportAdapter {
+    /** One label String per event kind: the tape and each account's recent events hold many (label() makes a new one). */
+    private static final String[] LABELS;
+    private static final Map<String, String> BY_LABEL;
+
+    static {
+        EventKind[] kinds = EventKind.values();
+        LABELS = new String[kinds.length];
+        Map<String, String> byLabel = new HashMap<>();
+        for (EventKind k : kinds) {
+            LABELS[k.ordinal()] = k.label();
+            byLabel.put(LABELS[k.ordinal()], LABELS[k.ordinal()]);
+        }
+        BY_LABEL = Map.copyOf(byLabel);
+    }
+
     private ReportAdapter() {
     }
 
     static ExecReport fromEvent(DropCopyEvent event) {
-        return read(event.group(), event.targetSession(), event.kind().label(), event.sendingTime(),
+        return read(event.group(), event.targetSession(), LABELS[event.kind().ordinal()], event.sendingTime(),
                 event.outerSenderSubId(), event::field);
     }
 
@@ -42,7 +59,8 @@ public final class ReportAdapter {
         }
         Object header = json.get("outerHeader");
         Object senderSubId = header instanceof Map ? ((Map<String, Object>) header).get("senderSubId") : null;
-        return read((String) group, str(json.get("targetSession")), (String) kind, str(json.get("sendingTime")),
+        return read((String) group, str(json.get("targetSession")), BY_LABEL.getOrDefault(kind, (String) kind),
+                str(json.get("sendingTime")),
                 str(senderSubId), inner::get);
     }
 

@@ -40,8 +40,10 @@ public final class RiskEngine implements PositionService {
     private final List<Object> pendingNotices = new ArrayList<>();
     private final AlertBook alerts = new AlertBook(pendingNotices::add);
     private final Deque<TapeEntry> tape = new ArrayDeque<>();
-    private final Map<String, Deque<TapeEntry>> recent = new HashMap<>();
-    private final Map<String, Deque<Long>> fillTimes = new HashMap<>();
+    /** Per group, then account: the newest events first. */
+    private final Map<String, Map<String, Deque<TapeEntry>>> recent = new HashMap<>();
+    /** Per group, then account: the times (ms) of the fills of the last minute, oldest first. */
+    private final Map<String, Map<String, FillTimes>> fillTimes = new HashMap<>();
     private final Set<String> groups = new TreeSet<>();
     private final long[] rates = new long[RATE_SECONDS];
     private final long[] latencies = newLatencies();
@@ -79,7 +81,8 @@ public final class RiskEngine implements PositionService {
             } else {
                 TapeEntry entry = entry(r, result);
                 if (r.account != null) {
-                    Deque<TapeEntry> q = recent.computeIfAbsent(r.group + '\u001f' + r.account, k -> new ArrayDeque<>());
+                    Deque<TapeEntry> q = recent.computeIfAbsent(r.group, k -> new HashMap<>())
+                            .computeIfAbsent(r.account, k -> new ArrayDeque<>());
                     q.addFirst(entry);
                     if (q.size() > RECENT_PER_ACCOUNT) {
                         q.removeLast();
@@ -125,18 +128,25 @@ public final class RiskEngine implements PositionService {
     private void checkPosition(MutablePosition p) {
         PositionKey k = p.key;
         long[] max = limits.positionLimit(k.account, k.securityId, p.description);
-        String id = "position/" + k.group + "/" + k.account + "/" + k.securityId;
         long net = p.net();
-        String name = k.account + " " + (p.description != null ? p.description : k.securityId);
-        if (max[0] > 0 && net > max[0]) {
-            alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name,
-                    name + " long " + net + " over max long " + max[0], now());
-        } else if (max[1] > 0 && -net > max[1]) {
-            alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name,
-                    name + " short " + -net + " over max short " + max[1], now());
-        } else {
-            alerts.clear(id, now(), "back inside: net " + net);
+        boolean over = (max[0] > 0 && net > max[0]) || (max[1] > 0 && -net > max[1]);
+        if (!over && alerts.activeCount(Alert.Type.POSITION_LIMIT) == 0) {
+            return; // nothing to raise or clear: no id, text or time built
         }
+        String id = "position/" + k.group + "/" + k.account + "/" + k.securityId;
+        if (!over) {
+            if (alerts.isActive(id)) {
+                alerts.clear(id, now(), "back inside: net " + net);
+            }
+            return;
+        }
+        if (alerts.isActive(id)) {
+            return;
+        }
+        String name = k.account + " " + (p.description != null ? p.description : k.securityId);
+        String what = max[0] > 0 && net > max[0] ? " long " + net + " over max long " + max[0]
+                : " short " + -net + " over max short " + max[1];
+        alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name, name + what, now());
     }
 
     private void checkFillSize(ExecReport r) {
@@ -146,40 +156,62 @@ public final class RiskEngine implements PositionService {
         String id = "fill-size/" + r.group + "/" + r.account + "/" + r.securityId;
         long qty = Long.parseLong(r.lastQty.contains(".") ? r.lastQty.substring(0, r.lastQty.indexOf('.')) : r.lastQty);
         if (qty > limits.maxFillQty) {
+            if (alerts.isActive(id)) {
+                return;
+            }
             alerts.raise(id, Alert.Type.FILL_SIZE, Alert.Severity.WARNING, r.group, r.account + " " + r.description,
                     r.account + " fill of " + qty + " " + r.description + " (" + r.execId + ") over max fill quantity "
                             + limits.maxFillQty, now());
-        } else {
+        } else if (alerts.isActive(id)) {
             alerts.clear(id, now(), "next fill inside: " + qty);
         }
     }
 
     private void checkFillRate(String group, String account) {
         long t = clock.getAsLong();
-        Deque<Long> times = fillTimes.computeIfAbsent(group + '\u001f' + account, k -> new ArrayDeque<>());
-        times.addLast(t);
+        FillTimes times = fillTimes.computeIfAbsent(group, k -> new HashMap<>())
+                .computeIfAbsent(account, k -> new FillTimes());
+        times.add(t);
         evictAndCheckRate(group, account, times, t);
     }
 
-    private void evictAndCheckRate(String group, String account, Deque<Long> times, long t) {
-        while (!times.isEmpty() && times.peekFirst() <= t - 60_000) {
-            times.removeFirst();
+    private void evictAndCheckRate(String group, String account, FillTimes times, long t) {
+        times.evictUpTo(t - 60_000);
+        int max = limits.maxFillsPerMinute;
+        boolean over = max > 0 && times.size() > max;
+        if (!over && alerts.activeCount(Alert.Type.FILL_RATE) == 0) {
+            return;
         }
         String id = "fill-rate/" + group + "/" + account;
-        int max = limits.maxFillsPerMinute;
-        if (max > 0 && times.size() > max) {
-            alerts.raise(id, Alert.Type.FILL_RATE, Alert.Severity.WARNING, group, account,
-                    account + " " + times.size() + " fills in the last minute, over max " + max, now());
-        } else {
+        if (over) {
+            if (!alerts.isActive(id)) {
+                alerts.raise(id, Alert.Type.FILL_RATE, Alert.Severity.WARNING, group, account,
+                        account + " " + times.size() + " fills in the last minute, over max " + max, now());
+            }
+        } else if (alerts.isActive(id)) {
             alerts.clear(id, now(), "back inside: " + times.size() + " fills in the last minute");
         }
     }
 
+    private void evictAndCheckRates(long t) {
+        for (Map.Entry<String, Map<String, FillTimes>> g : fillTimes.entrySet()) {
+            for (Map.Entry<String, FillTimes> e : g.getValue().entrySet()) {
+                evictAndCheckRate(g.getKey(), e.getKey(), e.getValue(), t);
+            }
+        }
+    }
+
     private void checkAccount(String group, String account) {
+        boolean expected = limits.accountExpected(group, account);
+        if (expected && alerts.activeCount(Alert.Type.UNKNOWN_ACCOUNT) == 0) {
+            return;
+        }
         String id = "unknown-account/" + group + "/" + account;
-        if (limits.accountExpected(group, account)) {
-            alerts.clear(id, now(), "configuration");
-        } else {
+        if (expected) {
+            if (alerts.isActive(id)) {
+                alerts.clear(id, now(), "configuration");
+            }
+        } else if (!alerts.isActive(id)) {
             alerts.raise(id, Alert.Type.UNKNOWN_ACCOUNT, Alert.Severity.WARNING, group, account,
                     "account " + account + " is not expected on group " + group, now());
         }
@@ -221,11 +253,7 @@ public final class RiskEngine implements PositionService {
                 alerts.clear(id, now(), "configuration");
             }
         }
-        long t = clock.getAsLong();
-        for (Map.Entry<String, Deque<Long>> e : fillTimes.entrySet()) {
-            String[] parts = e.getKey().split("\u001f", 2);
-            evictAndCheckRate(parts[0], parts[1], e.getValue(), t);
-        }
+        evictAndCheckRates(clock.getAsLong());
         if (limits.maxFillQty <= 0) {
             for (String id : alerts.activeIds(Alert.Type.FILL_SIZE)) {
                 alerts.clear(id, now(), "configuration");
@@ -236,11 +264,7 @@ public final class RiskEngine implements PositionService {
     /** Once a second: the fill rate windows move on (an alert clears when the minute is back inside). */
     public void tick() {
         synchronized (this) {
-            long t = clock.getAsLong();
-            for (Map.Entry<String, Deque<Long>> e : fillTimes.entrySet()) {
-                String[] parts = e.getKey().split("\u001f", 2);
-                evictAndCheckRate(parts[0], parts[1], e.getValue(), t);
-            }
+            evictAndCheckRates(clock.getAsLong());
         }
         notifyListeners();
     }
@@ -406,10 +430,10 @@ public final class RiskEngine implements PositionService {
     @Override
     public synchronized List<TapeEntry> recentEvents(String group, String account, int max) {
         List<TapeEntry> out = new ArrayList<>();
-        for (Map.Entry<String, Deque<TapeEntry>> e : recent.entrySet()) {
-            String[] ga = e.getKey().split("\u001f", 2);
-            if ((group == null || group.equals(ga[0])) && ga[1].equals(account)) {
-                out.addAll(e.getValue());
+        for (Map.Entry<String, Map<String, Deque<TapeEntry>>> e : recent.entrySet()) {
+            Deque<TapeEntry> q = e.getValue().get(account);
+            if ((group == null || group.equals(e.getKey())) && q != null) {
+                out.addAll(q);
             }
         }
         out.sort(Comparator.comparingLong(TapeEntry::seq).reversed());

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -20,12 +22,16 @@ import javax.servlet.http.HttpServletResponse;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The REST API under /dropcopy/api/ (docs/positions.md): JSON, authenticated against Karaf's JAAS realm; reading
  * needs role viewer, changing state (acknowledging an alert, connecting, disconnecting, resending, resetting a
- * session's sequence numbers) role admin, by POST only. /stream pushes Server-Sent Events.
+ * session's sequence numbers) role admin, by POST only. /stream pushes Server-Sent Events. /breaks lists the open
+ * reconciliation breaks when dropcopy-recon is installed.
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/dropcopy/api/*",
@@ -38,6 +44,15 @@ public class ApiServlet extends HttpServlet {
 
     @Reference
     private transient SessionOperations operations;
+
+    /**
+     * The reconciliation breaks, when dropcopy-recon is installed: each a Supplier of a JSON array registered with
+     * property dropcopy.api=breaks, so neither bundle imports the other.
+     */
+    @Reference(service = Supplier.class, target = "(dropcopy.api=breaks)",
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    private final transient List<Supplier<?>> breaks = new CopyOnWriteArrayList<>();
 
     private transient WebAuth auth;
     private transient SessionControl control;
@@ -103,6 +118,9 @@ public class ApiServlet extends HttpServlet {
                 send(resp, 200, JsonText.array(out));
                 return;
             }
+            case "/breaks":
+                send(resp, 200, BreaksFeed.join(breaks));
+                return;
             case "/tape":
                 send(resp, 200, tape(risk.tape(max(req, 200))));
                 return;
