@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
@@ -188,6 +189,11 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
         return true;
     }
 
+    /** How long a batch waits for a broker that refuses the connection before the batch fails. */
+    static final long CONNECT_WAIT_MS = 15_000;
+    /** The pause between two connection attempts while waiting. */
+    static final long CONNECT_RETRY_MS = 250;
+
     /** The transacted session, used on the writer thread only (a JMS session is single-threaded). */
     static final class JmsTransaction implements TransactionBatcher.Transaction<Pending> {
         private final JmsSinkEndpoint endpoint;
@@ -205,7 +211,7 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
 
         @Override
         public void add(Pending item) throws JMSException {
-            open();
+            openWaiting();
             send(item);
             sent.add(item);
         }
@@ -282,6 +288,36 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
                 }
             }
             close(); // a failed connection is not used again: the next batch opens a new one
+        }
+
+        /**
+         * Opens the connection, waiting up to {@link #CONNECT_WAIT_MS} for a broker that does not accept it yet (the
+         * embedded broker starts after the feature's bundles and routes; a broker restarting). Failing the batch at
+         * once would make the session log on again and ask CME for it; nothing is sent before the connection opens,
+         * so waiting doubles nothing. A broker still unreachable then fails the batch as before.
+         */
+        private void openWaiting() throws JMSException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_WAIT_MS);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    open();
+                    return;
+                } catch (JMSException | RuntimeException e) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw e;
+                    }
+                    if (attempt == 1) {
+                        LOG.info("dropcopy-jms:{}: cannot connect ({}); trying again for up to {} s",
+                                endpoint.describe(), String.valueOf(e), CONNECT_WAIT_MS / 1000);
+                    }
+                    try {
+                        Thread.sleep(CONNECT_RETRY_MS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
 
         void open() throws JMSException {

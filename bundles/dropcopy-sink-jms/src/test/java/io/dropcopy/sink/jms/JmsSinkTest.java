@@ -266,6 +266,31 @@ class JmsSinkTest {
     }
 
     @Test
+    void theFirstBatchWaitsForABrokerThatIsStillStartingInsteadOfFailing() throws Exception {
+        broker.stop();
+        AsyncProducer late = producer("batchSize=100");
+        List<DropCopyEvent> events = TestMessages.generate(50, 35).events;
+        Run run = new Run(events.size());
+        // the broker comes up two seconds after the first batch began to wait for it (as the embedded broker
+        // starts after the feature's routes): a pace, not a wait for a condition
+        Thread starter = new Thread(() -> {
+            try {
+                Thread.sleep(2_000);
+                startBroker();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "broker-starter");
+        starter.start();
+        run.send(late, events, 0);
+        run.await();
+        starter.join(30_000);
+        assertEquals(-1, run.firstFailure(), "no exchange failed while the broker was starting");
+        assertEquals(events.size(), drain().size());
+        late.stop();
+    }
+
+    @Test
     void aBatchSentAgainWithArtemisDuplicateIdsKeepsTheNewMessagesAndDropsTheCopies() throws Exception {
         List<DropCopyEvent> events = TestMessages.generate(300, 34).events;
         AsyncProducer producer = producer("batchSize=100&queueSize=300");
