@@ -35,7 +35,7 @@ final class AssemblyNode {
         this.sshPort = sshPort;
     }
 
-    /** A feature of ours at the project's version, as featuresBoot names it ({@code dropcopy-jms/0.2.0.SNAPSHOT}). */
+    /** A feature of ours at the project's version, as featuresBoot names it ({@code dropcopy-jms/0.2.0}, {@code dropcopy-jms/0.3.0.SNAPSHOT}). */
     static String feature(String name) {
         String version = System.getProperty("dropcopy.version");
         if (version == null) {
