@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,24 +233,13 @@ class PositionsCrashTest {
         boolean holds() throws Exception;
     }
 
-    /** Polls {@code condition} every 200 ms; an exception (the HTTP server not up yet) counts as not yet. */
-    private static void await(String what, Duration timeout, Condition condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (AssertionError e) {
-                throw e;
-            } catch (Exception e) {
-                // not yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for: " + what);
-            }
-            Thread.sleep(200);
-        }
+    /**
+     * Awaits {@code condition}, polled every 200 ms; an exception (the HTTP server not up yet) counts as not yet, a
+     * failed assertion inside it fails at once.
+     */
+    private static void await(String what, Duration timeout, Condition condition) {
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsMatching(e -> !(e instanceof AssertionError)).until(condition::holds);
     }
 
     private static boolean alive(AssemblyNode node) {
