@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * The route files of {@code etc/dropcopy/routes/} (or the configured directory), run in a Camel context of
  * their own: an OSGi-aware context (camel-core-osgi's, as camel-blueprint makes), so {@code dropcopy:} and
  * every Camel component, language and data format installed in Karaf resolve, and it is published as a
- * CamelContext service that Karaf's {@code camel:*} commands list. Saving {@code etc/io.dropcopy.routes.cfg}
- * restarts it with the new settings.
+ * CamelContext service that Karaf's {@code camel:*} commands list. Saving {@code etc/io.dropcopy.routes.cfg} with
+ * changed settings restarts it with them.
  */
 @Component(configurationPid = "io.dropcopy.routes", configurationPolicy = ConfigurationPolicy.OPTIONAL,
         service = {})
@@ -52,6 +53,8 @@ public class RouteFilesService {
     private CamelContext context;
     private NamedServices namedServices;
     private RouteFileDeployer deployer;
+    /** The settings the running context was started with. */
+    private Config running;
 
     @Activate
     void activate(BundleContext bundleContext, Config config) throws Exception {
@@ -79,10 +82,28 @@ public class RouteFilesService {
         context.start();
         deployer = new RouteFileDeployer(context, dir, Duration.ofMillis(poll));
         deployer.start();
+        running = config;
+    }
+
+    /**
+     * A configuration event restarts the routes only when a setting changed: Karaf sends one with the same settings
+     * when a feature that depends on dropcopy-routes is installed (dropcopy-kafka, dropcopy-jms), and restarting every
+     * route then failed the exchanges in flight, which made the sessions log on again and ask CME for them.
+     */
+    @Modified
+    void modified(BundleContext bundleContext, Config config) throws Exception {
+        if (running != null && running.directory().equals(config.directory())
+                && running.pollInterval() == config.pollInterval()
+                && running.contextName().equals(config.contextName())) {
+            return;
+        }
+        deactivate();
+        activate(bundleContext, config);
     }
 
     @Deactivate
     void deactivate() {
+        running = null;
         if (deployer != null) {
             deployer.close();
             deployer = null;
