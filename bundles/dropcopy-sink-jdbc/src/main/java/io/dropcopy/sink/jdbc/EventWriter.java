@@ -130,18 +130,7 @@ final class EventWriter {
                 + " exec_id, kind, group_name, order_id, trade_date, received_at, raw_json, exec_key)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (connection.postgres() ? " ON CONFLICT DO NOTHING" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, r.targetSession);
-            ps.setString(2, r.outerSenderSubId);
-            ps.setString(3, r.outerTargetSubId);
-            ps.setLong(4, r.seqNum);
-            Params.setString(ps, 5, r.execId);
-            ps.setString(6, r.kind.label());
-            ps.setString(7, r.group);
-            Params.setString(ps, 8, r.orderId);
-            Params.setDate(ps, 9, r.tradeDate);
-            ps.setObject(10, now);
-            Params.setString(ps, 11, r.execId == null ? r.json : null);
-            Params.setString(ps, 12, r.execKey);
+            Params.bindMessage(ps, r, now);
             return ps.executeUpdate() == 1;
         }
     }

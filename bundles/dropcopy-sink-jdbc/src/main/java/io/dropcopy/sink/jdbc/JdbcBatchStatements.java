@@ -101,18 +101,7 @@ final class JdbcBatchStatements {
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGE)) {
             for (EventRow r : rows) {
-                ps.setString(1, r.targetSession);
-                ps.setString(2, r.outerSenderSubId);
-                ps.setString(3, r.outerTargetSubId);
-                ps.setLong(4, r.seqNum);
-                Params.setString(ps, 5, r.execId);
-                ps.setString(6, r.kind.label());
-                ps.setString(7, r.group);
-                Params.setString(ps, 8, r.orderId);
-                Params.setDate(ps, 9, r.tradeDate);
-                ps.setObject(10, now);
-                Params.setString(ps, 11, r.execId == null ? r.json : null);
-                Params.setString(ps, 12, r.execKey);
+                Params.bindMessage(ps, r, now);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -11,6 +11,22 @@ import java.time.OffsetDateTime;
 
 /** Binding values that may be absent (a typed NULL, which every driver accepts) and a one-value existence check. */
 final class Params {
+    /** Binds the 12 columns of a dropcopy_message row, in the order of both writers' INSERT. */
+    static void bindMessage(PreparedStatement ps, EventRow r, OffsetDateTime now) throws SQLException {
+        ps.setString(1, r.targetSession);
+        ps.setString(2, r.outerSenderSubId);
+        ps.setString(3, r.outerTargetSubId);
+        ps.setLong(4, r.seqNum);
+        setString(ps, 5, r.execId);
+        ps.setString(6, r.kind.label());
+        ps.setString(7, r.group);
+        setString(ps, 8, r.orderId);
+        setDate(ps, 9, r.tradeDate);
+        ps.setObject(10, now);
+        setString(ps, 11, r.execId == null ? r.json : null);
+        setString(ps, 12, r.execKey);
+    }
+
     private Params() {
     }
 
