@@ -73,7 +73,10 @@ class Ilink3AssemblyLedgerTest {
                 assertTrue(node.alive(), "Karaf died on its own");
                 return node.console("service:list javax.sql.DataSource").contains("dataSourceName = dropcopy");
             });
-            Files.writeString(node.home.resolve("etc/ilink3-routes/ilink3-ledger.yaml"), String.join("\n",
+            // written beside, then moved in: the directory watcher never sees half a file
+            Path route = node.home.resolve("etc/ilink3-routes/ilink3-ledger.yaml");
+            Path partial = route.resolveSibling("ilink3-ledger.yaml.part");
+            Files.writeString(partial, String.join("\n",
                     "- route:",
                     "    id: ilink3-ledger",
                     "    from:",
@@ -81,6 +84,7 @@ class Ilink3AssemblyLedgerTest {
                     "      steps:",
                     "        - to: \"dropcopy-file:" + journal + "?fsync=none\"",
                     "        - to: \"dropcopy-jdbc:e2e?dataSource=dropcopy\"", ""), StandardCharsets.UTF_8);
+            Files.move(partial, route, StandardCopyOption.ATOMIC_MOVE);
 
             Map<CmeSimulator, Integer> copiesQueued = Ilink3LedgerCheck.faultsMidStream(sims, BOOT);
             await("every segment sent its stream and its copies, and the journal and the database hold the"
@@ -112,7 +116,7 @@ class Ilink3AssemblyLedgerTest {
             });
             for (String s : Ilink3LedgerCheck.SEGMENTS) {
                 Map<String, String> st = status.get(s);
-                assertTrue(st.get("routeFailures").startsWith("0"), s + ": no route failure: " + st);
+                assertTrue(st.get("routeFailures").matches("0( .*)?"), s + ": no route failure: " + st);
                 assertTrue(st.get("health").startsWith("DEGRADED"), s + ": " + st.get("health"));
                 Ilink3LedgerCheck.assertUnrecoverable(s, gaps(st.get("unrecoverableGaps")));
             }
