@@ -255,7 +255,7 @@ class ReconCrashRecoveryTest {
         return n;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
