@@ -111,6 +111,15 @@ public final class Bench {
     private volatile long doneSimTicks = -1;
     private volatile long simPid = -1;
 
+    /** CPU ticks of the sink's server process tree (PostgreSQL, Kafka) at the warm-up and at the end, -1 if none. */
+    private volatile long warmupServerTicks = -1;
+    private volatile long doneServerTicks = -1;
+    private volatile long serverPid = -1;
+
+    private long serverTicks() {
+        return serverPid < 0 ? -1 : OtherLoad.treeTicks(serverPid);
+    }
+
     private long simTicks() {
         long[] stat = simPid < 0 ? null : OtherLoad.processStat(simPid);
         return stat == null ? -1 : stat[1];
@@ -201,6 +210,7 @@ public final class Bench {
                      opts.getOrDefault("simXmx", "1g"), opts.getOrDefault("simJvmArgs", ""),
                      "latency".equals(mode) ? warmup : 0)) {
             simPid = sim.pid();
+            serverPid = infra.serverPid();
             if ("gap".equals(mode)) {
                 // the whole gap is on CME's side before the consumer logs on: recovered only by resend requests
                 sim.command("backlog " + total);
@@ -223,6 +233,9 @@ public final class Bench {
                     sim.command("measure");
                 }
                 awaitAll(sim, t0, total);
+                if (doneServerTicks < 0) {
+                    doneServerTicks = serverTicks();
+                }
             } finally {
                 heap.stop();
             }
@@ -256,6 +269,10 @@ public final class Bench {
                         if (warmupSimTicks >= 0 && doneSimTicks >= warmupSimTicks) {
                             r.put("simCpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
                                     (doneSimTicks - warmupSimTicks) * 10_000.0 / counted));
+                        }
+                        if (warmupServerTicks >= 0 && doneServerTicks >= warmupServerTicks) {
+                            r.put("serverCpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
+                                    (doneServerTicks - warmupServerTicks) * 10_000.0 / counted));
                         }
                     }
                     r.put("seconds", String.format("%.2f", (t1 - t0) / 1e9));
@@ -300,6 +317,10 @@ public final class Bench {
         long stallNanos = TimeUnit.SECONDS.toNanos(opt("stallSeconds", 120));
         while (received.get() < total) {
             long n = received.get();
+            // the server's process tree is read here, within one poll of the warm-up's end, not on the message path
+            if (warmupServerTicks < 0 && warmupAtNanos != 0) {
+                warmupServerTicks = serverTicks();
+            }
             if (n != last) {
                 last = n;
                 lastProgress = System.nanoTime();
@@ -311,6 +332,7 @@ public final class Bench {
                 cappedAtNanos = System.nanoTime();
                 doneCpuNanos = processCpuNanos();
                 doneSimTicks = simTicks();
+                doneServerTicks = serverTicks();
                 cappedAt = received.get();
                 capped = true;
                 return;

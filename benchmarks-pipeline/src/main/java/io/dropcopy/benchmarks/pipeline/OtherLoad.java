@@ -100,12 +100,34 @@ final class OtherLoad {
     }
 
     /** {parent pid, utime + stime (all its threads)} of a process, or null when it is gone. */
+    /**
+     * CPU ticks of a server (PostgreSQL's postmaster, Kafka's JVM) and everything below it: each live process's own
+     * time and what its reaped children took (PostgreSQL's backends come and go with the connections), -1 if gone.
+     */
+    static long treeTicks(long pid) {
+        long[] root = processStat(pid);
+        if (root == null) {
+            return -1;
+        }
+        long ticks = root[1] + root[2];
+        for (ProcessHandle p : ProcessHandle.of(pid).map(h -> h.descendants().toArray(ProcessHandle[]::new))
+                .orElse(new ProcessHandle[0])) {
+            long[] stat = processStat(p.pid());
+            if (stat != null) {
+                ticks += stat[1] + stat[2];
+            }
+        }
+        return ticks;
+    }
+
+    /** ppid, utime + stime, cutime + cstime (ticks), or null when the process is gone. */
     static long[] processStat(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields 4 (ppid), 14 (utime) and 15 (stime) of proc(5)
-            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12])};
+            // fields 4 (ppid), 14 (utime), 15 (stime), 16 (cutime) and 17 (cstime) of proc(5)
+            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                Long.parseLong(f[13]) + Long.parseLong(f[14])};
         } catch (IOException | RuntimeException e) {
             return null;
         }

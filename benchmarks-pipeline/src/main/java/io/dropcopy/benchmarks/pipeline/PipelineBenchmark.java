@@ -221,6 +221,7 @@ public final class PipelineBenchmark {
                 r.msgPerSec = t.get("msgPerSec");
                 r.cpuUs = t.get("cpuUsPerMsg");
                 r.simCpuUs = t.get("simCpuUsPerMsg");
+                r.serverCpuUs = t.get("serverCpuUsPerMsg");
                 r.heapMb = t.get("heapPeakMb");
                 r.heapAfterGc = t.get("heapAfterGcMb");
                 r.note = t.containsKey("otherCores") ? "other processes " + t.get("otherCores") + " cores" : null;
@@ -232,6 +233,7 @@ public final class PipelineBenchmark {
             row.msgPerSec = reps.median(c, "msgPerSec");
             row.cpuUs = reps.median(c, "cpuUsPerMsg");
             row.simCpuUs = reps.median(c, "simCpuUsPerMsg");
+            row.serverCpuUs = reps.median(c, "serverCpuUsPerMsg");
             row.heapMb = reps.max(c, "heapPeakMb");
             row.heapAfterGc = reps.max(c, "heapAfterGcMb");
             if (pipeline.containsKey("baseline")) {

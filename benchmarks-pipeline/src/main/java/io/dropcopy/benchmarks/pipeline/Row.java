@@ -22,6 +22,8 @@ final class Row {
     String cpuUs;
     /** The same for the simulator's JVM. */
     String simCpuUs;
+    /** The same for the sink's server in its own processes (PostgreSQL's postmaster and backends, Kafka's JVM). */
+    String serverCpuUs;
     String seconds;
     String slope;
     String targets;

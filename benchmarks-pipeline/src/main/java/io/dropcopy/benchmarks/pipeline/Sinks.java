@@ -94,6 +94,27 @@ final class Sinks {
         DataSource dataSource;
         KafkaBroker kafka;
 
+        /**
+         * The process of the server the sink writes to in a process of its own (PostgreSQL's postmaster, Kafka's
+         * JVM), or -1: the embedded Artemis runs in the consumer's JVM and is counted with it.
+         */
+        long serverPid() {
+            if (kafka != null) {
+                return kafka.pid();
+            }
+            if (postgres != null) {
+                try {
+                    // the first line of postmaster.pid is the server's pid (PostgreSQL's storage layout)
+                    return Long.parseLong(java.nio.file.Files.readAllLines(pgData).get(0).trim());
+                } catch (java.io.IOException | RuntimeException e) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        java.nio.file.Path pgData;
+
         @Override
         public void close() throws Exception {
             if (kafka != null) {
@@ -170,6 +191,7 @@ final class Sinks {
                 case POSTGRES:
                 case POSTGRES_BATCH:
                     // PostgreSQL's defaults (fsync, synchronous_commit on): a commit is durable when the sink returns
+                    infra.pgData = dir.resolve("pgdata").resolve("postmaster.pid");
                     infra.postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
                             .setCleanDataDirectory(true).start();
                     // batch mode: the driver sends a JDBC batch of inserts as multi-row INSERTs

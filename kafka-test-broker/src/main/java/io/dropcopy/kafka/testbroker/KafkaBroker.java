@@ -42,6 +42,11 @@ public final class KafkaBroker implements AutoCloseable {
         this.killOnExit = killOnExit;
     }
 
+    /** The broker JVM's process id (for the benchmark, which counts its CPU). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Formats a new KRaft storage under {@code dir} and starts the broker; returns once it has started. */
     public static KafkaBroker start(Path dir) throws IOException, InterruptedException {
         return start(dir, 1);
