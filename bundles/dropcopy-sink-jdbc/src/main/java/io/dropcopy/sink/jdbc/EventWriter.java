@@ -91,10 +91,7 @@ final class EventWriter {
 
     static void bindSkip(PreparedStatement ps, EventRow r, OffsetDateTime now, String reason) throws SQLException {
         int i = 1;
-        ps.setString(i++, r.targetSession);
-        ps.setString(i++, r.outerSenderSubId);
-        ps.setString(i++, r.outerTargetSubId);
-        ps.setLong(i++, r.seqNum);
+        i = Params.bindSequence(ps, i, r);
         Params.setString(ps, i++, r.execId);
         Params.setString(ps, i++, r.execKey);
         ps.setString(i++, r.kind.label());
@@ -114,10 +111,7 @@ final class EventWriter {
                 + " AND outer_target_sub_id = ? AND seq_num = ?)")) {
             Params.setString(ps, 1, r.execKey);
             Params.setString(ps, 2, r.execKey);
-            ps.setString(3, r.targetSession);
-            ps.setString(4, r.outerSenderSubId);
-            ps.setString(5, r.outerTargetSubId);
-            ps.setLong(6, r.seqNum);
+            Params.bindSequence(ps, 3, r);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
@@ -157,10 +151,7 @@ final class EventWriter {
     static void bindExecution(PreparedStatement ps, EventRow r, OffsetDateTime now) throws SQLException {
         int i = 1;
         ps.setString(i++, r.execId);
-        ps.setString(i++, r.targetSession);
-        ps.setString(i++, r.outerSenderSubId);
-        ps.setString(i++, r.outerTargetSubId);
-        ps.setLong(i++, r.seqNum);
+        i = Params.bindSequence(ps, i, r);
         ps.setString(i++, r.group);
         ps.setString(i++, r.kind.label());
         Params.setString(ps, i++, r.orderId);
@@ -261,10 +252,7 @@ final class EventWriter {
                 + " outer_sender_sub_id, outer_target_sub_id, seq_num, exec_id, kind, group_name, reason, raw_json,"
                 + " created_at, exec_key, trade_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
-            ps.setString(i++, r.targetSession);
-            ps.setString(i++, r.outerSenderSubId);
-            ps.setString(i++, r.outerTargetSubId);
-            ps.setLong(i++, r.seqNum);
+            i = Params.bindSequence(ps, i, r);
             Params.setString(ps, i++, r.execId);
             ps.setString(i++, r.kind.label());
             ps.setString(i++, r.group);
