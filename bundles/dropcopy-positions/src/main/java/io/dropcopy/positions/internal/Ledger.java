@@ -78,10 +78,10 @@ final class Ledger {
                 result = fill(r);
                 break;
             case BUST:
-                result = bust(r);
+                result = change(r, TradeChange.Type.BUST);
                 break;
             default:
-                result = correction(r);
+                result = change(r, TradeChange.Type.CORRECTION);
         }
         if (result.outcome != Outcome.REFUSED) {
             ids.add(r.execId);
@@ -182,12 +182,16 @@ final class Ledger {
         return new Result(Outcome.APPLIED, null, p, run);
     }
 
-    private Result bust(ExecReport r) {
-        FillIndex.Match m = linker.find(r, TradeChange.Type.BUST);
+    /** A bust or correction, applied to the fill it is linked to; refused when it links to none. */
+    private Result change(ExecReport r, TradeChange.Type type) {
+        FillIndex.Match m = linker.find(r, type);
         if (m.fill == null) {
             return refused(m.refusal);
         }
-        FillRecord f = m.fill;
+        return type == TradeChange.Type.BUST ? bust(r, m.fill) : correction(r, m.fill);
+    }
+
+    private Result bust(ExecReport r, FillRecord f) {
         f.busted = true;
         f.changedBy(r.execId);
         if (f.spreadSummary) {
@@ -199,12 +203,7 @@ final class Ledger {
         return new Result(Outcome.APPLIED, null, p, run);
     }
 
-    private Result correction(ExecReport r) {
-        FillIndex.Match m = linker.find(r, TradeChange.Type.CORRECTION);
-        if (m.fill == null) {
-            return refused(m.refusal);
-        }
-        FillRecord f = m.fill;
+    private Result correction(ExecReport r, FillRecord f) {
         long qty;
         BigDecimal px;
         try {
