@@ -79,11 +79,7 @@ public final class JsonText {
         num(o, "nextSenderSeqNum", s.nextSenderSeqNum()).append(',');
         num(o, "received", s.received()).append(',');
         num(o, "deadLetters", s.deadLetters()).append(',');
-        o.append("\"unrecoverableGaps\":[");
-        for (int i = 0; i < s.unrecoverableGaps().size(); i++) {
-            quote(o.append(i == 0 ? "" : ","), s.unrecoverableGaps().get(i));
-        }
-        o.append("],");
+        o.append("\"unrecoverableGaps\":").append(strings(s.unrecoverableGaps())).append(',');
         str(o, "resendInFlight", s.resendInFlight()).append(',');
         str(o, "lastMessageTime", s.lastMessageTime());
         return o.append('}').toString();
