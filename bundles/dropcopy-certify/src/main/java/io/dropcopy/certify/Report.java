@@ -1,5 +1,6 @@
 package io.dropcopy.certify;
 
+import io.dropcopy.model.Json;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -113,25 +114,6 @@ public final class Report {
     }
 
     private static String q(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        return sb.append('"').toString();
+        return Json.quote(s);
     }
 }

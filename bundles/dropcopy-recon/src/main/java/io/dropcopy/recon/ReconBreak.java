@@ -1,5 +1,6 @@
 package io.dropcopy.recon;
 
+import io.dropcopy.model.Json;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,26 +101,9 @@ public final class ReconBreak {
         quote(b, value);
     }
 
-    /** Appends a JSON string literal. */
+    /** Appends a JSON string literal, escaped as every JSON of the model ({@link Json#quote(StringBuilder, String)}). */
     public static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-            }
-        }
-        b.append('"');
+        Json.quote(b, s);
     }
 
     @Override

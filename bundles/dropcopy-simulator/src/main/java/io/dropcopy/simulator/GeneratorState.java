@@ -68,9 +68,14 @@ final class GeneratorState {
         Properties p = new Properties();
         p.setProperty(NEXT_ORDER, Long.toString(order));
         p.setProperty(NEXT_STEP, Integer.toString(step));
+        store(p, file, "CME drop copy simulator: position of the synthetic stream (next message to send)");
+    }
+
+    /** Writes {@code p} to a temporary file next to {@code file} and moves it over {@code file} atomically. */
+    static void store(Properties p, Path file, String comment) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            p.store(out, "CME drop copy simulator: position of the synthetic stream (next message to send)");
+            p.store(out, comment);
         }
         try {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

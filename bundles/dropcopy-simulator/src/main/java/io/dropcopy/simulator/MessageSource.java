@@ -6,12 +6,9 @@ import io.dropcopy.model.MalformedMessageException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.Map;
@@ -165,15 +162,8 @@ interface MessageSource extends Closeable {
             Properties p = new Properties();
             p.setProperty("seed", Long.toString(seed));
             p.setProperty("nextMessage", Long.toString(orders.produced()));
-            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "CME drop copy simulator: realistic scenario, messages sent of the stream of this seed");
-            }
-            try {
-                Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING);
-            }
+            GeneratorState.store(p, stateFile,
+                    "CME drop copy simulator: realistic scenario, messages sent of the stream of this seed");
         }
 
         @Override

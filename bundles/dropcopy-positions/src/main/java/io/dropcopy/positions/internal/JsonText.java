@@ -1,5 +1,6 @@
 package io.dropcopy.positions.internal;
 
+import io.dropcopy.model.Json;
 import io.dropcopy.positions.Alert;
 import io.dropcopy.positions.Position;
 import io.dropcopy.positions.SessionView;
@@ -79,11 +80,7 @@ public final class JsonText {
         num(o, "nextSenderSeqNum", s.nextSenderSeqNum()).append(',');
         num(o, "received", s.received()).append(',');
         num(o, "deadLetters", s.deadLetters()).append(',');
-        o.append("\"unrecoverableGaps\":[");
-        for (int i = 0; i < s.unrecoverableGaps().size(); i++) {
-            quote(o.append(i == 0 ? "" : ","), s.unrecoverableGaps().get(i));
-        }
-        o.append("],");
+        o.append("\"unrecoverableGaps\":").append(strings(s.unrecoverableGaps())).append(',');
         str(o, "resendInFlight", s.resendInFlight()).append(',');
         str(o, "lastMessageTime", s.lastMessageTime());
         return o.append('}').toString();
@@ -130,24 +127,14 @@ public final class JsonText {
         return str(o, name, value == null ? null : value.toPlainString());
     }
 
+    /** Appends a JSON string literal: the model's escaping ({@link Json#quote(StringBuilder, String)}), and '<'. */
     public static StringBuilder quote(StringBuilder o, String v) {
-        o.append('"');
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '"': o.append("\\\""); break;
-                case '\\': o.append("\\\\"); break;
-                case '\n': o.append("\\n"); break;
-                case '\r': o.append("\\r"); break;
-                case '\t': o.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || c == '<') {
-                        o.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        o.append(c);
-                    }
-            }
+        int from = o.length();
+        Json.quote(o, v);
+        // and '<' as a unicode escape, so no value reads as a tag where the text lands in HTML (no escape holds a '<')
+        for (int i = o.indexOf("<", from); i >= 0; i = o.indexOf("<", i + 6)) {
+            o.replace(i, i + 1, "\\u003c");
         }
-        return o.append('"');
+        return o;
     }
 }

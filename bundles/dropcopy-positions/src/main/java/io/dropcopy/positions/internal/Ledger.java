@@ -78,10 +78,10 @@ final class Ledger {
                 result = fill(r);
                 break;
             case BUST:
-                result = bust(r);
+                result = change(r, TradeChange.Type.BUST);
                 break;
             default:
-                result = correction(r);
+                result = change(r, TradeChange.Type.CORRECTION);
         }
         if (result.outcome != Outcome.REFUSED) {
             ids.add(r.execId);
@@ -172,41 +172,38 @@ final class Ledger {
                 "1".equals(r.side), summary, key, qty, px);
         linker.add(record);
         if (summary) {
-            return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+            return spreadSummary();
         }
         MutablePosition p = position(key, r.description);
         MutablePosition run = position(key.running(), r.description);
-        p.apply(record.buy, qty, px, 1, 1);
-        run.apply(record.buy, qty, px, 1, 1);
+        both(p, run, record.buy, qty, px, 1, 1);
         p.seen(r.time());
         run.seen(r.time());
         return new Result(Outcome.APPLIED, null, p, run);
     }
 
-    private Result bust(ExecReport r) {
-        FillIndex.Match m = linker.find(r, TradeChange.Type.BUST);
+    /** A bust or correction, applied to the fill it is linked to; refused when it links to none. */
+    private Result change(ExecReport r, TradeChange.Type type) {
+        FillIndex.Match m = linker.find(r, type);
         if (m.fill == null) {
             return refused(m.refusal);
         }
-        FillRecord f = m.fill;
+        return type == TradeChange.Type.BUST ? bust(r, m.fill) : correction(r, m.fill);
+    }
+
+    private Result bust(ExecReport r, FillRecord f) {
         f.busted = true;
         f.changedBy(r.execId);
         if (f.spreadSummary) {
-            return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+            return spreadSummary();
         }
         MutablePosition p = positions.get(f.key);
         MutablePosition run = positions.get(f.key.running());
-        p.apply(f.buy, f.qty, f.px, -1, -1);
-        run.apply(f.buy, f.qty, f.px, -1, -1);
+        both(p, run, f.buy, f.qty, f.px, -1, -1);
         return new Result(Outcome.APPLIED, null, p, run);
     }
 
-    private Result correction(ExecReport r) {
-        FillIndex.Match m = linker.find(r, TradeChange.Type.CORRECTION);
-        if (m.fill == null) {
-            return refused(m.refusal);
-        }
-        FillRecord f = m.fill;
+    private Result correction(ExecReport r, FillRecord f) {
         long qty;
         BigDecimal px;
         try {
@@ -219,17 +216,27 @@ final class Ledger {
         if (f.spreadSummary) {
             f.qty = qty;
             f.px = px;
-            return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+            return spreadSummary();
         }
         MutablePosition p = positions.get(f.key);
         MutablePosition run = positions.get(f.key.running());
-        p.apply(f.buy, f.qty, f.px, -1, 0);
-        run.apply(f.buy, f.qty, f.px, -1, 0);
+        both(p, run, f.buy, f.qty, f.px, -1, 0);
         f.qty = qty;
         f.px = px;
-        p.apply(f.buy, qty, px, 1, 0);
-        run.apply(f.buy, qty, px, 1, 0);
+        both(p, run, f.buy, qty, px, 1, 0);
         return new Result(Outcome.APPLIED, null, p, run);
+    }
+
+    /** A spread summary changes no position: its legs carry it. */
+    private static Result spreadSummary() {
+        return new Result(Outcome.SPREAD_SUMMARY, null, null, null);
+    }
+
+    /** The same change to the trade date's position and to the running one. */
+    private static void both(MutablePosition p, MutablePosition run, boolean buy, long qty, BigDecimal px, int sign,
+            int fillDelta) {
+        p.apply(buy, qty, px, sign, fillDelta);
+        run.apply(buy, qty, px, sign, fillDelta);
     }
 
     private static String missing(ExecReport r) {

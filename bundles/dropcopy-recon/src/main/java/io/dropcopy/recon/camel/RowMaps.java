@@ -1,6 +1,7 @@
 package io.dropcopy.recon.camel;
 
 import io.dropcopy.recon.ReconBreak;
+import io.dropcopy.recon.internal.JsonText;
 import java.math.BigDecimal;
 import java.time.temporal.TemporalAccessor;
 import java.util.Date;
@@ -32,22 +33,7 @@ final class RowMaps {
     }
 
     private static StringBuilder row(StringBuilder b, Map<?, ?> row) {
-        b.append('{');
-        boolean first = true;
-        for (Map.Entry<?, ?> e : row.entrySet()) {
-            Object v = e.getValue();
-            if (v == null) {
-                continue;
-            }
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            ReconBreak.quote(b, String.valueOf(e.getKey()));
-            b.append(':');
-            ReconBreak.quote(b, text(v));
-        }
-        return b.append('}');
+        return JsonText.object(b, row, (out, v) -> ReconBreak.quote(out, text(v)));
     }
 
     private static String text(Object v) {

@@ -40,6 +40,15 @@ final class DayReport {
     private void build() {
         List<DcTrade> trades = new ArrayList<>(day.trades());
         trades.sort(Comparator.comparing((DcTrade t) -> String.valueOf(t.fill().time())).thenComparing(DcTrade::fillExecId));
+        fills(trades);
+        changes();
+        positions(trades);
+        firmFills();
+        openBreaks();
+        sessions();
+    }
+
+    private void fills(List<DcTrade> trades) {
         List<List<String>> fills = new ArrayList<>();
         for (DcTrade t : trades) {
             DcRecord r = t.fill();
@@ -49,7 +58,10 @@ final class DayReport {
         }
         table("fills", List.of("time", "execId", "orderId", "clOrdId", "account", "instrument", "securityId", "side",
                 "quantity", "price", "state", "currentQuantity", "currentPrice", "execIdChain", "message"), fills);
+    }
 
+    /** Busts and corrections, each with how it was linked to its trade (or why not). */
+    private void changes() {
         Map<String, String> unlinked = day.unlinked();
         List<DcRecord> changes = new ArrayList<>(day.changes());
         changes.sort(Comparator.comparing((DcRecord c) -> s(c.time())).thenComparing(DcRecord::execId));
@@ -65,7 +77,10 @@ final class DayReport {
                 "quantity", "price", "link", "message");
         table("busts", changeHeader, busts);
         table("corrections", changeHeader, corrections);
+    }
 
+    /** Net position per account and instrument from the live fills. */
+    private void positions(List<DcTrade> trades) {
         Map<String, Position> pos = new TreeMap<>();
         for (DcTrade t : trades) {
             if (t.busted() || t.fill().isSpreadSummary()) {
@@ -89,7 +104,9 @@ final class DayReport {
         }
         table("positions", List.of("account", "instrument", "net", "bought", "sold", "fills", "avgBuyPrice",
                 "avgSellPrice"), prow);
+    }
 
+    private void firmFills() {
         List<FirmFill> firm = new ArrayList<>(day.firm());
         firm.sort(Comparator.comparing(FirmFill::time).thenComparing(FirmFill::key));
         List<List<String>> frows = new ArrayList<>();
@@ -99,7 +116,9 @@ final class DayReport {
         }
         table("firm-fills", List.of("time", "key", "account", "orderId", "clOrdId", "instrument", "side", "quantity",
                 "price", "execId", "status", "origin"), frows);
+    }
 
+    private void openBreaks() {
         List<ReconBreak> open = new ArrayList<>(day.open());
         open.sort(Comparator.comparing(ReconBreak::raisedAt).thenComparing(ReconBreak::id));
         List<List<String>> brows = new ArrayList<>();
@@ -111,7 +130,10 @@ final class DayReport {
             brows.add(List.of(b.raisedAt(), b.type().label(), s(b.orderId()), b.summary(), ev.toString(), b.id()));
         }
         table("open-breaks", List.of("raisedAt", "type", "orderId", "summary", "evidence", "id"), brows);
+    }
 
+    /** Each session's logon timeline and gaps, and its dead letters. */
+    private void sessions() {
         List<List<String>> srows = new ArrayList<>();
         List<List<String>> drows = new ArrayList<>();
         Map<String, SessionLog.Timeline> timelines = SessionLog.timelines(day.sessionLog());

@@ -2,22 +2,24 @@ package io.dropcopy.recon.internal;
 
 import io.dropcopy.recon.ReconBreak;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
-/** Writes the journal's flat JSON objects: strings, numbers (Long) and nested string maps; null members omitted. */
-final class JsonText {
+/** Writes flat JSON objects: the journal's (strings, numbers (Long) and nested string maps) and the SQL rows'. */
+public final class JsonText {
     private JsonText() {
     }
 
     static String object(Map<String, ?> m) {
         StringBuilder b = new StringBuilder(256);
-        write(b, m);
+        object(b, m, JsonText::journalValue);
         return b.toString();
     }
 
-    private static void write(StringBuilder b, Map<String, ?> m) {
+    /** Appends {@code m} as a JSON object, its keys as text, {@code value} writing each value; null members omitted. */
+    public static StringBuilder object(StringBuilder b, Map<?, ?> m, BiConsumer<StringBuilder, Object> value) {
         b.append('{');
         boolean first = true;
-        for (Map.Entry<String, ?> e : m.entrySet()) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
             Object v = e.getValue();
             if (v == null) {
                 continue;
@@ -26,18 +28,20 @@ final class JsonText {
                 b.append(',');
             }
             first = false;
-            ReconBreak.quote(b, e.getKey());
+            ReconBreak.quote(b, String.valueOf(e.getKey()));
             b.append(':');
-            if (v instanceof Number) {
-                b.append(v);
-            } else if (v instanceof Map) {
-                @SuppressWarnings("unchecked")
-                Map<String, ?> nested = (Map<String, ?>) v;
-                write(b, nested);
-            } else {
-                ReconBreak.quote(b, v.toString());
-            }
+            value.accept(b, v);
         }
-        b.append('}');
+        return b.append('}');
+    }
+
+    private static void journalValue(StringBuilder b, Object v) {
+        if (v instanceof Number) {
+            b.append(v);
+        } else if (v instanceof Map) {
+            object(b, (Map<?, ?>) v, JsonText::journalValue);
+        } else {
+            ReconBreak.quote(b, v.toString());
+        }
     }
 }

@@ -32,106 +32,127 @@ final class Matcher {
 
     static List<Candidate> match(String group, String tradeDate, String orderId, List<FirmFill> firm, List<DcTrade> dc,
             Map<String, Long> firmSeen) {
-        List<FirmFill> f = new ArrayList<>(firm);
-        f.sort(Comparator.comparing(FirmFill::time).thenComparing(FirmFill::key));
-        List<DcTrade> t = new ArrayList<>(dc);
-        t.sort(Comparator.comparing((DcTrade x) -> String.valueOf(x.fill().time())).thenComparing(DcTrade::fillExecId));
-        FirmFill[] pairOfTrade = new FirmFill[t.size()];
-        boolean[] firmPaired = new boolean[f.size()];
-        List<FirmFill> pairedFirm = new ArrayList<>();
-        List<DcTrade> pairedDc = new ArrayList<>();
-
-        // 1: by ExecID
-        for (int i = 0; i < f.size(); i++) {
-            FirmFill ff = f.get(i);
-            if (ff.execId() == null) {
-                continue;
-            }
-            firmPaired[i] = true; // pairs by ExecID or not at all
-            for (int j = 0; j < t.size(); j++) {
-                if (pairOfTrade[j] == null && t.get(j).hasExecId(ff.execId())) {
-                    pairOfTrade[j] = ff;
-                    pairedFirm.add(ff);
-                    pairedDc.add(t.get(j));
-                    break;
-                }
-            }
-        }
-        List<BiPredicate<FirmFill, DcTrade>> rules = List.of(
-                (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.qty()) && Decimals.same(a.price(), b.px()),
-                (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.origQty()) && Decimals.same(a.price(), b.origPx()),
-                (a, b) -> sameSide(a, b) && Decimals.same(a.quantity(), b.qty()) && Decimals.same(a.price(), b.px()),
-                (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.qty()),
-                (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.price(), b.px()));
-        List<BiPredicate<FirmFill, DcTrade>> passes = new ArrayList<>();
-        for (BiPredicate<FirmFill, DcTrade> rule : rules) {
-            passes.add((a, b) -> a.busted() == b.busted() && rule.test(a, b)); // a bust pairs with a bust first
-        }
-        passes.addAll(rules);
-        for (BiPredicate<FirmFill, DcTrade> rule : passes) {
-            for (int i = 0; i < f.size(); i++) {
-                if (firmPaired[i]) {
-                    continue;
-                }
-                for (int j = 0; j < t.size(); j++) {
-                    if (pairOfTrade[j] == null && rule.test(f.get(i), t.get(j))) {
-                        firmPaired[i] = true;
-                        pairOfTrade[j] = f.get(i);
-                        pairedFirm.add(f.get(i));
-                        pairedDc.add(t.get(j));
-                        break;
-                    }
-                }
-            }
-        }
-        // 6: one left on each side of the same side
-        for (String side : List.of("BUY", "SELL")) {
-            int fi = -1;
-            int fn = 0;
-            for (int i = 0; i < f.size(); i++) {
-                if (!firmPaired[i] && side.equals(f.get(i).side())) {
-                    fi = i;
-                    fn++;
-                }
-            }
-            int tj = -1;
-            int tn = 0;
-            for (int j = 0; j < t.size(); j++) {
-                if (pairOfTrade[j] == null && side.equals(t.get(j).side())) {
-                    tj = j;
-                    tn++;
-                }
-            }
-            if (fn == 1 && tn == 1 && f.get(fi).execId() == null) {
-                firmPaired[fi] = true;
-                pairOfTrade[tj] = f.get(fi);
-                pairedFirm.add(f.get(fi));
-                pairedDc.add(t.get(tj));
-            }
-        }
+        Pairing p = new Pairing(firm, dc);
+        p.byExecId();
+        p.byRules();
+        p.lastOfEachSide();
 
         List<Candidate> out = new ArrayList<>();
-        for (int k = 0; k < pairedFirm.size(); k++) {
-            compare(group, tradeDate, orderId, pairedFirm.get(k), pairedDc.get(k), firmSeen, out);
+        for (int k = 0; k < p.pairedFirm.size(); k++) {
+            compare(group, tradeDate, orderId, p.pairedFirm.get(k), p.pairedDc.get(k), firmSeen, out);
         }
-        for (int i = 0; i < f.size(); i++) {
-            FirmFill ff = f.get(i);
-            boolean paired = pairedFirm.contains(ff);
-            if (!paired && !ff.busted()) {
+        for (FirmFill ff : p.f) {
+            if (!p.pairedFirm.contains(ff) && !ff.busted()) {
                 out.add(candidate(group, tradeDate, BreakType.MISSING_FILL, ff, null,
                         "MissingFill order " + orderId + ": firm " + describe(ff) + " not sent by CME",
                         seen(firmSeen, ff)));
             }
         }
-        for (int j = 0; j < t.size(); j++) {
-            DcTrade tt = t.get(j);
-            if (pairOfTrade[j] == null && !tt.busted()) {
+        for (int j = 0; j < p.t.size(); j++) {
+            DcTrade tt = p.t.get(j);
+            if (p.pairOfTrade[j] == null && !tt.busted()) {
                 out.add(candidate(group, tradeDate, BreakType.PHANTOM_FILL, null, tt,
                         "PhantomFill order " + orderId + ": CME " + describe(tt) + " not in the firm's fills",
                         tt.changedAt()));
             }
         }
         return out;
+    }
+
+    /** Both sides sorted, and the pairs found so far (in the order found), each fill paired at most once. */
+    private static final class Pairing {
+        final List<FirmFill> f;
+        final List<DcTrade> t;
+        final FirmFill[] pairOfTrade;
+        final boolean[] firmPaired;
+        final List<FirmFill> pairedFirm = new ArrayList<>();
+        final List<DcTrade> pairedDc = new ArrayList<>();
+
+        Pairing(List<FirmFill> firm, List<DcTrade> dc) {
+            f = new ArrayList<>(firm);
+            f.sort(Comparator.comparing(FirmFill::time).thenComparing(FirmFill::key));
+            t = new ArrayList<>(dc);
+            t.sort(Comparator.comparing((DcTrade x) -> String.valueOf(x.fill().time())).thenComparing(DcTrade::fillExecId));
+            pairOfTrade = new FirmFill[t.size()];
+            firmPaired = new boolean[f.size()];
+        }
+
+        private void pair(int i, int j) {
+            firmPaired[i] = true;
+            pairOfTrade[j] = f.get(i);
+            pairedFirm.add(f.get(i));
+            pairedDc.add(t.get(j));
+        }
+
+        /** Pass 1: a firm fill with an ExecID pairs by it or not at all. */
+        void byExecId() {
+            for (int i = 0; i < f.size(); i++) {
+                FirmFill ff = f.get(i);
+                if (ff.execId() == null) {
+                    continue;
+                }
+                firmPaired[i] = true;
+                for (int j = 0; j < t.size(); j++) {
+                    if (pairOfTrade[j] == null && t.get(j).hasExecId(ff.execId())) {
+                        pair(i, j);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Passes 2 to 5: first between fills of the same bust state, then regardless. */
+        void byRules() {
+            List<BiPredicate<FirmFill, DcTrade>> rules = List.of(
+                    (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.qty()) && Decimals.same(a.price(), b.px()),
+                    (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.origQty()) && Decimals.same(a.price(), b.origPx()),
+                    (a, b) -> sameSide(a, b) && Decimals.same(a.quantity(), b.qty()) && Decimals.same(a.price(), b.px()),
+                    (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.quantity(), b.qty()),
+                    (a, b) -> sameSide(a, b) && sameAccount(a, b) && Decimals.same(a.price(), b.px()));
+            List<BiPredicate<FirmFill, DcTrade>> passes = new ArrayList<>();
+            for (BiPredicate<FirmFill, DcTrade> rule : rules) {
+                passes.add((a, b) -> a.busted() == b.busted() && rule.test(a, b)); // a bust pairs with a bust first
+            }
+            passes.addAll(rules);
+            for (BiPredicate<FirmFill, DcTrade> rule : passes) {
+                for (int i = 0; i < f.size(); i++) {
+                    if (firmPaired[i]) {
+                        continue;
+                    }
+                    for (int j = 0; j < t.size(); j++) {
+                        if (pairOfTrade[j] == null && rule.test(f.get(i), t.get(j))) {
+                            pair(i, j);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Pass 6: one fill left on each side of the same side. */
+        void lastOfEachSide() {
+            for (String side : List.of("BUY", "SELL")) {
+                int fi = -1;
+                int fn = 0;
+                for (int i = 0; i < f.size(); i++) {
+                    if (!firmPaired[i] && side.equals(f.get(i).side())) {
+                        fi = i;
+                        fn++;
+                    }
+                }
+                int tj = -1;
+                int tn = 0;
+                for (int j = 0; j < t.size(); j++) {
+                    if (pairOfTrade[j] == null && side.equals(t.get(j).side())) {
+                        tj = j;
+                        tn++;
+                    }
+                }
+                if (fn == 1 && tn == 1 && f.get(fi).execId() == null) {
+                    pair(fi, tj);
+                }
+            }
+        }
     }
 
     private static void compare(String group, String tradeDate, String orderId, FirmFill f, DcTrade t,

@@ -92,10 +92,10 @@ final class GroupControl {
             if (next == ownership) {
                 return;
             }
-            groups.forEach(this::leave);
-            ownership = next;
-            LOG.info("Drop copy group ownership: {}", next == null ? "waiting for the cluster service" : next.describe());
-            groups.forEach(this::join);
+            rejoin(() -> {
+                ownership = next;
+                LOG.info("Drop copy group ownership: {}", next == null ? "waiting for the cluster service" : next.describe());
+            });
         }
     }
 
@@ -111,14 +111,16 @@ final class GroupControl {
             if (drain == drained) {
                 return;
             }
-            if (drain) {
-                groups.forEach(this::leave);
-                drained = true;
-            } else {
-                drained = false;
-                groups.forEach(this::join);
-            }
+            // drained, no group holds a claim (join refuses): undraining leaves nothing, draining joins nothing
+            rejoin(() -> drained = drain);
         }
+    }
+
+    /** Leaves every election, changes the state, then joins every election the new state allows. */
+    private void rejoin(Runnable change) {
+        groups.forEach(this::leave);
+        change.run();
+        groups.forEach(this::join);
     }
 
     boolean drained() {

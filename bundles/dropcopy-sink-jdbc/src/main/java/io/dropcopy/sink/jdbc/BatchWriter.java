@@ -75,32 +75,54 @@ final class BatchWriter {
             knownExec = JdbcBatchStatements.knownExecIds(c, run);
             knownSeq = JdbcBatchStatements.knownSequenceIdentities(c, run);
         }
+        Decided d = decide(sink, c, run, now, knownExec, knownSeq, out, offset);
+        insertSkipped(c, d.skipped, d.skipReasons, now); // a JDBC batch, only when the run holds duplicates
+        if (arrays) {
+            writeArrays(c, d, locked, now, last);
+            return;
+        }
+        JdbcBatchStatements.insertMessages(c, d.messages, now);
+        JdbcBatchStatements.insertExecutions(c, d.executions, now);
+        JdbcBatchStatements.upsertOrders(c, d.executions, now);
+    }
+
+    /** What a run's events come to: the rows to insert and the duplicates to record as skipped. */
+    private static final class Decided {
+        final List<EventRow> messages = new ArrayList<>();
+        final List<EventRow> executions = new ArrayList<>();
+        final List<EventRow> skipped = new ArrayList<>();
+        final List<String> skipReasons = new ArrayList<>();
+    }
+
+    /**
+     * Each event's outcome, in order, as the one-by-one path decides it: a duplicate inside the run counts like one in
+     * the database. Dead letters are written here, in order.
+     */
+    private static Decided decide(EventWriter sink, Connection c, List<EventRow> run, OffsetDateTime now,
+            Set<String> knownExec, Set<String> knownSeq, JdbcSink.Outcome[] out, int offset) throws SQLException {
+        Decided d = new Decided();
         Set<String> batchExec = new HashSet<>();
         Set<String> batchSeq = new HashSet<>();
-        List<EventRow> messages = new ArrayList<>();
-        List<EventRow> executions = new ArrayList<>();
-        List<EventRow> skipped = new ArrayList<>();
-        List<String> skipReasons = new ArrayList<>();
         for (int k = 0; k < run.size(); k++) {
             EventRow r = run.get(k);
             JdbcSink.Outcome outcome;
             String seqKey = identity(r);
             if (r.execKey != null && (knownExec.contains(r.execKey) || batchExec.contains(r.execKey))) {
                 outcome = JdbcSink.Outcome.DUPLICATE;
-                skipped.add(r);
-                skipReasons.add(EventWriter.DUPLICATE_EXEC);
+                d.skipped.add(r);
+                d.skipReasons.add(EventWriter.DUPLICATE_EXEC);
             } else if (knownSeq.contains(seqKey) || batchSeq.contains(seqKey)) {
                 if (r.execId == null) {
                     outcome = JdbcSink.Outcome.DUPLICATE;
-                    skipped.add(r);
-                    skipReasons.add(EventWriter.DUPLICATE_SEQUENCE);
+                    d.skipped.add(r);
+                    d.skipReasons.add(EventWriter.DUPLICATE_SEQUENCE);
                 } else {
                     batchExec.add(r.execKey);
                     outcome = sink.deadLetter(c, r, now, "sequence number " + r.seqNum + " of this stream is already used"
                             + " by another message and this ExecID is new: sequence numbers used again (a sequence reset?)");
                 }
             } else {
-                messages.add(r);
+                d.messages.add(r);
                 batchSeq.add(seqKey);
                 if (r.execKey != null) {
                     batchExec.add(r.execKey);
@@ -109,37 +131,36 @@ final class BatchWriter {
                     outcome = sink.deadLetter(c, r, now, r.unfit);
                 } else {
                     if (r.execId != null) {
-                        executions.add(r);
+                        d.executions.add(r);
                     }
                     outcome = JdbcSink.Outcome.STORED;
                 }
             }
             out[offset + k] = outcome;
         }
-        insertSkipped(c, skipped, skipReasons, now); // a JDBC batch, only when the run holds duplicates
-        if (arrays) {
-            List<String> ids = OrderFold.orderIds(executions);
-            OrderFold.fold(executions, locked);
-            List<PgArrayStatements.OrderValues> update = new ArrayList<>();
-            List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
-            for (String id : ids) {
-                OrderFold.OrderState s = locked.get(id);
-                if (s.dirty) {
-                    (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
-                        s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
-                        PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
-                        PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
-                        s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
-                            s.lastSeqNum, s.tradeDate));
-                }
+        return d;
+    }
+
+    /** PostgreSQL: the orders folded in memory, then every write of the run in one round trip. */
+    private static void writeArrays(Connection c, Decided d, Map<String, OrderFold.OrderState> locked,
+            OffsetDateTime now, boolean last) throws SQLException {
+        List<String> ids = OrderFold.orderIds(d.executions);
+        OrderFold.fold(d.executions, locked);
+        List<PgArrayStatements.OrderValues> update = new ArrayList<>();
+        List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
+        for (String id : ids) {
+            OrderFold.OrderState s = locked.get(id);
+            if (s.dirty) {
+                (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
+                    s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
+                    PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
+                    PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
+                    s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
+                        s.lastSeqNum, s.tradeDate));
             }
-            // one round trip: messages, executions, orders updated and inserted (and the commit, after the last run)
-            PgArrayStatements.write(c, messages, executions, update, insert, now, last);
-            return;
         }
-        JdbcBatchStatements.insertMessages(c, messages, now);
-        JdbcBatchStatements.insertExecutions(c, executions, now);
-        JdbcBatchStatements.upsertOrders(c, executions, now);
+        // one round trip: messages, executions, orders updated and inserted (and the commit, after the last run)
+        PgArrayStatements.write(c, d.messages, d.executions, update, insert, now, last);
     }
 
     static String identity(EventRow r) {

@@ -92,10 +92,7 @@ final class ChangeWriter {
             ps.setString(i++, r.execId);
             ps.setString(i++, r.kind.label());
             ps.setString(i++, r.execRefId != null ? r.execRefId : "");
-            ps.setString(i++, r.targetSession);
-            ps.setString(i++, r.outerSenderSubId);
-            ps.setString(i++, r.outerTargetSubId);
-            ps.setLong(i++, r.seqNum);
+            i = Params.bindSequence(ps, i, r);
             ps.setString(i++, o.status);
             ps.setString(i++, newStatus);
             Params.setDecimal(ps, i++, o.lastQty);

@@ -91,10 +91,7 @@ final class EventWriter {
 
     static void bindSkip(PreparedStatement ps, EventRow r, OffsetDateTime now, String reason) throws SQLException {
         int i = 1;
-        ps.setString(i++, r.targetSession);
-        ps.setString(i++, r.outerSenderSubId);
-        ps.setString(i++, r.outerTargetSubId);
-        ps.setLong(i++, r.seqNum);
+        i = Params.bindSequence(ps, i, r);
         Params.setString(ps, i++, r.execId);
         Params.setString(ps, i++, r.execKey);
         ps.setString(i++, r.kind.label());
@@ -114,10 +111,7 @@ final class EventWriter {
                 + " AND outer_target_sub_id = ? AND seq_num = ?)")) {
             Params.setString(ps, 1, r.execKey);
             Params.setString(ps, 2, r.execKey);
-            ps.setString(3, r.targetSession);
-            ps.setString(4, r.outerSenderSubId);
-            ps.setString(5, r.outerTargetSubId);
-            ps.setLong(6, r.seqNum);
+            Params.bindSequence(ps, 3, r);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new long[] {rs.getLong(1), rs.getLong(2)};
@@ -126,8 +120,7 @@ final class EventWriter {
     }
 
     private boolean insertMessage(Connection c, EventRow r, OffsetDateTime now) throws SQLException {
-        String sql = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id, outer_target_sub_id, seq_num,"
-                + " exec_id, kind, group_name, order_id, trade_date, received_at, raw_json, exec_key)"
+        String sql = "INSERT INTO " + MESSAGE_COLUMNS
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + (connection.postgres() ? " ON CONFLICT DO NOTHING" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Params.bindMessage(ps, r, now);
@@ -136,13 +129,20 @@ final class EventWriter {
     }
 
     /** The row of an execution, bound by {@link #bindExecution}; the batch writer inserts with it too. */
-    static final String INSERT_EXECUTION = "INSERT INTO dropcopy_execution (exec_id, target_session,"
+    /** The table and columns of a message row, in the order every writer binds them ({@link Params#bindMessage}). */
+    static final String MESSAGE_COLUMNS = "dropcopy_message (target_session, outer_sender_sub_id, outer_target_sub_id,"
+            + " seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json, exec_key)";
+
+    /** The table and columns of an execution row, in the order every writer binds them. */
+    static final String EXECUTION_COLUMNS = "dropcopy_execution (exec_id, target_session,"
             + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
             + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
             + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at, exec_key,"
             + " market_segment, multi_leg_reporting_type, secondary_exec_id, md_trade_entry_id, exec_ref_id,"
             + " exec_restatement_reason, alloc_account, cmta_give_up_cd, cust_order_capacity, cust_order_handling_inst,"
-            + " cross_id, cross_type, memo)"
+            + " cross_id, cross_type, memo)";
+
+    static final String INSERT_EXECUTION = "INSERT INTO " + EXECUTION_COLUMNS
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -157,10 +157,7 @@ final class EventWriter {
     static void bindExecution(PreparedStatement ps, EventRow r, OffsetDateTime now) throws SQLException {
         int i = 1;
         ps.setString(i++, r.execId);
-        ps.setString(i++, r.targetSession);
-        ps.setString(i++, r.outerSenderSubId);
-        ps.setString(i++, r.outerTargetSubId);
-        ps.setLong(i++, r.seqNum);
+        i = Params.bindSequence(ps, i, r);
         ps.setString(i++, r.group);
         ps.setString(i++, r.kind.label());
         Params.setString(ps, i++, r.orderId);
@@ -261,10 +258,7 @@ final class EventWriter {
                 + " outer_sender_sub_id, outer_target_sub_id, seq_num, exec_id, kind, group_name, reason, raw_json,"
                 + " created_at, exec_key, trade_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 1;
-            ps.setString(i++, r.targetSession);
-            ps.setString(i++, r.outerSenderSubId);
-            ps.setString(i++, r.outerTargetSubId);
-            ps.setLong(i++, r.seqNum);
+            i = Params.bindSequence(ps, i, r);
             Params.setString(ps, i++, r.execId);
             ps.setString(i++, r.kind.label());
             ps.setString(i++, r.group);

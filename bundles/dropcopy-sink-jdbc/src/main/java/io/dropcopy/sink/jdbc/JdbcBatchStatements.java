@@ -21,9 +21,8 @@ final class JdbcBatchStatements {
     /** IN lists are padded to these sizes (repeating the last value), so the server sees few distinct statements. */
     private static final int[] IN_SIZES = {1, 8, 64, 256, 512};
 
-    private static final String INSERT_MESSAGE = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id,"
-            + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json,"
-            + " exec_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MESSAGE = "INSERT INTO " + EventWriter.MESSAGE_COLUMNS
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_ORDER = "UPDATE dropcopy_order SET group_name = ?, cl_ord_id = ?, account = ?,"
             + " symbol = ?, security_desc = ?, side = ?, ord_status = ?, order_qty = ?, price = ?, cum_qty = ?,"
             + " leaves_qty = ?, last_kind = ?, last_exec_id = ?, last_transact_time = ?, last_target_session = ?,"

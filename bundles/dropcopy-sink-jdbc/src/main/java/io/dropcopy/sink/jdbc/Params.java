@@ -13,10 +13,7 @@ import java.time.OffsetDateTime;
 final class Params {
     /** Binds the 12 columns of a dropcopy_message row, in the order of both writers' INSERT. */
     static void bindMessage(PreparedStatement ps, EventRow r, OffsetDateTime now) throws SQLException {
-        ps.setString(1, r.targetSession);
-        ps.setString(2, r.outerSenderSubId);
-        ps.setString(3, r.outerTargetSubId);
-        ps.setLong(4, r.seqNum);
+        bindSequence(ps, 1, r);
         setString(ps, 5, r.execId);
         ps.setString(6, r.kind.label());
         ps.setString(7, r.group);
@@ -25,6 +22,16 @@ final class Params {
         ps.setObject(10, now);
         setString(ps, 11, r.execId == null ? r.json : null);
         setString(ps, 12, r.execKey);
+    }
+
+    /** Binds the message's sequence identity (target session, outer sender and target sub IDs, sequence number) from
+     * parameter {@code i} on; returns the next parameter's index. */
+    static int bindSequence(PreparedStatement ps, int i, EventRow r) throws SQLException {
+        ps.setString(i, r.targetSession);
+        ps.setString(i + 1, r.outerSenderSubId);
+        ps.setString(i + 2, r.outerTargetSubId);
+        ps.setLong(i + 3, r.seqNum);
+        return i + 4;
     }
 
     private Params() {

@@ -51,19 +51,12 @@ final class PgArrayStatements {
             + " WHERE target_session = ? AND outer_sender_sub_id = ? AND outer_target_sub_id = ?"
             + " AND seq_num BETWEEN ? AND ? AND seq_num = ANY(?)";
 
-    private static final String INSERT_MESSAGES = "INSERT INTO dropcopy_message (target_session, outer_sender_sub_id,"
-            + " outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id, trade_date, received_at, raw_json,"
-            + " exec_key) SELECT ts, os, ot, sq, ei, ki, gr, oi, td::date, ?::timestamptz, js, ek FROM unnest(?::varchar[],"
+    private static final String INSERT_MESSAGES = "INSERT INTO " + EventWriter.MESSAGE_COLUMNS
+            + " SELECT ts, os, ot, sq, ei, ki, gr, oi, td::date, ?::timestamptz, js, ek FROM unnest(?::varchar[],"
             + " ?::varchar[], ?::varchar[], ?::int8[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
             + " ?::text[], ?::varchar[]) AS u(ts, os, ot, sq, ei, ki, gr, oi, td, js, ek)";
 
-    private static final String INSERT_EXECUTIONS = "INSERT INTO dropcopy_execution (exec_id, target_session,"
-            + " outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id, cl_ord_id, account,"
-            + " symbol, security_id, security_desc, side, exec_type, ord_status, order_qty, price, last_qty, last_px,"
-            + " cum_qty, leaves_qty, transact_time, trade_date, status, raw_json, created_at, updated_at, exec_key,"
-            + " market_segment, multi_leg_reporting_type, secondary_exec_id, md_trade_entry_id, exec_ref_id,"
-            + " exec_restatement_reason, alloc_account, cmta_give_up_cd, cust_order_capacity, cust_order_handling_inst,"
-            + " cross_id, cross_type, memo)"
+    private static final String INSERT_EXECUTIONS = "INSERT INTO " + EventWriter.EXECUTION_COLUMNS
             + " SELECT ei, ts, os, ot, sq, gr, ki, oi, co, ac, sy, sid, sds, sde, ety, ost, oq::numeric, pr::numeric,"
             + " lq::numeric, lp::numeric, cq::numeric, vq::numeric, tt::timestamptz, td::date, 'ACTIVE', js,"
             + " ?::timestamptz, ?::timestamptz, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13"

@@ -82,12 +82,30 @@ public class ApiServlet extends HttpServlet {
             send(resp, 403, error("role viewer needed"));
             return;
         }
+        if (path.equals("/stream")) {
+            stream.serve(req, resp);
+            return;
+        }
+        String json = read(path, req, user);
+        if (json != null) {
+            send(resp, 200, json);
+            return;
+        }
+        if (SessionControl.handles(path) || path.equals("/alerts/ack")) {
+            resp.setHeader("Allow", "POST");
+            send(resp, 405, error("changes state: POST, as an admin (docs/positions.md)"));
+            return;
+        }
+        send(resp, 404, error("no such resource: GET /dropcopy/api" + path + " (docs/positions.md)"));
+    }
+
+    /** The JSON of the resource a GET of {@code path} reads, or null where it names none. */
+    private String read(String path, HttpServletRequest req, WebAuth.User user) {
         String group = blank(req.getParameter("group"));
         switch (path) {
             case "/me":
-                send(resp, 200, "{\"user\":" + JsonText.quote(new StringBuilder(), user.name) + ",\"roles\":"
-                        + JsonText.strings(new ArrayList<>(user.roles)) + ",\"admin\":" + user.admin() + "}");
-                return;
+                return "{\"user\":" + JsonText.quote(new StringBuilder(), user.name) + ",\"roles\":"
+                        + JsonText.strings(new ArrayList<>(user.roles)) + ",\"admin\":" + user.admin() + "}";
             case "/sessions": {
                 List<String> out = new ArrayList<>();
                 for (SessionView s : risk.sessions()) {
@@ -95,73 +113,57 @@ public class ApiServlet extends HttpServlet {
                         out.add(JsonText.session(s));
                     }
                 }
-                send(resp, 200, JsonText.array(out));
-                return;
+                return JsonText.array(out);
             }
             case "/groups":
-                send(resp, 200, JsonText.strings(risk.groups()));
-                return;
+                return JsonText.strings(risk.groups());
             case "/positions": {
                 List<String> out = new ArrayList<>();
                 for (Position p : risk.positions(group, blank(req.getParameter("account")),
                         blank(req.getParameter("symbol")), blank(req.getParameter("tradeDate")))) {
                     out.add(JsonText.position(p));
                 }
-                send(resp, 200, JsonText.array(out));
-                return;
+                return JsonText.array(out);
             }
             case "/alerts": {
                 List<String> out = new ArrayList<>();
                 for (Alert a : risk.alerts("true".equals(req.getParameter("active")))) {
                     out.add(JsonText.alert(a));
                 }
-                send(resp, 200, JsonText.array(out));
-                return;
+                return JsonText.array(out);
             }
             case "/breaks":
-                send(resp, 200, BreaksFeed.join(breaks));
-                return;
+                return BreaksFeed.join(breaks);
             case "/tape":
-                send(resp, 200, tape(risk.tape(max(req, 200))));
-                return;
+                return tape(risk.tape(max(req, 200)));
             case "/status":
-                send(resp, 200, status());
-                return;
-            case "/dead-letters": {
-                Set<String> names = new TreeSet<>();
-                String only = blank(req.getParameter("session"));
-                for (SessionView s : risk.sessions()) {
-                    if ((group == null || group.equals(s.group())) && (only == null || only.equals(s.name()))) {
-                        names.add(s.name());
-                    }
-                }
-                send(resp, 200, control.deadLetters(names, "true".equals(req.getParameter("all")), max(req, 200)));
-                return;
-            }
+                return status();
+            case "/dead-letters":
+                return deadLetters(req, group);
             case "/rates":
-                send(resp, 200, JsonText.longs(risk.messageRates()));
-                return;
+                return JsonText.longs(risk.messageRates());
             case "/latencies":
-                send(resp, 200, JsonText.longs(risk.latencies()));
-                return;
-            case "/stream":
-                stream.serve(req, resp);
-                return;
+                return JsonText.longs(risk.latencies());
             default:
                 if (path.startsWith("/accounts/") && path.endsWith("/events")) {
                     String account = path.substring("/accounts/".length(), path.length() - "/events".length());
                     if (!account.isEmpty() && account.indexOf('/') < 0) {
-                        send(resp, 200, tape(risk.recentEvents(group, account, max(req, 100))));
-                        return;
+                        return tape(risk.recentEvents(group, account, max(req, 100)));
                     }
                 }
-                if (SessionControl.handles(path) || path.equals("/alerts/ack")) {
-                    resp.setHeader("Allow", "POST");
-                    send(resp, 405, error("changes state: POST, as an admin (docs/positions.md)"));
-                    return;
-                }
-                send(resp, 404, error("no such resource: GET /dropcopy/api" + path + " (docs/positions.md)"));
+                return null;
         }
+    }
+
+    private String deadLetters(HttpServletRequest req, String group) {
+        Set<String> names = new TreeSet<>();
+        String only = blank(req.getParameter("session"));
+        for (SessionView s : risk.sessions()) {
+            if ((group == null || group.equals(s.group())) && (only == null || only.equals(s.name()))) {
+                names.add(s.name());
+            }
+        }
+        return control.deadLetters(names, "true".equals(req.getParameter("all")), max(req, 200));
     }
 
     @Override
