@@ -29,7 +29,8 @@ import quickfix.Message;
 /* The tests of this class run at the same time (each its own port and comp id: they mostly wait for QuickFIX/J's
    one-second timers); the class as a whole runs alone, like every other test class. */
 class SessionFaultsTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(8);
+    /** Generous: an await returns as soon as its condition holds; the tests run at once on a machine that may be busy. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     /** The simulator of one test; each test its own client comp id, so that the tests can run at the same time. */
     private static SimulatorConfigBuilder config(int port, Path tmp) {
