@@ -33,8 +33,10 @@ public enum EventKind {
 
     /** The lower-case name used in JSON and on the console ({@code partial_fill}). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return label;
     }
+
+    private final String label = name().toLowerCase(java.util.Locale.ROOT);
 
     static EventKind of(FixMessage inner) {
         String msgType = inner.msgType();

@@ -5,52 +5,52 @@ import java.util.Map;
 /** Readable names for the FIX 4.2 enumerations a drop copy carries. Unknown codes map to null (the code is kept). */
 final class FixCodes {
 
-    private static final Map<String, String> EXEC_TYPE = table(
+    private static final Table EXEC_TYPE = table(
             "0", "NEW", "1", "PARTIAL_FILL", "2", "FILL", "3", "DONE_FOR_DAY", "4", "CANCELED", "5", "REPLACED",
             "6", "PENDING_CANCEL", "7", "STOPPED", "8", "REJECTED", "9", "SUSPENDED", "A", "PENDING_NEW",
             "B", "CALCULATED", "C", "EXPIRED", "D", "RESTATED", "E", "PENDING_REPLACE", "F", "TRADE",
             "G", "TRADE_CORRECT", "H", "TRADE_CANCEL", "I", "ORDER_STATUS");
 
-    private static final Map<String, String> ORD_STATUS = table(
+    private static final Table ORD_STATUS = table(
             "0", "NEW", "1", "PARTIALLY_FILLED", "2", "FILLED", "3", "DONE_FOR_DAY", "4", "CANCELED", "5", "REPLACED",
             "6", "PENDING_CANCEL", "7", "STOPPED", "8", "REJECTED", "9", "SUSPENDED", "A", "PENDING_NEW",
             "B", "CALCULATED", "C", "EXPIRED", "E", "PENDING_REPLACE", "G", "TRADE_CORRECT", "H", "TRADE_CANCEL",
             "U", "UNDEFINED");
 
-    private static final Map<String, String> EXEC_TRANS_TYPE = table(
+    private static final Table EXEC_TRANS_TYPE = table(
             "0", "NEW", "1", "CANCEL", "2", "CORRECT", "3", "STATUS");
 
-    private static final Map<String, String> SIDE = table(
+    private static final Table SIDE = table(
             "1", "BUY", "2", "SELL");
 
-    private static final Map<String, String> ORD_TYPE = table(
+    private static final Table ORD_TYPE = table(
             "1", "MARKET", "2", "LIMIT", "3", "STOP", "4", "STOP_LIMIT", "K", "MARKET_LIMIT");
 
-    private static final Map<String, String> TIME_IN_FORCE = table(
+    private static final Table TIME_IN_FORCE = table(
             "0", "DAY", "1", "GTC", "3", "FAK", "4", "FOK", "6", "GTD");
 
     /** MultiLegReportingType(442): how a spread trade is reported. */
-    private static final Map<String, String> MULTI_LEG_REPORTING_TYPE = table(
+    private static final Table MULTI_LEG_REPORTING_TYPE = table(
             "1", "SINGLE_SECURITY", "2", "INDIVIDUAL_LEG", "3", "MULTI_LEG_SECURITY");
 
     /** CxlRejResponseTo(434) on an Order Cancel Reject (35=9). */
-    private static final Map<String, String> CXL_REJ_RESPONSE_TO = table(
+    private static final Table CXL_REJ_RESPONSE_TO = table(
             "1", "ORDER_CANCEL_REQUEST", "2", "ORDER_CANCEL_REPLACE_REQUEST");
 
     /** MassActionType(1373): CME sends 3 (cancel orders). */
-    private static final Map<String, String> MASS_ACTION_TYPE = table(
+    private static final Table MASS_ACTION_TYPE = table(
             "1", "SUSPEND_ORDERS", "2", "RELEASE_ORDERS", "3", "CANCEL_ORDERS");
 
     /** MassActionScope(1374), with CME iLink's meanings (1 instrument, 9 market segment, 10 group code). */
-    private static final Map<String, String> MASS_ACTION_SCOPE = table(
+    private static final Table MASS_ACTION_SCOPE = table(
             "1", "INSTRUMENT", "9", "MARKET_SEGMENT", "10", "GROUP_CODE");
 
     /** MassActionResponse(1375). */
-    private static final Map<String, String> MASS_ACTION_RESPONSE = table(
+    private static final Table MASS_ACTION_RESPONSE = table(
             "0", "REJECTED", "1", "ACCEPTED");
 
     /** MassActionRejectReason(1376), FIX values; other (venue specific) codes keep only their code. */
-    private static final Map<String, String> MASS_ACTION_REJECT_REASON = table(
+    private static final Table MASS_ACTION_REJECT_REASON = table(
             "0", "MASS_ACTION_NOT_SUPPORTED", "1", "INVALID_OR_UNKNOWN_SECURITY",
             "2", "INVALID_OR_UNKNOWN_UNDERLYING_SECURITY", "3", "INVALID_OR_UNKNOWN_PRODUCT",
             "4", "INVALID_OR_UNKNOWN_CFI_CODE", "5", "INVALID_OR_UNKNOWN_SECURITY_TYPE",
@@ -108,16 +108,44 @@ final class FixCodes {
         return name(MASS_ACTION_REJECT_REASON, code);
     }
 
-    private static String name(Map<String, String> table, String code) {
+    private static String name(Table table, String code) {
         return code == null ? null : table.get(code);
     }
 
     /** Code, name, code, name, ... */
-    private static Map<String, String> table(String... codesAndNames) {
+    private static Table table(String... codesAndNames) {
         Map<String, String> table = new java.util.HashMap<>();
         for (int i = 0; i < codesAndNames.length; i += 2) {
             table.put(codesAndNames[i], codesAndNames[i + 1]);
         }
-        return Map.copyOf(table);
+        return new Table(Map.copyOf(table));
+    }
+
+    /**
+     * Code to name; most codes are one ASCII character, looked up by that character instead of hashing a new
+     * string for every field of every message.
+     */
+    private static final class Table {
+        private final Map<String, String> names;
+        private final String[] byChar = new String[128];
+
+        Table(Map<String, String> names) {
+            this.names = names;
+            names.forEach((code, name) -> {
+                if (code.length() == 1 && code.charAt(0) < 128) {
+                    byChar[code.charAt(0)] = name;
+                }
+            });
+        }
+
+        String get(String code) {
+            if (code.length() == 1) {
+                char c = code.charAt(0);
+                if (c < 128) {
+                    return byChar[c];
+                }
+            }
+            return names.get(code);
+        }
     }
 }

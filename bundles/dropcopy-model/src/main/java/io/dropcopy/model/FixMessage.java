@@ -25,13 +25,27 @@ public final class FixMessage {
     public static final int MAX_FIELDS = 1024;
 
     private final String raw;
+    /** The fields' tags and values, the first {@code count} entries used. */
     private final int[] tags;
     private final String[] values;
+    private final int count;
+    /**
+     * The index of a field whose value is left in {@link #raw} (from {@code deferredStart} to {@code deferredEnd}) until
+     * asked for, or -1: the outer XmlData(213), which the unwrapper reads in place instead of copying it twice.
+     */
+    private final int deferred;
+    private final int deferredStart;
+    private final int deferredEnd;
 
-    private FixMessage(String raw, int[] tags, String[] values) {
+    private FixMessage(String raw, int[] tags, String[] values, int count, int deferred, int deferredStart,
+                       int deferredEnd) {
         this.raw = raw;
         this.tags = tags;
         this.values = values;
+        this.count = count;
+        this.deferred = deferred;
+        this.deferredStart = deferredStart;
+        this.deferredEnd = deferredEnd;
     }
 
     /**
@@ -40,6 +54,14 @@ public final class FixMessage {
      * memory per call are linear in a bounded input whatever the bytes are.
      */
     public static FixMessage parse(String raw) throws MalformedMessageException {
+        return parse(raw, -1);
+    }
+
+    /**
+     * As {@link #parse(String)}; the value of the first occurrence of {@code deferTag} is not copied out of the raw
+     * text until it is asked for ({@link #valueStart}/{@link #valueEnd} locate it).
+     */
+    static FixMessage parse(String raw, int deferTag) throws MalformedMessageException {
         if (raw == null || !raw.startsWith("8=")) {
             throw new MalformedMessageException("message does not start with 8=");
         }
@@ -55,6 +77,9 @@ public final class FixMessage {
         int pos = 0;
         long pendingDataLength = -1;
         int pendingDataTag = -1;
+        int deferred = -1;
+        int deferredStart = 0;
+        int deferredEnd = 0;
         while (pos < end) {
             char c = raw.charAt(pos);
             if (c == sep || c == '\r' || c == '\n') {
@@ -88,10 +113,18 @@ public final class FixMessage {
             if (valueEnd == valueStart) {
                 throw new MalformedMessageException("tag " + tag + " has an empty value");
             }
-            String value = raw.substring(valueStart, valueEnd);
             pendingDataTag = dataTagFor(tag);
-            if (pendingDataTag > 0) {
-                pendingDataLength = parseLength(tag, value);
+            String value;
+            if (tag == deferTag && deferred < 0 && pendingDataTag <= 0) {
+                value = null;
+                deferred = count;
+                deferredStart = valueStart;
+                deferredEnd = valueEnd;
+            } else {
+                value = raw.substring(valueStart, valueEnd);
+                if (pendingDataTag > 0) {
+                    pendingDataLength = parseLength(tag, value);
+                }
             }
             if (count == tags.length) {
                 if (count >= MAX_FIELDS) {
@@ -112,7 +145,7 @@ public final class FixMessage {
         if (!isDigits(values[1], 9)) {
             throw new MalformedMessageException("BodyLength(9) is not a number");
         }
-        return new FixMessage(raw, Arrays.copyOf(tags, count), Arrays.copyOf(values, count));
+        return new FixMessage(raw, tags, values, count, deferred, deferredStart, deferredEnd);
     }
 
     private static boolean isDigits(String value, int maxLength) {
@@ -180,9 +213,9 @@ public final class FixMessage {
 
     /** The value of the first occurrence of the tag, or null. */
     public String get(int tag) {
-        for (int i = 0; i < tags.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (tags[i] == tag) {
-                return values[i];
+                return valueAt(i);
             }
         }
         return null;
@@ -190,7 +223,7 @@ public final class FixMessage {
 
     /** The position of the first occurrence of the tag, or -1. */
     public int indexOf(int tag) {
-        for (int i = 0; i < tags.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (tags[i] == tag) {
                 return i;
             }
@@ -207,23 +240,41 @@ public final class FixMessage {
     }
 
     public int size() {
-        return tags.length;
+        return count;
     }
 
     public int tagAt(int index) {
-        return tags[index];
+        return tags[checkIndex(index)];
     }
 
     public String valueAt(int index) {
-        return values[index];
+        String value = values[checkIndex(index)];
+        return value != null ? value : raw.substring(deferredStart, deferredEnd); // only the deferred one is null
+    }
+
+    /** Where the value of the field at the index starts in {@link #raw()}: the deferred field only. */
+    int valueStart(int index) {
+        return index == deferred ? deferredStart : -1;
+    }
+
+    /** Where the value of the field at the index ends in {@link #raw()} (exclusive): the deferred field only. */
+    int valueEnd(int index) {
+        return index == deferred ? deferredEnd : -1;
+    }
+
+    private int checkIndex(int index) {
+        if (index >= count) {
+            throw new IndexOutOfBoundsException("field " + index + " of " + count);
+        }
+        return index;
     }
 
     /** All values of a repeated tag (repeating groups), in wire order. */
     public List<String> getAll(int tag) {
         List<String> all = new ArrayList<>(2);
-        for (int i = 0; i < tags.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (tags[i] == tag) {
-                all.add(values[i]);
+                all.add(valueAt(i));
             }
         }
         return Collections.unmodifiableList(all);

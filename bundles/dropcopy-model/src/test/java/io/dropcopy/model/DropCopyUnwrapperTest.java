@@ -52,6 +52,31 @@ class DropCopyUnwrapperTest {
     }
 
     @Test
+    void readsTheEnvelopeInPlaceToleratingWhitespaceAndKeepsXmlDataReadable() throws Exception {
+        String inner = Samples.innerFill(FixMessage.SOH);
+        String xml = " \r\n" + DropCopyUnwrapper.envelope(inner) + "\n ";
+        WrappedMessage w = DropCopyUnwrapper.unwrap(outerWith(xml));
+        assertEquals(inner, w.inner().raw());
+        assertEquals(xml, w.outer().get(213));
+        assertEquals(xml, w.outer().valueAt(w.outer().indexOf(213)));
+        assertEquals(java.util.List.of(xml), w.outer().getAll(213));
+
+        MalformedMessageException empty = assertThrows(MalformedMessageException.class,
+                () -> DropCopyUnwrapper.unwrap(outerWith(" <RTRF></RTRF> ")));
+        assertEquals("XmlData(213) holds an empty <RTRF> envelope", empty.getMessage());
+        for (String notEnclosed : new String[] {"<RTRF>", "<RTRF></RTRF", "x<RTRF>8=FIX.4.2</RTRF>", "   "}) {
+            MalformedMessageException e = assertThrows(MalformedMessageException.class,
+                    () -> DropCopyUnwrapper.unwrap(outerWith(notEnclosed)));
+            assertEquals("XmlData(213) is not enclosed in <RTRF>...</RTRF>", e.getMessage(), notEnclosed);
+        }
+    }
+
+    private static String outerWith(String xmlData) {
+        return new FixMessageBuilder("FIX.4.2", "n").add(34, 3).add(49, "CME").add(52, "20240315-14:30:00.125")
+                .add(56, "ABCDEFN").addData(212, 213, xmlData).build();
+    }
+
+    @Test
     void rejectsOtherMessageTypesAndGarbage() {
         assertThrows(MalformedMessageException.class,
                 () -> DropCopyUnwrapper.unwrap(new FixMessageBuilder("FIX.4.2", "0").add(34, 2).build()));

@@ -37,6 +37,31 @@ class AlertsTest {
     }
 
     @Test
+    void fillsWithNoLimitConfiguredRaiseAndClearNothingAndBuildNoTimeStamp() throws Exception {
+        AtomicLong reads = new AtomicLong();
+        RiskEngine quiet = new RiskEngine(() -> {
+            reads.incrementAndGet();
+            return clock.get();
+        });
+        List<Alert> heard = new ArrayList<>();
+        quiet.listen(new RiskListener() {
+            @Override
+            public void onAlert(Alert alert) {
+                heard.add(alert);
+            }
+        });
+        String[][] fills = {{"ACC1", "1", "900000"}, {"ACC1", "2", "1800000"}, {"ACC2", "2", "5"}, {"ACC3", "1", "1"}};
+        for (int i = 0; i < 50; i++) {
+            String[] f = fills[i % fills.length];
+            quiet.onEvent(Msgs.event(Msgs.fill("Q-" + i, "QO" + i, f[0], "118", "ESZ6", f[1], Long.parseLong(f[2]), "4500")));
+        }
+        assertTrue(heard.isEmpty(), "no alert raised or cleared: " + heard);
+        assertTrue(quiet.alerts(false).isEmpty());
+        // the rate window reads the clock once a fill; an alert's time stamp would be a second read
+        assertTrue(reads.get() <= 50, "clock read " + reads.get() + " times for 50 fills");
+    }
+
+    @Test
     void positionLimitRaisedOnceAndClearedOnce() throws Exception {
         engine.configure(Limits.parse(5, 3, 0, 0, null, null));
         fill("ACC1", "1", 4);
