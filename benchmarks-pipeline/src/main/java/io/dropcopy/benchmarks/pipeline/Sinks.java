@@ -192,8 +192,15 @@ final class Sinks {
                 case POSTGRES_BATCH:
                     // PostgreSQL's defaults (fsync, synchronous_commit on): a commit is durable when the sink returns
                     infra.pgData = dir.resolve("pgdata").resolve("postmaster.pid");
-                    infra.postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
-                            .setCleanDataDirectory(true).start();
+                    EmbeddedPostgres.Builder pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
+                            .setCleanDataDirectory(true);
+                    // server settings to try against PostgreSQL's defaults, e.g. -Dbench.pg.config=synchronous_commit=off
+                    for (String kv : System.getProperty("bench.pg.config", "").split(",")) {
+                        if (kv.contains("=")) {
+                            pg.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                        }
+                    }
+                    infra.postgres = pg.start();
                     // batch mode: the driver sends a JDBC batch of inserts as multi-row INSERTs
                     infra.dataSource = c == Case.POSTGRES ? infra.postgres.getPostgresDatabase()
                             : infra.postgres.getDatabase("postgres", "postgres", Map.of("reWriteBatchedInserts", "true"));
