@@ -20,7 +20,7 @@ public class JmsSinkEndpoint extends BatchingSinkEndpoint {
     private final String destinationName;
     @UriParam(description = "The JMS ConnectionFactory: #name of a Camel registry bean, or in Karaf the name of an OSGi"
             + " ConnectionFactory service (service property name or osgi.jndi.service.name; feature dropcopy-jms"
-            + " registers dropcopyJms)", javaType = "javax.jms.ConnectionFactory")
+            + " registers dropcopyJms)", javaType = "java.lang.String")
     @Metadata(required = true)
     private Object connectionFactory;
     @UriParam(defaultValue = "500", description = "Most messages in one transaction (1: a commit per message)")

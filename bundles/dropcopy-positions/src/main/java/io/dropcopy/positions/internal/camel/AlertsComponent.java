@@ -21,7 +21,7 @@ public class AlertsComponent extends DefaultComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        AlertsEndpoint endpoint = new AlertsEndpoint(uri, this, service);
+        AlertsEndpoint endpoint = new AlertsEndpoint(uri, this, remaining, service);
         setProperties(endpoint, parameters);
         return endpoint;
     }

@@ -4,21 +4,38 @@ import io.dropcopy.positions.Alert;
 import io.dropcopy.positions.PositionService;
 import io.dropcopy.positions.RiskListener;
 import io.dropcopy.positions.internal.JsonText;
+import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /** See {@link AlertsComponent}. Consumer only. */
+@UriEndpoint(firstVersion = "0.2.0", scheme = AlertsComponent.SCHEME, title = "Drop Copy Risk Alerts",
+        syntax = "dropcopy-alerts:name", consumerOnly = true, category = {Category.MONITORING},
+        headersClass = AlertHeaders.class)
 public class AlertsEndpoint extends DefaultEndpoint {
     private final PositionService service;
+    @UriPath(description = "A free label for the route; every consumer receives every alert")
+    @Metadata(required = true)
+    private final String name;
+    @UriParam(label = "consumer", defaultValue = "false", description = "Only alerts raised, not their clearing")
     private boolean activeOnly;
 
-    AlertsEndpoint(String uri, AlertsComponent component, PositionService service) {
+    AlertsEndpoint(String uri, AlertsComponent component, String name, PositionService service) {
         super(uri, component);
+        this.name = name;
         this.service = service;
+    }
+
+    public String getName() {
+        return name;
     }
 
     /** Only alerts raised, not their clearing. */
@@ -56,11 +73,11 @@ public class AlertsEndpoint extends DefaultEndpoint {
             private void deliver(Alert alert) {
                 Exchange exchange = createExchange(false);
                 exchange.getMessage().setBody(JsonText.alert(alert));
-                exchange.getMessage().setHeader("DropCopyAlertId", alert.id());
-                exchange.getMessage().setHeader("DropCopyAlertType", alert.type().name());
-                exchange.getMessage().setHeader("DropCopyAlertSeverity", alert.severity().name());
-                exchange.getMessage().setHeader("DropCopyAlertState", alert.active() ? "RAISED" : "CLEARED");
-                exchange.getMessage().setHeader("DropCopyGroup", alert.group());
+                exchange.getMessage().setHeader(AlertHeaders.ID, alert.id());
+                exchange.getMessage().setHeader(AlertHeaders.TYPE, alert.type().name());
+                exchange.getMessage().setHeader(AlertHeaders.SEVERITY, alert.severity().name());
+                exchange.getMessage().setHeader(AlertHeaders.STATE, alert.active() ? "RAISED" : "CLEARED");
+                exchange.getMessage().setHeader(AlertHeaders.GROUP, alert.group());
                 try {
                     getProcessor().process(exchange);
                 } catch (Exception e) {
