@@ -45,6 +45,11 @@ public final class Fault {
         return a.get(index);
     }
 
+    /** The first argument is {@code off}, the fault's off switch (no argument: the usage). */
+    boolean off(List<String> a) {
+        return arg(a, 0).equalsIgnoreCase("off");
+    }
+
     int positive(String v) {
         int n = nonNegative(v);
         if (n < 1) {

@@ -86,8 +86,7 @@ final class Faults {
                 + " Test Request, then disconnect); 0 = until 'slow-read off'", Faults::slowRead);
         add("throttle", "<msgs/s>|off", "slow link: at most that many messages per second leave (resends too; a new"
                 + " Resend Request while a throttled resend is queued is rejected)", (sim, f, a) -> {
-                    String v = f.arg(a, 0);
-                    double rate = v.equalsIgnoreCase("off") ? 0 : f.number(v);
+                    double rate = f.off(a) ? 0 : f.number(f.arg(a, 0));
                     sim.throttle(rate);
                     return rate == 0 ? "throttle off" : "at most " + rate + " messages per second";
                 });
@@ -100,8 +99,7 @@ final class Faults {
                 + " rejected", Faults::resendWindow);
         add("resend-floor", "<seq>|off", "the window's floor by sequence number: Resend Requests beginning below it are"
                 + " rejected as outside the 48-hour window (as CME rejects them); the rest is served", (sim, f, a) -> {
-                    String v = f.arg(a, 0);
-                    int floor = v.equalsIgnoreCase("off") ? 0 : f.positive(v);
+                    int floor = f.off(a) ? 0 : f.positive(f.arg(a, 0));
                     sim.resendFloor(floor);
                     return floor == 0 ? "no resend floor" : "Resend Requests beginning below " + floor + " are rejected";
                 });
@@ -169,11 +167,11 @@ final class Faults {
     }
 
     private static String slowRead(CmeSimulator sim, Fault f, List<String> a) {
-        String v = f.arg(a, 0);
-        if (v.equalsIgnoreCase("off")) {
+        if (f.off(a)) {
             sim.wire().resumeRead();
             return "reading the client's socket again";
         }
+        String v = f.arg(a, 0);
         Duration d = f.seconds(v);
         if (!sim.suspendReading(d)) {
             throw new IllegalStateException("no client connected");
