@@ -76,7 +76,7 @@ public final class RiskEngine implements PositionService {
         synchronized (this) {
             groups.add(r.group);
             Ledger.Result result = ledger.apply(r);
-            if (result.outcome == Ledger.Outcome.DUPLICATE) {
+            if (result.outcome() == Ledger.Outcome.DUPLICATE) {
                 duplicates++;
             } else {
                 TapeEntry entry = entry(r, result);
@@ -95,19 +95,19 @@ public final class RiskEngine implements PositionService {
                     }
                     pendingNotices.add(entry);
                 }
-                if (result.outcome == Ledger.Outcome.REFUSED) {
+                if (result.outcome() == Ledger.Outcome.REFUSED) {
                     refused++;
                     boolean link = r.kind != ExecReport.Kind.FILL;
                     alerts.raise("refused/" + r.group + "/" + r.tradeDate + "/" + r.execId,
                             link ? Alert.Type.LINK_REFUSED : Alert.Type.FILL_REFUSED, Alert.Severity.WARNING, r.group,
                             r.account, r.label + " " + r.execId + " of order " + r.orderId + " not applied: "
-                                    + result.reason, now());
+                                    + result.reason(), now());
                 }
                 if (live && r.account != null) {
                     checkAccount(r.group, r.account);
                 }
-                if (result.outcome == Ledger.Outcome.APPLIED && result.running != null) {
-                    checkPosition(result.running);
+                if (result.outcome() == Ledger.Outcome.APPLIED && result.running() != null) {
+                    checkPosition(result.running());
                     if (live && r.kind == ExecReport.Kind.FILL) {
                         checkFillSize(r);
                         checkFillRate(r.group, r.account);
@@ -120,7 +120,7 @@ public final class RiskEngine implements PositionService {
 
     private TapeEntry entry(ExecReport r, Ledger.Result result) {
         String side = "1".equals(r.side) ? "BUY" : "2".equals(r.side) ? "SELL" : null;
-        Long net = result.position != null ? Long.valueOf(result.position.net()) : null;
+        Long net = result.position() != null ? Long.valueOf(result.position().net()) : null;
         return new TapeEntry(++tapeSeq, r.time(), r.group, r.account, r.label, side, r.lastQty, r.lastPx,
                 r.securityId, r.description, r.execId, r.orderId, result.label(), net);
     }
