@@ -77,7 +77,7 @@ interface MessageSource extends Closeable {
 
         @Override
         public String current(Instant now) {
-            // as before: a backlog may go past the last order; only the generator stops there
+            // a backlog may go past the last order; only the generator stops there
             return SyntheticOrders.executionReport(position.order(), position.step(), now);
         }
 
@@ -328,7 +328,7 @@ interface MessageSource extends Closeable {
 
         private Item parse(Recording.Entry e) {
             try {
-                FixMessage outer = FixMessage.parse(e.message);
+                FixMessage outer = FixMessage.parse(e.message());
                 long seq = parseSeq(outer.get(34));
                 if (seq <= 0) {
                     return null;
@@ -336,10 +336,10 @@ interface MessageSource extends Closeable {
                 boolean possDup = "Y".equals(outer.get(43));
                 String type = outer.msgType();
                 if (!DropCopyUnwrapper.XML_NON_FIX.equals(type)) {
-                    return new Item(seq, e.epochNanos, null, false, possDup, type, parseSeq(outer.get(36)));
+                    return new Item(seq, e.epochNanos(), null, false, possDup, type, parseSeq(outer.get(36)));
                 }
-                String inner = DropCopyUnwrapper.unwrap(e.message).inner().raw();
-                return new Item(seq, e.epochNanos, inner, "Y".equals(outer.get(97)), possDup, type, 0);
+                String inner = DropCopyUnwrapper.unwrap(e.message()).inner().raw();
+                return new Item(seq, e.epochNanos(), inner, "Y".equals(outer.get(97)), possDup, type, 0);
             } catch (MalformedMessageException ex) {
                 skipped++;
                 LOG.warn("Replay of {}: line {} skipped: {}", file, reader.lineNumber(), ex.getMessage());
