@@ -2,6 +2,7 @@ package io.dropcopy.certify;
 
 import static io.dropcopy.certify.ScenarioSteps.loggedOn;
 import static io.dropcopy.certify.ScenarioSteps.heartbeatThenLogout;
+import static io.dropcopy.certify.ScenarioSteps.firstSession;
 import static io.dropcopy.certify.ScenarioSteps.gateways;
 import static io.dropcopy.certify.ScenarioSteps.operator;
 import static io.dropcopy.certify.ScenarioSteps.sendSomeBusiness;
@@ -14,15 +15,11 @@ final class LogonScenarios {
     }
 
     static void cgwLogon(ScriptedCme cme, ClientUnderTest client) throws Exception {
-        Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = loggedOn(cme, g[0], "(client started)", 0);
-        cme.clientLogout(c, client);
+        firstSession(cme, client, "(client started)", 0);
     }
 
     static void beginningOfWeek(ScriptedCme cme, ClientUnderTest client) throws Exception {
-        Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = loggedOn(cme, g[0], "(client started, last week)", 3);
-        cme.clientLogout(c, client);
+        Gateway[] g = firstSession(cme, client, "(client started, last week)", 3);
         // CME's weekly start-up: both sides start again at 1
         cme.cmeNext = 1;
         cme.clientNext = 1;
@@ -33,9 +30,7 @@ final class LogonScenarios {
     }
 
     static void midWeekLogon(ScriptedCme cme, ClientUnderTest client) throws Exception {
-        Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = loggedOn(cme, g[0], "(client started)", 2);
-        cme.clientLogout(c, client);
+        Gateway[] g = firstSession(cme, client, "(client started)", 2);
         // CME holds a higher sequence for the client than the client has (e.g. its store came back from a backup)
         int cmeExpects = cme.clientNext + 25;
         int clientHas = cme.clientNext;
@@ -55,9 +50,7 @@ final class LogonScenarios {
     }
 
     static void keyRotation(ScriptedCme cme, ClientUnderTest client) throws Exception {
-        Gateway[] g = gateways(cme, client, true);
-        ClientConnection c = loggedOn(cme, g[0], "(client started with key pair 1)", 2);
-        cme.clientLogout(c, client);
+        Gateway[] g = firstSession(cme, client, "(client started with key pair 1)", 2);
         boolean has = false;
         try {
             has = client.useKeyPair(2);

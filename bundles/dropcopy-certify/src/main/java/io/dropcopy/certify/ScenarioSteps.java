@@ -25,6 +25,13 @@ final class ScenarioSteps {
         return new Gateway[] {primary, backup};
     }
 
+    /** The client's first session on the primary: logged on, {@code business} messages sent, logged out by it. */
+    static Gateway[] firstSession(ScriptedCme cme, ClientUnderTest client, String sent, int business) throws Exception {
+        Gateway[] g = gateways(cme, client, true);
+        cme.clientLogout(loggedOn(cme, g[0], sent, business), client);
+        return g;
+    }
+
     /** The client logs on to {@code primary}; CME sends {@code business} execution reports and a Test Request. */
     static ClientConnection loggedOn(ScriptedCme cme, Gateway primary, String sent, int business) {
         ClientConnection c = cme.acceptLogon(primary, sent, 1);

@@ -8,24 +8,12 @@ import java.util.List;
  * One fault of the simulator's operator commands ({@code dropcopy-sim:fault <name> [args]}): its arguments and
  * description for help texts and completion, and what it does to a simulator. The table is {@link Faults}.
  */
-public final class Fault {
+public record Fault(String name, String args, String description, Action action) {
 
     /** What a fault does: applies it to {@code sim} with the operator's arguments, returns what was done, one line. */
     @FunctionalInterface
     interface Action {
         String apply(CmeSimulator sim, Fault fault, List<String> args) throws IOException;
-    }
-
-    public final String name;
-    public final String args;
-    public final String description;
-    private final Action action;
-
-    Fault(String name, String args, String description, Action action) {
-        this.name = name;
-        this.args = args;
-        this.description = description;
-        this.action = action;
     }
 
     String apply(CmeSimulator sim, List<String> arguments) throws IOException {
@@ -43,6 +31,11 @@ public final class Fault {
             throw new IllegalArgumentException(usage());
         }
         return a.get(index);
+    }
+
+    /** The first argument is {@code off}, the fault's off switch (no argument: the usage). */
+    boolean off(List<String> a) {
+        return arg(a, 0).equalsIgnoreCase("off");
     }
 
     int positive(String v) {

@@ -85,12 +85,7 @@ final class Faults {
         add("slow-read", "<seconds>|off", "stop reading the client's socket (back-pressure; heartbeats unheard:"
                 + " Test Request, then disconnect); 0 = until 'slow-read off'", Faults::slowRead);
         add("throttle", "<msgs/s>|off", "slow link: at most that many messages per second leave (resends too; a new"
-                + " Resend Request while a throttled resend is queued is rejected)", (sim, f, a) -> {
-                    String v = f.arg(a, 0);
-                    double rate = v.equalsIgnoreCase("off") ? 0 : f.number(v);
-                    sim.throttle(rate);
-                    return rate == 0 ? "throttle off" : "at most " + rate + " messages per second";
-                });
+                + " Resend Request while a throttled resend is queued is rejected)", Faults::throttle);
         add("ignore-resend", "<n>", "leave the next n Resend Requests unanswered", (sim, f, a) -> {
             int count = f.nonNegative(f.arg(a, 0));
             sim.ignoreResendRequests(count);
@@ -99,12 +94,7 @@ final class Faults {
         add("resend-window", "<duration>", "resend only messages younger than that (48h, 30m, 1s, 500ms); older:"
                 + " rejected", Faults::resendWindow);
         add("resend-floor", "<seq>|off", "the window's floor by sequence number: Resend Requests beginning below it are"
-                + " rejected as outside the 48-hour window (as CME rejects them); the rest is served", (sim, f, a) -> {
-                    String v = f.arg(a, 0);
-                    int floor = v.equalsIgnoreCase("off") ? 0 : f.positive(v);
-                    sim.resendFloor(floor);
-                    return floor == 0 ? "no resend floor" : "Resend Requests beginning below " + floor + " are rejected";
-                });
+                + " rejected as outside the 48-hour window (as CME rejects them); the rest is served", Faults::resendFloor);
         add("expect-seq", "<n>", "expect that sequence number from the client next (a lower logon gets a Logout"
                 + " with 789)", (sim, f, a) -> {
                     int next = f.positive(f.arg(a, 0));
@@ -169,16 +159,22 @@ final class Faults {
     }
 
     private static String slowRead(CmeSimulator sim, Fault f, List<String> a) {
-        String v = f.arg(a, 0);
-        if (v.equalsIgnoreCase("off")) {
+        if (f.off(a)) {
             sim.wire().resumeRead();
             return "reading the client's socket again";
         }
+        String v = f.arg(a, 0);
         Duration d = f.seconds(v);
         if (!sim.suspendReading(d)) {
             throw new IllegalStateException("no client connected");
         }
         return "not reading the client's socket " + (d.isZero() ? "until 'slow-read off'" : "for " + v + " s");
+    }
+
+    private static String throttle(CmeSimulator sim, Fault f, List<String> a) {
+        double rate = f.off(a) ? 0 : f.number(f.arg(a, 0));
+        sim.throttle(rate);
+        return rate == 0 ? "throttle off" : "at most " + rate + " messages per second";
     }
 
     private static String resendWindow(CmeSimulator sim, Fault f, List<String> a) {
@@ -190,6 +186,12 @@ final class Faults {
         }
         sim.resendWindow(d);
         return "resend window " + SimulatorConfigParser.durationText(d);
+    }
+
+    private static String resendFloor(CmeSimulator sim, Fault f, List<String> a) {
+        int floor = f.off(a) ? 0 : f.positive(f.arg(a, 0));
+        sim.resendFloor(floor);
+        return floor == 0 ? "no resend floor" : "Resend Requests beginning below " + floor + " are rejected";
     }
 
     private static String clear(CmeSimulator sim, Fault f, List<String> a) {

@@ -312,29 +312,28 @@ public final class Main {
 
     /** The options of one target session: address, comp ids, key, store. */
     private static void usageSession(PrintStream out) {
-        out.println("Options (all optional):");
-        out.println("  --host HOST                 address to listen on (default " + SimulatorConfig.DEFAULT_HOST + ")");
-        out.println("  --port PORT                 TCP port (default " + SimulatorConfig.DEFAULT_PORT + ")");
-        out.println("  --sender-comp-id ID         CME's comp id, 49 of what the simulator sends (default "
-                + SimulatorConfig.DEFAULT_SENDER_COMP_ID + ")");
-        out.println("  --sender-sub-id ID          CME's sub id, 50 of what the simulator sends (default "
-                + SimulatorConfig.DEFAULT_SENDER_SUB_ID + ")");
-        out.println("  --target-comp-id ID         the client's drop copy comp id (default "
-                + SimulatorConfig.DEFAULT_TARGET_COMP_ID + ")");
-        out.println("  --access-key-id ID          access key id the client must present in 355 (default "
-                + SimulatorConfig.DEFAULT_ACCESS_KEY_ID + ")");
-        out.println("  --secret-key KEY            base64url secret key of that access key (default: CME's public");
-        out.println("                              test-vector key, a demo value)");
-        out.println("  --rate N                    messages per second, 0 = as fast as possible (default 5)");
-        out.println("  --orders N                  synthetic orders in the stream, 3 messages each; the stream stops");
-        out.println("                              after order N, also across restarts; 0 = unlimited (default 0)");
-        out.println("  --store-dir DIR             QuickFIX/J file store and stream position (default "
-                + SimulatorConfig.DEFAULT_STORE_DIR + ")");
-        out.println("  --heartbeat-interval SECS   HeartBtInt of the session settings (default "
-                + SimulatorConfig.DEFAULT_HEARTBEAT_INTERVAL + "); as a QuickFIX/J acceptor the");
-        out.println("                              simulator follows the client's HeartBtInt(108)");
-        out.println("  --name NAME                 the simulator's name in logs and commands (default: the client's comp id)");
-        out.println();
+        """
+        Options (all optional):
+          --host HOST                 address to listen on (default %s)
+          --port PORT                 TCP port (default %d)
+          --sender-comp-id ID         CME's comp id, 49 of what the simulator sends (default %s)
+          --sender-sub-id ID          CME's sub id, 50 of what the simulator sends (default %s)
+          --target-comp-id ID         the client's drop copy comp id (default %s)
+          --access-key-id ID          access key id the client must present in 355 (default %s)
+          --secret-key KEY            base64url secret key of that access key (default: CME's public
+                                      test-vector key, a demo value)
+          --rate N                    messages per second, 0 = as fast as possible (default 5)
+          --orders N                  synthetic orders in the stream, 3 messages each; the stream stops
+                                      after order N, also across restarts; 0 = unlimited (default 0)
+          --store-dir DIR             QuickFIX/J file store and stream position (default %s)
+          --heartbeat-interval SECS   HeartBtInt of the session settings (default %d); as a QuickFIX/J acceptor the
+                                      simulator follows the client's HeartBtInt(108)
+          --name NAME                 the simulator's name in logs and commands (default: the client's comp id)
+
+        """.formatted(SimulatorConfig.DEFAULT_HOST, SimulatorConfig.DEFAULT_PORT, SimulatorConfig.DEFAULT_SENDER_COMP_ID,
+                SimulatorConfig.DEFAULT_SENDER_SUB_ID, SimulatorConfig.DEFAULT_TARGET_COMP_ID,
+                SimulatorConfig.DEFAULT_ACCESS_KEY_ID, SimulatorConfig.DEFAULT_STORE_DIR,
+                SimulatorConfig.DEFAULT_HEARTBEAT_INTERVAL).lines().forEach(out::println);
     }
 
     /** CME's fault tolerance, market segments, several sessions. */

@@ -77,7 +77,7 @@ interface MessageSource extends Closeable {
 
         @Override
         public String current(Instant now) {
-            // as before: a backlog may go past the last order; only the generator stops there
+            // a backlog may go past the last order; only the generator stops there
             return SyntheticOrders.executionReport(position.order(), position.step(), now);
         }
 
@@ -211,25 +211,8 @@ interface MessageSource extends Closeable {
         private long replayed;
         private long skipped;
 
-        private static final class Item {
-            final long seq;
-            final long epochNanos;
-            final String inner;
-            final boolean possResend;
-            final boolean possDup;
-            final String msgType;
-            final long newSeqNo;
-
-            Item(long seq, long epochNanos, String inner, boolean possResend, boolean possDup, String msgType,
-                    long newSeqNo) {
-                this.seq = seq;
-                this.epochNanos = epochNanos;
-                this.inner = inner;
-                this.possResend = possResend;
-                this.possDup = possDup;
-                this.msgType = msgType;
-                this.newSeqNo = newSeqNo;
-            }
+        private record Item(long seq, long epochNanos, String inner, boolean possResend, boolean possDup,
+                String msgType, long newSeqNo) {
         }
 
         Replay(Path file, double speed) throws IOException {
@@ -277,7 +260,7 @@ interface MessageSource extends Closeable {
                     flushing = false;
                     done.clear();
                     maxSeq = 0;
-                    nextExpected = pushback.seq;
+                    nextExpected = pushback.seq();
                     itemsRead = 0;
                     Item item = pushback;
                     pushback = null;
@@ -298,7 +281,7 @@ interface MessageSource extends Closeable {
                     continue;
                 }
                 itemsRead++;
-                if (!item.possDup && item.seq < maxSeq) {
+                if (!item.possDup() && item.seq() < maxSeq) {
                     // the outer sequence started again (weekly reset): replay what is buffered, then a new run
                     pushback = item;
                     flushing = true;
@@ -309,26 +292,26 @@ interface MessageSource extends Closeable {
         }
 
         private void consume(Item item) {
-            maxSeq = Math.max(maxSeq, item.seq);
-            if (item.inner == null) {
-                if ("4".equals(item.msgType) && item.newSeqNo > item.seq) {
+            maxSeq = Math.max(maxSeq, item.seq());
+            if (item.inner() == null) {
+                if ("4".equals(item.msgType()) && item.newSeqNo() > item.seq()) {
                     // Sequence Reset (gap fill): nothing will come for seq .. newSeqNo - 1
-                    done.set((int) Math.min(item.seq, Integer.MAX_VALUE - 1),
-                            (int) Math.min(item.newSeqNo, Integer.MAX_VALUE - 1));
-                } else if (item.seq < Integer.MAX_VALUE) {
-                    done.set((int) item.seq);
+                    done.set((int) Math.min(item.seq(), Integer.MAX_VALUE - 1),
+                            (int) Math.min(item.newSeqNo(), Integer.MAX_VALUE - 1));
+                } else if (item.seq() < Integer.MAX_VALUE) {
+                    done.set((int) item.seq());
                 }
                 return;
             }
-            if ((nextExpected > 0 && item.seq < nextExpected) || buffer.containsKey(item.seq)) {
+            if ((nextExpected > 0 && item.seq() < nextExpected) || buffer.containsKey(item.seq())) {
                 return; // a copy of a message already replayed or waiting
             }
-            buffer.put(item.seq, item);
+            buffer.put(item.seq(), item);
         }
 
         private Item parse(Recording.Entry e) {
             try {
-                FixMessage outer = FixMessage.parse(e.message);
+                FixMessage outer = FixMessage.parse(e.message());
                 long seq = parseSeq(outer.get(34));
                 if (seq <= 0) {
                     return null;
@@ -336,10 +319,10 @@ interface MessageSource extends Closeable {
                 boolean possDup = "Y".equals(outer.get(43));
                 String type = outer.msgType();
                 if (!DropCopyUnwrapper.XML_NON_FIX.equals(type)) {
-                    return new Item(seq, e.epochNanos, null, false, possDup, type, parseSeq(outer.get(36)));
+                    return new Item(seq, e.epochNanos(), null, false, possDup, type, parseSeq(outer.get(36)));
                 }
-                String inner = DropCopyUnwrapper.unwrap(e.message).inner().raw();
-                return new Item(seq, e.epochNanos, inner, "Y".equals(outer.get(97)), possDup, type, 0);
+                String inner = DropCopyUnwrapper.unwrap(e.message()).inner().raw();
+                return new Item(seq, e.epochNanos(), inner, "Y".equals(outer.get(97)), possDup, type, 0);
             } catch (MalformedMessageException ex) {
                 skipped++;
                 LOG.warn("Replay of {}: line {} skipped: {}", file, reader.lineNumber(), ex.getMessage());
@@ -360,13 +343,13 @@ interface MessageSource extends Closeable {
 
         @Override
         public String current(Instant now) {
-            return next == null ? null : next.inner;
+            return next == null ? null : next.inner();
         }
 
         @Override
         public void advance() throws IOException {
             if (next != null) {
-                previousNanos = Math.max(previousNanos, next.epochNanos);
+                previousNanos = Math.max(previousNanos, next.epochNanos());
                 replayed++;
                 read();
             }
@@ -379,7 +362,7 @@ interface MessageSource extends Closeable {
 
         @Override
         public boolean possResend() {
-            return next != null && next.possResend;
+            return next != null && next.possResend();
         }
 
         @Override
@@ -387,7 +370,7 @@ interface MessageSource extends Closeable {
             if (next == null || previousNanos < 0) {
                 return 0;
             }
-            return Math.max(0, next.epochNanos - previousNanos);
+            return Math.max(0, next.epochNanos() - previousNanos);
         }
 
         /** Business messages replayed so far. */

@@ -31,14 +31,7 @@ public final class Recording {
     }
 
     /** One recorded message. */
-    static final class Entry {
-        final long epochNanos;
-        final String message;
-
-        Entry(long epochNanos, String message) {
-            this.epochNanos = epochNanos;
-            this.message = message;
-        }
+    record Entry(long epochNanos, String message) {
     }
 
     static long epochNanos(Instant t) {

@@ -1,43 +1,12 @@
 package io.dropcopy.simulator;
 
-import java.util.Objects;
-
-/** One MSGW market segment: its id (TargetSubID 57 of the client, SenderSubID 50 of CME) and gateway ports. */
-public final class Segment {
-    private final String id;
-    private final int port;
-    private final int backupPort;
-
-    public Segment(String id, int port, int backupPort) {
-        this.id = id;
-        this.port = port;
-        this.backupPort = backupPort;
-    }
-
-    public String id() {
-        return id;
-    }
-
-    /** Its own port, or 0: the session's port plus the segment's index. */
-    public int port() {
-        return port;
-    }
-
-    /** Its own backup port, or 0: the session's backup port plus the index (none without one). */
-    public int backupPort() {
-        return backupPort;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Segment && ((Segment) o).id.equals(id) && ((Segment) o).port == port
-                && ((Segment) o).backupPort == backupPort;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, port, backupPort);
-    }
+/**
+ * One MSGW market segment: its id (TargetSubID 57 of the client, SenderSubID 50 of CME) and gateway ports.
+ *
+ * @param port its own port, or 0: the session's port plus the segment's index
+ * @param backupPort its own backup port, or 0: the session's backup port plus the index (none without one)
+ */
+public record Segment(String id, int port, int backupPort) {
 
     @Override
     public String toString() {

@@ -48,8 +48,8 @@ public final class SimulatorControl {
     static String faultHelp(String indent) {
         StringBuilder b = new StringBuilder();
         for (Fault f : FAULTS.values()) {
-            String head = f.name + (f.args.isEmpty() ? "" : " " + f.args);
-            b.append(String.format("%s%-28s %s%n", indent, head, f.description));
+            String head = f.name() + (f.args().isEmpty() ? "" : " " + f.args());
+            b.append(String.format("%s%-28s %s%n", indent, head, f.description()));
         }
         return b.toString();
     }

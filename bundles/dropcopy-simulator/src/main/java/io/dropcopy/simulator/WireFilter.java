@@ -47,16 +47,7 @@ final class WireFilter extends IoFilterAdapter {
         this.name = name;
     }
 
-    private static final class Pending {
-        final NextFilter next;
-        final IoSession session;
-        final WriteRequest request;
-
-        Pending(NextFilter next, IoSession session, WriteRequest request) {
-            this.next = next;
-            this.session = session;
-            this.request = request;
-        }
+    private record Pending(NextFilter next, IoSession session, WriteRequest request) {
     }
 
     // ---- controls ------------------------------------------------------------------------------------------
@@ -122,7 +113,7 @@ final class WireFilter extends IoFilterAdapter {
     boolean resendInFlight() {
         synchronized (lock) {
             for (Pending p : queue) {
-                Object m = p.request.getMessage();
+                Object m = p.request().getMessage();
                 if (m instanceof String && isPossDup((String) m)) {
                     return true;
                 }
@@ -235,7 +226,7 @@ final class WireFilter extends IoFilterAdapter {
         }
         synchronized (lock) {
             for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
-                if (it.next().session == session) {
+                if (it.next().session() == session) {
                     it.remove();
                 }
             }
@@ -353,8 +344,8 @@ final class WireFilter extends IoFilterAdapter {
                 releasing = true;
             }
             try {
-                if (!p.session.isClosing()) {
-                    forward(p.next, p.session, p.request);
+                if (!p.session().isClosing()) {
+                    forward(p.next(), p.session(), p.request());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Simulator {}: a throttled write failed", name, e);

@@ -84,8 +84,8 @@ class RecordReplayTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertTrue(lines.get(0).startsWith("# dropcopy-simulator"), lines.get(0));
         Recording.Entry logon = Recording.parse(lines.get(1));
-        assertTrue(logon.message.startsWith("8=FIX.4.2\u00019="), "FIX with SOH: " + lines.get(1));
-        assertTrue(logon.message.contains("\u000135=A\u0001"), "the Logon reply is recorded too");
+        assertTrue(logon.message().startsWith("8=FIX.4.2\u00019="), "FIX with SOH: " + lines.get(1));
+        assertTrue(logon.message().contains("\u000135=A\u0001"), "the Logon reply is recorded too");
         assertTrue(lines.get(1).matches("[0-9]{19} 8=FIX\\.4\\.2\\\\u00019=.*"), lines.get(1));
 
         int replayPort = freePort();
@@ -128,8 +128,8 @@ class RecordReplayTest {
         for (String line : Files.readAllLines(sent, StandardCharsets.UTF_8)) {
             Recording.Entry e = Recording.parse(line);
             for (int i = 0; e != null && i < SIX.size(); i++) {
-                if (e.message.contains(SIX.get(i))) {
-                    times.add(e.epochNanos);
+                if (e.message().contains(SIX.get(i))) {
+                    times.add(e.epochNanos());
                     ids.add(SIX.get(i));
                 }
             }
@@ -222,8 +222,8 @@ class RecordReplayTest {
         List<Long> times = new ArrayList<>();
         for (String line : Files.readAllLines(sent, StandardCharsets.UTF_8)) {
             Recording.Entry e = Recording.parse(line);
-            if (e != null && e.message.contains("\u000135=n\u0001")) {
-                times.add(e.epochNanos);
+            if (e != null && e.message().contains("\u000135=n\u0001")) {
+                times.add(e.epochNanos());
             }
         }
         assertEquals(fast + 1, times.size());
@@ -314,8 +314,8 @@ class RecordReplayTest {
         String line = Recording.line(42, raw);
         assertEquals("42 8=FIX.4.2\\u00019=5\\u000135=n\\u000158=a\\\\b\\u0002c\u00e9\\u0001", line);
         Recording.Entry e = Recording.parse(line);
-        assertEquals(42, e.epochNanos);
-        assertEquals(raw, e.message);
+        assertEquals(42, e.epochNanos());
+        assertEquals(raw, e.message());
         assertNull(Recording.parse("# comment"));
         assertNull(Recording.parse("   "));
     }

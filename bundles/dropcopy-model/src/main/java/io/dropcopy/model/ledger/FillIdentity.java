@@ -12,16 +12,14 @@ import java.util.Objects;
  *
  * <p>The market segment is {@link DropCopyEvent#marketSegment()}; null where the payload does not name it (a CGW
  * target session's payload), which then keys on trade date and ExecID alone.
+ *
+ * @param tradeDate TradeDate(75) as yyyy-MM-dd, or null
+ * @param marketSegment the market segment id, or null when the payload does not name it
  */
-public final class FillIdentity {
-    private final String tradeDate;
-    private final String marketSegment;
-    private final String execId;
+public record FillIdentity(String tradeDate, String marketSegment, String execId) {
 
-    public FillIdentity(String tradeDate, String marketSegment, String execId) {
-        this.tradeDate = tradeDate;
-        this.marketSegment = marketSegment;
-        this.execId = Objects.requireNonNull(execId, "execId");
+    public FillIdentity {
+        Objects.requireNonNull(execId, "execId");
     }
 
     /**
@@ -32,35 +30,6 @@ public final class FillIdentity {
             throw new IllegalArgumentException("no ExecID(17): " + e);
         }
         return new FillIdentity(e.tradeDate(), e.marketSegment(), e.execId());
-    }
-
-    /** TradeDate(75) as yyyy-MM-dd, or null. */
-    public String tradeDate() {
-        return tradeDate;
-    }
-
-    /** The market segment id, or null when the payload does not name it. */
-    public String marketSegment() {
-        return marketSegment;
-    }
-
-    public String execId() {
-        return execId;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof FillIdentity)) {
-            return false;
-        }
-        FillIdentity other = (FillIdentity) o;
-        return execId.equals(other.execId) && Objects.equals(tradeDate, other.tradeDate)
-                && Objects.equals(marketSegment, other.marketSegment);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(tradeDate, marketSegment, execId);
     }
 
     /** {@code tradeDate/marketSegment/execId}, with {@code -} for an absent part. */

@@ -18,21 +18,12 @@ import java.util.Set;
 final class Ledger {
     enum Outcome { APPLIED, DUPLICATE, SPREAD_SUMMARY, REFUSED, NOT_A_FILL }
 
-    /** What {@link #apply} did. */
-    static final class Result {
-        final Outcome outcome;
-        final String reason;
-        /** The dated position changed (or that would have), or null. */
-        final MutablePosition position;
-        final MutablePosition running;
-
-        Result(Outcome outcome, String reason, MutablePosition position, MutablePosition running) {
-            this.outcome = outcome;
-            this.reason = reason;
-            this.position = position;
-            this.running = running;
-        }
-
+    /**
+     * What {@link #apply} did.
+     *
+     * @param position the dated position changed (or that would have), or null
+     */
+    record Result(Outcome outcome, String reason, MutablePosition position, MutablePosition running) {
         String label() {
             switch (outcome) {
                 case APPLIED: return "applied";
@@ -83,7 +74,7 @@ final class Ledger {
             default:
                 result = change(r, TradeChange.Type.CORRECTION);
         }
-        if (result.outcome != Outcome.REFUSED) {
+        if (result.outcome() != Outcome.REFUSED) {
             ids.add(r.execId);
         }
         return result;

@@ -15,18 +15,7 @@ import java.util.Set;
  */
 public final class Limits {
     /** One per-account/instrument override: {@code ACCOUNT/INSTRUMENT=MAXLONG/MAXSHORT}, {@code *} matching any. */
-    static final class Entry {
-        final String account;
-        final String instrument;
-        final long maxLong;
-        final long maxShort;
-
-        Entry(String account, String instrument, long maxLong, long maxShort) {
-            this.account = account;
-            this.instrument = instrument;
-            this.maxLong = maxLong;
-            this.maxShort = maxShort;
-        }
+    record Entry(String account, String instrument, long maxLong, long maxShort) {
 
         boolean matches(String acc, String securityId, String description) {
             return ("*".equals(account) || account.equals(acc)) && ("*".equals(instrument)
@@ -131,7 +120,7 @@ public final class Limits {
     long[] positionLimit(String account, String securityId, String description) {
         for (Entry o : overrides) {
             if (o.matches(account, securityId, description)) {
-                return new long[] {o.maxLong, o.maxShort};
+                return new long[] {o.maxLong(), o.maxShort()};
             }
         }
         return defaults;

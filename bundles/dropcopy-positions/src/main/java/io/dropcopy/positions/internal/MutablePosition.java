@@ -46,7 +46,7 @@ final class MutablePosition {
     }
 
     Position snapshot() {
-        return new Position(key.group, key.account, key.securityId, description, key.tradeDate, bought, sold, fills,
+        return new Position(key.group(), key.account(), key.securityId(), description, key.tradeDate(), bought, sold, fills,
                 avg(buyNotional, bought), avg(sellNotional, sold), lastFillTime);
     }
 

@@ -76,7 +76,7 @@ public final class RiskEngine implements PositionService {
         synchronized (this) {
             groups.add(r.group);
             Ledger.Result result = ledger.apply(r);
-            if (result.outcome == Ledger.Outcome.DUPLICATE) {
+            if (result.outcome() == Ledger.Outcome.DUPLICATE) {
                 duplicates++;
             } else {
                 TapeEntry entry = entry(r, result);
@@ -95,19 +95,19 @@ public final class RiskEngine implements PositionService {
                     }
                     pendingNotices.add(entry);
                 }
-                if (result.outcome == Ledger.Outcome.REFUSED) {
+                if (result.outcome() == Ledger.Outcome.REFUSED) {
                     refused++;
                     boolean link = r.kind != ExecReport.Kind.FILL;
                     alerts.raise("refused/" + r.group + "/" + r.tradeDate + "/" + r.execId,
                             link ? Alert.Type.LINK_REFUSED : Alert.Type.FILL_REFUSED, Alert.Severity.WARNING, r.group,
                             r.account, r.label + " " + r.execId + " of order " + r.orderId + " not applied: "
-                                    + result.reason, now());
+                                    + result.reason(), now());
                 }
                 if (live && r.account != null) {
                     checkAccount(r.group, r.account);
                 }
-                if (result.outcome == Ledger.Outcome.APPLIED && result.running != null) {
-                    checkPosition(result.running);
+                if (result.outcome() == Ledger.Outcome.APPLIED && result.running() != null) {
+                    checkPosition(result.running());
                     if (live && r.kind == ExecReport.Kind.FILL) {
                         checkFillSize(r);
                         checkFillRate(r.group, r.account);
@@ -120,20 +120,20 @@ public final class RiskEngine implements PositionService {
 
     private TapeEntry entry(ExecReport r, Ledger.Result result) {
         String side = "1".equals(r.side) ? "BUY" : "2".equals(r.side) ? "SELL" : null;
-        Long net = result.position != null ? Long.valueOf(result.position.net()) : null;
+        Long net = result.position() != null ? Long.valueOf(result.position().net()) : null;
         return new TapeEntry(++tapeSeq, r.time(), r.group, r.account, r.label, side, r.lastQty, r.lastPx,
                 r.securityId, r.description, r.execId, r.orderId, result.label(), net);
     }
 
     private void checkPosition(MutablePosition p) {
         PositionKey k = p.key;
-        long[] max = limits.positionLimit(k.account, k.securityId, p.description);
+        long[] max = limits.positionLimit(k.account(), k.securityId(), p.description);
         long net = p.net();
         boolean over = (max[0] > 0 && net > max[0]) || (max[1] > 0 && -net > max[1]);
         if (!over && alerts.activeCount(Alert.Type.POSITION_LIMIT) == 0) {
             return; // nothing to raise or clear: no id, text or time built
         }
-        String id = "position/" + k.group + "/" + k.account + "/" + k.securityId;
+        String id = "position/" + k.group() + "/" + k.account() + "/" + k.securityId();
         if (!over) {
             if (alerts.isActive(id)) {
                 alerts.clear(id, now(), "back inside: net " + net);
@@ -143,10 +143,10 @@ public final class RiskEngine implements PositionService {
         if (alerts.isActive(id)) {
             return;
         }
-        String name = k.account + " " + (p.description != null ? p.description : k.securityId);
+        String name = k.account() + " " + (p.description != null ? p.description : k.securityId());
         String what = max[0] > 0 && net > max[0] ? " long " + net + " over max long " + max[0]
                 : " short " + -net + " over max short " + max[1];
-        alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group, name, name + what, now());
+        alerts.raise(id, Alert.Type.POSITION_LIMIT, Alert.Severity.CRITICAL, k.group(), name, name + what, now());
     }
 
     private void checkFillSize(ExecReport r) {
@@ -238,9 +238,9 @@ public final class RiskEngine implements PositionService {
     private void reevaluate() {
         Set<String> accounts = new TreeSet<>();
         for (MutablePosition p : ledger.positions()) {
-            if (Position.ALL_DATES.equals(p.key.tradeDate)) {
+            if (Position.ALL_DATES.equals(p.key.tradeDate())) {
                 checkPosition(p);
-                accounts.add(p.key.group + '\u001f' + p.key.account);
+                accounts.add(p.key.group() + '\u001f' + p.key.account());
             }
         }
         for (String ga : accounts) {
@@ -384,11 +384,11 @@ public final class RiskEngine implements PositionService {
         List<Position> out = new ArrayList<>();
         for (MutablePosition p : ledger.positions()) {
             PositionKey k = p.key;
-            if ((group != null && !group.equals(k.group)) || (account != null && !account.equals(k.account))
-                    || (tradeDate != null && !tradeDate.equals(k.tradeDate))) {
+            if ((group != null && !group.equals(k.group())) || (account != null && !account.equals(k.account()))
+                    || (tradeDate != null && !tradeDate.equals(k.tradeDate()))) {
                 continue;
             }
-            if (prefix != null && !k.securityId.equals(symbol) && (p.description == null
+            if (prefix != null && !k.securityId().equals(symbol) && (p.description == null
                     || !p.description.toUpperCase(Locale.ROOT).startsWith(prefix))) {
                 continue;
             }
@@ -454,7 +454,7 @@ public final class RiskEngine implements PositionService {
     public synchronized List<String> accounts() {
         Set<String> out = new TreeSet<>();
         for (MutablePosition p : ledger.positions()) {
-            out.add(p.key.account);
+            out.add(p.key.account());
         }
         return new ArrayList<>(out);
     }

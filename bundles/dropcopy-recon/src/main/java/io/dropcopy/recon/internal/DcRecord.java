@@ -1,7 +1,7 @@
 package io.dropcopy.recon.internal;
 
 import io.dropcopy.model.JsonObjectReader;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,34 +56,17 @@ public record DcRecord(String kind, String execId, String execRefId, String orde
         return tradeDate + "/" + (marketSegment == null ? "-" : marketSegment) + "/" + execId;
     }
 
+    /** Journal keys, in the order of the components. */
+    private static final List<String> NAMES = List.of("kind", "execId", "execRefId", "orderId", "clOrdId", "account",
+            "side", "securityId", "securityDesc", "symbol", "lastQty", "lastPx", "tradeDate", "time", "marketSegment",
+            "mdTradeEntryId", "where", "multiLeg");
+
     public Map<String, String> fields() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("kind", kind);
-        m.put("execId", execId);
-        m.put("execRefId", execRefId);
-        m.put("orderId", orderId);
-        m.put("clOrdId", clOrdId);
-        m.put("account", account);
-        m.put("side", side);
-        m.put("securityId", securityId);
-        m.put("securityDesc", securityDesc);
-        m.put("symbol", symbol);
-        m.put("lastQty", lastQty);
-        m.put("lastPx", lastPx);
-        m.put("tradeDate", tradeDate);
-        m.put("time", time);
-        m.put("marketSegment", marketSegment);
-        m.put("mdTradeEntryId", mdTradeEntryId);
-        m.put("where", where);
-        m.put("multiLeg", multiLegReportingType);
-        return m;
+        return TextFields.of(this, NAMES);
     }
 
     public static DcRecord ofFields(Map<String, ?> m) {
-        return new DcRecord(s(m, "kind"), s(m, "execId"), s(m, "execRefId"), s(m, "orderId"), s(m, "clOrdId"),
-                s(m, "account"), s(m, "side"), s(m, "securityId"), s(m, "securityDesc"), s(m, "symbol"),
-                s(m, "lastQty"), s(m, "lastPx"), s(m, "tradeDate"), s(m, "time"), s(m, "marketSegment"),
-                s(m, "mdTradeEntryId"), s(m, "where"), s(m, "multiLeg"));
+        return TextFields.read(DcRecord.class, NAMES, m);
     }
 
     private static String s(Map<String, ?> m, String k) {

@@ -1,6 +1,6 @@
 package io.dropcopy.recon.internal;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,33 +36,15 @@ public record FirmFill(String key, String account, String orderId, String clOrdI
                 && Objects.equals(execId, o.execId) && Objects.equals(status, o.status);
     }
 
+    private static final List<String> NAMES = List.of("key", "account", "orderId", "clOrdId", "instrument", "side",
+            "quantity", "price", "time", "tradeDate", "execId", "status", "origin");
+
     /** Every field by name, in a fixed order (journal and evidence). */
     public Map<String, String> fields() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("key", key);
-        m.put("account", account);
-        m.put("orderId", orderId);
-        m.put("clOrdId", clOrdId);
-        m.put("instrument", instrument);
-        m.put("side", side);
-        m.put("quantity", quantity);
-        m.put("price", price);
-        m.put("time", time);
-        m.put("tradeDate", tradeDate);
-        m.put("execId", execId);
-        m.put("status", status);
-        m.put("origin", origin);
-        return m;
+        return TextFields.of(this, NAMES);
     }
 
     public static FirmFill ofFields(Map<String, ?> m) {
-        return new FirmFill(s(m, "key"), s(m, "account"), s(m, "orderId"), s(m, "clOrdId"), s(m, "instrument"),
-                s(m, "side"), s(m, "quantity"), s(m, "price"), s(m, "time"), s(m, "tradeDate"), s(m, "execId"),
-                s(m, "status"), s(m, "origin"));
-    }
-
-    private static String s(Map<String, ?> m, String k) {
-        Object v = m.get(k);
-        return v == null ? null : v.toString();
+        return TextFields.read(FirmFill.class, NAMES, m);
     }
 }

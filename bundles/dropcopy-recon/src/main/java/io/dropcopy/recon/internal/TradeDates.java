@@ -11,25 +11,10 @@ import java.time.ZonedDateTime;
  * The CME trade date of an instant: the trading day ends at {@code rollTime} in {@code zone} (17:00 America/Chicago by
  * default); what happens after it belongs to the next business day (Friday evening and the weekend to Monday).
  */
-public final class TradeDates {
-    private final ZoneId zone;
-    private final LocalTime rollTime;
-
-    public TradeDates(ZoneId zone, LocalTime rollTime) {
-        this.zone = zone;
-        this.rollTime = rollTime;
-    }
+public record TradeDates(ZoneId zone, LocalTime rollTime) {
 
     public static TradeDates cme() {
         return new TradeDates(ZoneId.of("America/Chicago"), LocalTime.of(17, 0));
-    }
-
-    public ZoneId zone() {
-        return zone;
-    }
-
-    public LocalTime rollTime() {
-        return rollTime;
     }
 
     public LocalDate tradeDate(Instant t) {

@@ -37,8 +37,8 @@ final class JournalPaths {
         String group = event.group();
         String date = fileDate(event);
         LastFile last = lastFile;
-        if (last != null && last.group.equals(group) && last.date.equals(date)) {
-            return last.path; // nearly every event goes where the one before went: skip the checks and the resolve
+        if (last != null && last.group().equals(group) && last.date().equals(date)) {
+            return last.path(); // nearly every event goes where the one before went: skip the checks and the resolve
         }
         Path path = of(group, date);
         lastFile = new LastFile(group, date, path);
@@ -61,15 +61,6 @@ final class JournalPaths {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
 
-    private static final class LastFile {
-        final String group;
-        final String date;
-        final Path path;
-
-        LastFile(String group, String date, Path path) {
-            this.group = group;
-            this.date = date;
-            this.path = path;
-        }
+    private record LastFile(String group, String date, Path path) {
     }
 }
