@@ -34,10 +34,6 @@ public class AlertsEndpoint extends DefaultEndpoint {
         this.service = service;
     }
 
-    public String getName() {
-        return name;
-    }
-
     /** Only alerts raised, not their clearing. */
     public void setActiveOnly(boolean activeOnly) {
         this.activeOnly = activeOnly;
@@ -49,7 +45,8 @@ public class AlertsEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException("dropcopy-alerts: is a consumer (from), alerts are raised by the limits");
+        throw new UnsupportedOperationException("dropcopy-alerts:" + name + " is a consumer (from), alerts are raised by"
+                + " the limits");
     }
 
     @Override
