@@ -218,9 +218,8 @@ final class Sinks {
                     pg.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                             .setServerConfig("track_wal_io_timing", "on").setServerConfig("log_checkpoints", "on")
                             .setServerConfig("log_autovacuum_min_duration", "0").setServerConfig("logging_collector", "on")
-                            .setServerConfig("log_directory", dir.resolveSibling(c.id + "-postgresql").toAbsolutePath().toString())
-                            .setServerConfig("log_line_prefix", "%m [%p] ");
-                    // server settings to try against PostgreSQL's defaults, e.g. -Dbench.pg.config=synchronous_commit=off
+                            .setServerConfig("log_directory", dir.resolveSibling(c.id + "-postgresql").toAbsolutePath().toString());
+                    // server settings to try against those above (a later -c wins), e.g. -Dbench.pg.config=synchronous_commit=off
                     for (String kv : System.getProperty("bench.pg.config", "").split(",")) {
                         if (kv.contains("=")) {
                             pg.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
