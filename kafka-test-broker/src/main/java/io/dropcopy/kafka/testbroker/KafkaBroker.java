@@ -39,8 +39,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /**
      * The broker JVM as Kafka's own start script runs it (kafka-run-class.sh: G1 with a 20 ms pause goal, both JIT
-     * compilers), with a 1 GB heap: for measuring, where the test JVM's C1-only code and serial collector would be
-     * what is measured.
+     * compilers), with a 1 GB heap: for a broker that runs long enough for its compilations to pay off (in a run of
+     * a few seconds they cost more CPU than C1's slower code).
      */
     public static final List<String> SERVER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
             "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent");
