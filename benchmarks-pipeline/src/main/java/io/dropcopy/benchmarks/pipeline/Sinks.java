@@ -115,6 +115,23 @@ final class Sinks {
 
         java.nio.file.Path pgData;
 
+        /** What the server's WAL cost over the whole run (pg_stat_wal, pg_stat_bgwriter), into the case's log. */
+        private void walStatistics() {
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT w.wal_records, w.wal_fpi, w.wal_bytes,"
+                         + " w.wal_buffers_full, w.wal_write, w.wal_sync, w.wal_write_time, w.wal_sync_time,"
+                         + " b.checkpoints_timed, b.checkpoints_req, b.checkpoint_sync_time FROM pg_stat_wal w, pg_stat_bgwriter b")) {
+                rs.next();
+                StringBuilder line = new StringBuilder("PostgreSQL WAL:");
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    line.append(' ').append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i));
+                }
+                System.err.println(line);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                System.err.println("PostgreSQL WAL: " + e);
+            }
+        }
+
         @Override
         public void close() throws Exception {
             if (kafka != null) {
@@ -130,6 +147,7 @@ final class Sinks {
                 broker.stop();
             }
             if (postgres != null) {
+                walStatistics();
                 postgres.close();
             }
         }
@@ -171,6 +189,7 @@ final class Sinks {
                         config.addAddressSetting("dropcopy." + Bench.GROUP, new AddressSettings()
                                 .setMaxSizeBytes(16L * 1024 * 1024).setAddressFullMessagePolicy(AddressFullMessagePolicy.PAGE));
                     }
+                    artemisOverrides(config);
                     infra.broker = new EmbeddedActiveMQ().setConfiguration(config).start();
                     infra.jms = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
                     // as the shipped connection factory (dropcopy-sink-jms' ArtemisConnectionFactoryService): a
@@ -190,25 +209,42 @@ final class Sinks {
                 }
                 case POSTGRES:
                 case POSTGRES_BATCH:
-                    // PostgreSQL's defaults (fsync, synchronous_commit on): a commit is durable when the sink returns
                     infra.pgData = dir.resolve("pgdata").resolve("postmaster.pid");
                     EmbeddedPostgres.Builder pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
                             .setCleanDataDirectory(true);
-                    // server settings to try against PostgreSQL's defaults, e.g. -Dbench.pg.config=synchronous_commit=off
+                    // A server as in production: a commit is durable when the sink returns. io.zonky starts a test
+                    // server with fsync off (postgres -F) and synchronous_commit=off; both on again here (a -c
+                    // after -F wins). The WAL flush's time and the checkpoints go to the server's log.
+                    pg.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("track_wal_io_timing", "on").setServerConfig("log_checkpoints", "on")
+                            .setServerConfig("log_autovacuum_min_duration", "0").setServerConfig("logging_collector", "on")
+                            .setServerConfig("log_directory", dir.resolveSibling(c.id + "-postgresql").toAbsolutePath().toString());
+                    // server settings to try against those above (a later -c wins), e.g. -Dbench.pg.config=synchronous_commit=off
                     for (String kv : System.getProperty("bench.pg.config", "").split(",")) {
                         if (kv.contains("=")) {
                             pg.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
                         }
                     }
                     infra.postgres = pg.start();
+                    try (java.sql.Connection check = infra.postgres.getPostgresDatabase().getConnection();
+                         java.sql.ResultSet rs = check.createStatement().executeQuery("SELECT current_setting('fsync'),"
+                                 + " current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
+                        rs.next();
+                        System.err.println("PostgreSQL: fsync=" + rs.getString(1) + " synchronous_commit="
+                                + rs.getString(2) + " full_page_writes=" + rs.getString(3));
+                    }
                     // batch mode: the driver sends a JDBC batch of inserts as multi-row INSERTs
                     infra.dataSource = c == Case.POSTGRES ? infra.postgres.getPostgresDatabase()
                             : infra.postgres.getDatabase("postgres", "postgres", Map.of("reWriteBatchedInserts", "true"));
                     break;
                 case KAFKA:
                 case KAFKA_ASYNC:
-                    // a real broker (KRaft) in its own JVM, its log on disk (fsync left to the OS, Kafka's default)
-                    infra.kafka = KafkaBroker.start(dir.resolve("kafka"));
+                    // a real broker (KRaft) in its own JVM, its log on disk (fsync left to the OS, Kafka's default);
+                    // the tests' JVM (C1 only, serial GC): within a run of this length it costs the broker less CPU
+                    // than the JVM of Kafka's start script (-Dbench.kafka.jvm=server), which is still compiling
+                    infra.kafka = KafkaBroker.start(dir.resolve("kafka"), 1,
+                            "server".equals(System.getProperty("bench.kafka.jvm")) ? KafkaBroker.SERVER_JVM : KafkaBroker.TEST_JVM,
+                            System.getProperty("bench.kafka.config", "").split(","));
                     break;
                 default:
                     break;
@@ -218,6 +254,40 @@ final class Sinks {
             throw e;
         }
         return infra;
+    }
+
+    /**
+     * Broker settings to try against the shipped file, e.g. {@code -Dbench.artemis.config=journalType=MAPPED,
+     * journalBufferTimeout=100000} (a benchmark switch, {@code --jvm-args}).
+     */
+    private static void artemisOverrides(FileConfiguration config) {
+        for (String kv : System.getProperty("bench.artemis.config", "").split(",")) {
+            if (!kv.contains("=")) {
+                continue;
+            }
+            String key = kv.substring(0, kv.indexOf('='));
+            String value = kv.substring(kv.indexOf('=') + 1);
+            switch (key) {
+                case "journalType":
+                    config.setJournalType(org.apache.activemq.artemis.core.server.JournalType.valueOf(value));
+                    break;
+                case "journalBufferTimeout":
+                    config.setJournalBufferTimeout_NIO(Integer.parseInt(value));
+                    config.setJournalBufferTimeout_AIO(Integer.parseInt(value));
+                    break;
+                case "journalSyncTransactional":
+                    config.setJournalSyncTransactional(Boolean.parseBoolean(value));
+                    break;
+                case "journalDatasync":
+                    config.setJournalDatasync(Boolean.parseBoolean(value));
+                    break;
+                case "persistIdCache":
+                    config.setPersistIDCache(Boolean.parseBoolean(value));
+                    break;
+                default:
+                    throw new IllegalArgumentException("bench.artemis.config: unknown setting " + key);
+            }
+        }
     }
 
     static AutoCloseable consumer(Case c, Infrastructure infra, Bench bench, int port, Path dir) throws Exception {

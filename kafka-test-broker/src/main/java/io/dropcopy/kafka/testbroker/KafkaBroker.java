@@ -30,6 +30,21 @@ import java.util.concurrent.TimeUnit;
 public final class KafkaBroker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
+    /**
+     * The broker JVM of a test: small and cheap (a test broker holds little, the machine running the tests has few
+     * cores); quick to start, slower once running (C1 only, the serial collector).
+     */
+    public static final List<String> TEST_JVM = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
+    /**
+     * The broker JVM as Kafka's own start script runs it (kafka-run-class.sh: G1 with a 20 ms pause goal, both JIT
+     * compilers), with a 1 GB heap: for a broker that runs long enough for its compilations to pay off (in a run of
+     * a few seconds they cost more CPU than C1's slower code).
+     */
+    public static final List<String> SERVER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent");
+
     private final Path dir;
     private final int port;
     private final Process process;
@@ -54,14 +69,23 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** As {@link #start(Path)}; topics created automatically get {@code partitions} partitions. */
     public static KafkaBroker start(Path dir, int partitions) throws IOException, InterruptedException {
+        return start(dir, partitions, TEST_JVM);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, the broker's JVM started with {@code jvmOptions} ({@link #TEST_JVM},
+     * {@link #SERVER_JVM}) and {@code brokerProperties} added to its server.properties (e.g. a flush setting).
+     */
+    public static KafkaBroker start(Path dir, int partitions, List<String> jvmOptions, String... brokerProperties)
+            throws IOException, InterruptedException {
         try {
-            return doStart(dir, partitions);
+            return doStart(dir, partitions, jvmOptions, brokerProperties);
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }
     }
 
-    private static KafkaBroker doStart(Path dir, int partitions)
+    private static KafkaBroker doStart(Path dir, int partitions, List<String> jvmOptions, String... brokerProperties)
             throws IOException, InterruptedException, java.net.URISyntaxException {
         Files.createDirectories(dir);
         String classpath = classpath();
@@ -87,6 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "auto.create.topics.enable=true",
+                String.join("\n", brokerProperties),
                 ""));
         Path log = dir.resolve("broker.log");
         Path log4j = dir.resolve("log4j2.properties");
@@ -109,7 +134,7 @@ public final class KafkaBroker implements AutoCloseable {
             clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(16)
                     .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array());
         } while (clusterId.startsWith("-"));
-        Process format = java(classpath, log4j, dir.resolve("format.out"),
+        Process format = java(TEST_JVM, classpath, log4j, dir.resolve("format.out"),
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString());
         if (!format.waitFor(60, TimeUnit.SECONDS)) {
             format.destroyForcibly();
@@ -122,7 +147,7 @@ public final class KafkaBroker implements AutoCloseable {
 
         // Through BrokerMain, which halts the broker when this JVM's end closes its standard input.
         String self = Paths.get(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        Process broker = java(classpath + java.io.File.pathSeparator + self, log4j, dir.resolve("broker.out"),
+        Process broker = java(jvmOptions, classpath + java.io.File.pathSeparator + self, log4j, dir.resolve("broker.out"),
                 BrokerMain.class.getName(), "kafka.Kafka", config.toString());
         Thread killOnExit = new Thread(broker::destroyForcibly, "kill-kafka-broker");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -181,15 +206,11 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IOException("the Kafka broker did not start in " + START_TIMEOUT.toSeconds() + " s: " + tail(logFile()));
     }
 
-    private static Process java(String classpath, Path log4j, Path output, String mainClass, String... args)
-            throws IOException {
+    private static Process java(List<String> jvmOptions, String classpath, Path log4j, Path output, String mainClass,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        // Small and cheap: a test broker holds little, and the machine running the tests has few cores.
-        command.add("-Xms64m");
-        command.add("-Xmx512m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-Djava.awt.headless=true");
         command.add("-Dlog4j2.configurationFile=" + log4j.toAbsolutePath());
         command.add("-cp");
