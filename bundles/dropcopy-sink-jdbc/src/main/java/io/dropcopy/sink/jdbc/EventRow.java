@@ -64,7 +64,7 @@ final class EventRow {
     EventRow(DropCopyEvent e) {
         event = e;
         json = e.toJson();
-        // the normalized values come from the event itself: parsing its JSON back was ~39% of the session's thread
+        // the normalized values come from the event itself: parsing its JSON back would cost more than writing it
         kind = e.kind();
         group = e.group();
         targetSession = e.targetSession();

@@ -44,11 +44,10 @@ final class SinkConnection {
     /**
      * PostgreSQL 12+: the batch path's look-ups are planned for their parameters. After five executions the JDBC driver
      * prepares a statement on the server, whose generic plan, made while the tables were nearly empty, kept scanning
-     * them sequentially as they grew: the IN lists of hundreds of keys went from milliseconds to seconds (the backend at
-     * 94% CPU in a SELECT; pipeline benchmark postgres-batch 1,536 -> 5,868 msg/s with custom plans). Only for the
+     * them sequentially as they grew: the IN lists of hundreds of keys went from milliseconds to seconds. Only for the
      * batch's transaction (set locally, in the batch's first round trip: {@link PgArrayStatements#lookUp}): the
-     * one-by-one path's single-key statements are faster with generic plans (1,402 against 953 msg/s when forced
-     * everywhere). Older servers: add prepareThreshold=0 to the JDBC URL.
+     * one-by-one path's single-key statements are faster with generic plans. Older servers: add prepareThreshold=0
+     * to the JDBC URL.
      */
     private boolean customPlans;
 

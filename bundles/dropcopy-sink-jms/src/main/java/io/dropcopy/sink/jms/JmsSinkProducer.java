@@ -88,9 +88,9 @@ public class JmsSinkProducer extends DefaultAsyncProducer {
                 "JMS ConnectionFactory", "dropcopy-jms:" + endpoint.describe());
         transaction = new JmsTransaction(endpoint, factory);
         // Connect now, not at the first message: opening an Artemis connection (the transport, the cluster
-        // topology, the session, the producer, the address query) took over a second on a cold JVM, while the
-        // first messages, and every one arriving meanwhile, waited for it (the benchmark's p99 of ~1 s at
-        // 2,000 msg/s). A broker not up yet is not an error here: the first batch connects, as before.
+        // topology, the session, the producer, the address query) can take a second on a cold JVM, and the
+        // first messages, with every one arriving meanwhile, would wait for it. A broker not up yet is not an
+        // error here: the first batch connects.
         // Before the writer thread starts (Thread.start orders this), so the session stays confined to it.
         try {
             transaction.open();

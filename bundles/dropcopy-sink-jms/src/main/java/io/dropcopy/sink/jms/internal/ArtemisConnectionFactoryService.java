@@ -97,8 +97,8 @@ public class ArtemisConnectionFactoryService {
         // JmsTemplate resolves the destination by name for every send: without this, one round trip to the broker each
         f.setCacheDestinations(true);
         // How far a producer may run ahead of the broker before it waits for credits. Artemis' 64 KiB is ~40 drop
-        // copy messages: the batching sink dropcopy-jms: (up to 500 in one transaction) spent a third of its time
-        // parked for credits (JFR); 1 MiB holds a whole batch. Flow control only: a full address still blocks or
+        // copy messages, so the batching sink dropcopy-jms: (up to 500 in one transaction) would park for credits
+        // within each batch; 1 MiB holds a whole batch. Flow control only: a full address still blocks or
         // pages as configured, and the commit still waits for the journal. A brokerUrl parameter wins.
         if (!url.toLowerCase(Locale.ROOT).contains("producerwindowsize")) {
             f.setProducerWindowSize(PRODUCER_WINDOW_BYTES);
