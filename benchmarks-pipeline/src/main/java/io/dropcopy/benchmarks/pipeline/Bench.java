@@ -92,12 +92,12 @@ public final class Bench {
         if (n == 1) {
             firstAtNanos = System.nanoTime();
         }
-        if (warmupAtNanos == 0 && (measureFor > 0 ? warmupOver : n == warmup)) {
+        if (warmupAtNanos == 0 && (measureFor > 0 ? warmupOver && n >= warmup : n == warmup)) {
             synchronized (this) { // async completions may come on several threads: the first one marks it
                 if (warmupAtNanos == 0) {
                     if (measureFor > 0) {
                         warmup = n;
-                        measureEnd = n + measureFor;
+                        measureEnd = Math.min(n + measureFor, total); // a late poll: a few less, never a hang
                     }
                     warmupCpuNanos = processCpuNanos();
                     warmupSimTicks = simTicks();
@@ -201,7 +201,9 @@ public final class Bench {
                 // number in every case, the rest of the stream is taken but not counted
                 warmup = Math.min(opt("warmup", 50_000), opt("messages", 200_000) / 4);
                 measureFor = opt("messages", 200_000);
-                total = measureFor + warmup + opt("jitWarmup", 50_000);
+                long jitWarmup = opt("jitWarmup", 50_000);
+                total = measureFor + warmup + jitWarmup;
+                warmupOver = jitWarmup == 0; // the fixed warm-up alone
                 rate = 0;
                 break;
             case "latency":
@@ -261,6 +263,11 @@ public final class Bench {
                 awaitAll(sim, t0, total);
                 if (doneServerTicks < 0) {
                     doneServerTicks = serverTicks();
+                }
+                if (threadsAtDone == null && threadsAtWarmup != null && doneAtNanos != 0) {
+                    // the measured phase ended with the stream's last message: read at once after it
+                    threadsCpuAtDone = processCpuNanos();
+                    threadsAtDone = ThreadAccounting.snapshot();
                 }
                 if (threadsAtDone != null) {
                     threads(r, threadsAtDone.since(threadsAtWarmup, measureEnd - warmup, threadsCpuAtDone - threadsCpuAtWarmup));
