@@ -92,12 +92,20 @@ public final class Bench {
         if (n == 1) {
             firstAtNanos = System.nanoTime();
         }
-        if (n == warmup) {
-            warmupAtNanos = System.nanoTime();
-            warmupCpuNanos = processCpuNanos();
-            warmupSimTicks = simTicks();
+        if (warmupAtNanos == 0 && (measureFor > 0 ? warmupOver && n >= warmup : n == warmup)) {
+            synchronized (this) { // async completions may come on several threads: the first one marks it
+                if (warmupAtNanos == 0) {
+                    if (measureFor > 0) {
+                        warmup = n;
+                        measureEnd = Math.min(n + measureFor, total); // a late poll: a few less, never a hang
+                    }
+                    warmupCpuNanos = processCpuNanos();
+                    warmupSimTicks = simTicks();
+                    warmupAtNanos = System.nanoTime();
+                }
+            }
         }
-        if (n == total) {
+        if (n == measureEnd) {
             doneAtNanos = System.nanoTime();
             doneCpuNanos = processCpuNanos();
             doneSimTicks = simTicks();
@@ -105,6 +113,16 @@ public final class Bench {
     }
 
     private volatile long warmupCpuNanos;
+    /**
+     * Throughput: how many messages are measured after the warm-up, which ends ({@link #warmupOver}) once the
+     * minimum warm-up has passed and the JIT compilers have settled; 0 in the other modes (a fixed warm-up).
+     */
+    private volatile long measureFor;
+    private volatile boolean warmupOver;
+    /** The message whose completion ends the measured phase; the messages after it are taken but not counted. */
+    private volatile long measureEnd = Long.MAX_VALUE;
+    /** Whether the compilers had settled when the warm-up ended (false: it ended at its maximum). */
+    private volatile boolean jitSettled;
     private volatile long doneCpuNanos;
     /** CPU ticks (1/100 s) of the simulator's JVM at the warm-up and at the end: what CME's side cost this machine. */
     private volatile long warmupSimTicks = -1;
@@ -177,8 +195,15 @@ public final class Bench {
             case "throughput":
                 // measured over `messages` after a warm-up (logon, JIT: on 2 cores the compilers compete with the
                 // pipeline for seconds), so the rate is the steady state a consumer running all day has
+                // ... and until the JIT compilers have settled (a case with more code to compile, the pipeline's,
+                // would otherwise pay its compilations in the measured phase: CPU a consumer running all day does
+                // not spend), for at most `jitWarmup` messages more; the messages then measured are the same
+                // number in every case, the rest of the stream is taken but not counted
                 warmup = Math.min(opt("warmup", 50_000), opt("messages", 200_000) / 4);
-                total = opt("messages", 200_000) + warmup;
+                measureFor = opt("messages", 200_000);
+                long jitWarmup = opt("jitWarmup", 50_000);
+                total = measureFor + warmup + jitWarmup;
+                warmupOver = jitWarmup == 0; // the fixed warm-up alone
                 rate = 0;
                 break;
             case "latency":
@@ -187,6 +212,7 @@ public final class Bench {
                 // the latency of a consumer that has run a while, not of a cold JVM
                 warmup = opt("warmup", 50_000);
                 total = warmup + opt("messages", 60_000);
+                measureEnd = total;
                 rate = opt("rate", 2_000);
                 record = dir.resolve("sent.rec");
                 completedAt = new long[(int) total + 3];
@@ -194,11 +220,13 @@ public final class Bench {
             case "gap":
                 total = opt("messages", 100_000);
                 warmup = 1;
+                measureEnd = total;
                 rate = 0;
                 break;
             case "soak":
                 total = opt("messages", 1_000_000);
                 warmup = Math.min(opt("warmup", 20_000), total / 10);
+                measureEnd = total;
                 rate = opt("rate", 5_000);
                 break;
             default:
@@ -236,12 +264,21 @@ public final class Bench {
                 if (doneServerTicks < 0) {
                     doneServerTicks = serverTicks();
                 }
+                if (threadsAtDone == null && threadsAtWarmup != null && doneAtNanos != 0) {
+                    // the measured phase ended with the stream's last message: read at once after it
+                    threadsCpuAtDone = processCpuNanos();
+                    threadsAtDone = ThreadAccounting.snapshot();
+                }
+                if (threadsAtDone != null) {
+                    threads(r, threadsAtDone.since(threadsAtWarmup, measureEnd - warmup, threadsCpuAtDone - threadsCpuAtWarmup));
+                    r.put("jitSettled", String.valueOf(jitSettled));
+                }
             } finally {
                 heap.stop();
             }
             long t1 = doneAtNanos;
             long from = warmupAtNanos;
-            long counted = total - warmup;
+            long counted = (measureFor > 0 ? measureEnd : total) - warmup;
             if (capped) {
                 // a sink far slower than the target: measured over what it took within maxSeconds, and said so;
                 // when it did not even get through the warm-up, from its first message
@@ -306,6 +343,70 @@ public final class Bench {
         return r;
     }
 
+    /** Throughput: every thread's CPU and wake-ups at the warm-up's end (within one poll of it). */
+    private volatile ThreadAccounting threadsAtWarmup;
+    private volatile long threadsCpuAtWarmup;
+    private volatile ThreadAccounting threadsAtDone;
+    private volatile long threadsCpuAtDone;
+    private long compilerNanosSeen = -1;
+    private long compileSeenAtNanos;
+
+    /**
+     * Ends the throughput warm-up once the JIT compiler threads used at most 2% of a core over the last second (their
+     * CPU time: HotSpot's own compilation time counts a compilation only once it is finished, and one of the
+     * pipeline's large methods can take seconds on a busy machine), or at its maximum (the stream's messages beyond
+     * the measured ones) less a tenth of them.
+     */
+    private void settle(long n) {
+        long now = System.nanoTime();
+        long compiled = ThreadAccounting.compilerCpuNanos();
+        if (compiled < 0 || n >= total - measureFor - (total - measureFor - warmup) / 10) {
+            warmupOver = true;
+            return;
+        }
+        if (compilerNanosSeen < 0) {
+            compilerNanosSeen = compiled;
+            compileSeenAtNanos = now;
+        } else if (now - compileSeenAtNanos >= 1_000_000_000L) {
+            if (compiled - compilerNanosSeen <= 20_000_000L) {
+                jitSettled = true;
+                warmupOver = true;
+            }
+            compilerNanosSeen = compiled;
+            compileSeenAtNanos = now;
+        }
+    }
+
+    /**
+     * The per-thread account into the log (one line a thread) and, shortened, into the result: the busiest threads'
+     * CPU us and voluntary context switches (wake-ups) per message, the bytes allocated per message, the collections.
+     */
+    private static void threads(Map<String, String> r, List<String> lines) {
+        StringBuilder top = new StringBuilder();
+        int n = 0;
+        for (String line : lines) {
+            System.out.println(line);
+            String[] f = line.trim().split("\\s+");
+            if (line.startsWith("THREAD ") && n++ < 6) {
+                top.append(top.length() == 0 ? "" : ",").append(f[1]).append(':')
+                        .append(f[3].substring(f[3].indexOf('=') + 1)).append("us/")
+                        .append(f[4].substring(f[4].indexOf('=') + 1)).append("wk");
+            } else if (line.startsWith("THREADS ")) {
+                for (String kv : f) {
+                    if (kv.startsWith("jitUs/msg=")) {
+                        r.put("jitCpuUsPerMsg", kv.substring(kv.indexOf('=') + 1));
+                    } else if (kv.startsWith("allocatedBytes/msg=")) {
+                        r.put("allocBytesPerMsg", kv.substring(kv.indexOf('=') + 1));
+                    } else if (kv.startsWith("gcs=") || kv.startsWith("gcMs=")) {
+                        r.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+                    }
+                }
+            }
+        }
+        System.out.flush();
+        r.put("threads", top.toString());
+    }
+
     private volatile boolean capped;
     private volatile long cappedAt;
     private volatile long cappedAtNanos;
@@ -320,6 +421,20 @@ public final class Bench {
             // the server's process tree is read here, within one poll of the warm-up's end, not on the message path
             if (warmupServerTicks < 0 && warmupAtNanos != 0) {
                 warmupServerTicks = serverTicks();
+            }
+            if (measureFor > 0 && !warmupOver && n >= warmup) {
+                settle(n);
+            }
+            if (threadsAtWarmup == null && warmupAtNanos != 0 && measureFor > 0) {
+                threadsCpuAtWarmup = processCpuNanos();
+                threadsAtWarmup = ThreadAccounting.snapshot();
+            }
+            if (threadsAtDone == null && threadsAtWarmup != null && doneAtNanos != 0) {
+                threadsCpuAtDone = processCpuNanos();
+                threadsAtDone = ThreadAccounting.snapshot();
+                if (doneServerTicks < 0) {
+                    doneServerTicks = serverTicks();
+                }
             }
             if (n != last) {
                 last = n;

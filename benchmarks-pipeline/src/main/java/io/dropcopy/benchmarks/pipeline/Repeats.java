@@ -75,7 +75,8 @@ final class Repeats {
 
     /**
      * "0.83x baseline over 3 alternated pairs: min 0.80, median 0.83, max 0.91 (pairs 0.80, 0.91, 0.83; cpu us
-     * 28.1/14.2, ...)": the spread, and each pair's CPU per message on both sides.
+     * 28.1/14.2, of which JIT compilers 3.1/1.2, ...)": the spread, and each pair's CPU per message on both sides (the
+     * compiler threads' part: compilations still running after the warm-up, not a cost of each message).
      */
     String spread(String caseId, String reference) {
         List<Double> all = ratios(caseId, reference);
@@ -88,7 +89,10 @@ final class Repeats {
         List<Map<String, String>> b = byCase.get(reference);
         for (int i = 0; i < all.size(); i++) {
             pairs.add((all.get(i) == null ? "-" : String.format(Locale.ROOT, "%.2f", all.get(i))) + " (cpu us "
-                    + a.get(i).getOrDefault("cpuUsPerMsg", "-") + "/" + b.get(i).getOrDefault("cpuUsPerMsg", "-") + ")");
+                    + a.get(i).getOrDefault("cpuUsPerMsg", "-") + "/" + b.get(i).getOrDefault("cpuUsPerMsg", "-")
+                    + (a.get(i).containsKey("jitCpuUsPerMsg") && b.get(i).containsKey("jitCpuUsPerMsg")
+                            ? ", of which JIT compilers " + a.get(i).get("jitCpuUsPerMsg") + "/" + b.get(i).get("jitCpuUsPerMsg")
+                            : "") + ")");
         }
         return String.format(Locale.ROOT, "%.2fx %s over %d alternated pairs: min %.2f, median %.2f, max %.2f; per pair"
                 + " ratio (cpu us/msg %s/%s): %s", median(r), reference, r.size(), r.get(0), median(r), r.get(r.size() - 1),

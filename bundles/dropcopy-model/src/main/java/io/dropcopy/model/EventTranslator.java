@@ -57,13 +57,15 @@ public final class EventTranslator {
     }
 
     private static void require(FixMessage inner, int tag, String name) throws MalformedMessageException {
-        require(inner, tag, name, "inner 35=" + inner.msgType());
+        require(inner, tag, name, null);
     }
 
+    /** {@code what}: what lacks the field, null for "inner 35=&lt;type&gt;" (built only for the reason, not per message). */
     private static void require(FixMessage inner, int tag, String name, String what) throws MalformedMessageException {
         String value = inner.get(tag);
         if (value == null || value.isEmpty()) {
-            throw new MalformedMessageException(what + " without " + name + "(" + tag + ")");
+            throw new MalformedMessageException((what != null ? what : "inner 35=" + inner.msgType()) + " without "
+                    + name + "(" + tag + ")");
         }
     }
 }

@@ -47,7 +47,11 @@ final class FrameGuard extends IoFilterAdapter {
             byte[] array = bytes.hasArray() ? bytes.array() : null; // heap buffers: no per-byte bounds-checked get
             int offset = array != null ? bytes.arrayOffset() : 0;
             for (int i = buf.position(); i < buf.limit(); i++) {
-                if (!accept(scan, array != null ? array[offset + i] : buf.get(i))) {
+                byte b = array != null ? array[offset + i] : buf.get(i);
+                if (scan.matched == 0 && b != 1) {
+                    continue; // most bytes: outside "SOH 9=", nothing to match (accept would keep state 0)
+                }
+                if (!accept(scan, b)) {
                     refused.incrementAndGet();
                     LOG.error("Drop copy session {}: refused a frame announcing a BodyLength over {} from {}:"
                                     + " connection dropped, the session logs on again and recovers by resend",
