@@ -31,12 +31,13 @@ import org.apache.camel.tooling.model.SupportLevel;
  * Camel's runtime catalog and IDE tooling look for it, plus {@code META-INF/services/org/apache/camel/component.properties}.
  *
  * <p>The files are committed under {@code src/main/resources} with the version as {@code ${project.version}} (the
- * build fills it in); a module's test calls {@link #assertCommitted()}, which fails when the annotations and the
+ * build fills it in); a module's test calls {@link #assertCommitted(String)}, which fails when the annotations and the
  * committed file differ, and rewrites the file when run with {@code -Dcomponent.json.update=true}.
  */
 public final class ComponentJson {
     public static final String GROUP_ID = "io.dropcopy.karaf";
     public static final String VERSION = "${project.version}";
+    public static final String COMPONENT_PROPERTIES = "META-INF/services/org/apache/camel/component.properties";
     private static final String UPDATE = "component.json.update";
     private static final List<String> SIMPLE_LANG = List.of("String", "Long", "Integer", "Boolean", "Double");
 
@@ -152,13 +153,17 @@ public final class ComponentJson {
                 + "projectName=" + projectName + "\n";
     }
 
-    /** Fails unless {@code src/main/resources/<resourcePath()>} is {@link #json()}; rewrites it on request. */
-    public void assertCommitted() throws IOException {
-        assertCommitted(resourcePath(), json());
+    /**
+     * Fails unless the module's committed catalog files are what this component's annotations give: its JSON and
+     * {@code component.properties} (the module ships this one component); rewrites them on request.
+     */
+    public void assertCommitted(String projectName) throws IOException {
+        assertFile(resourcePath(), json());
+        assertFile(COMPONENT_PROPERTIES, componentProperties(artifactId, projectName, this));
     }
 
     /** Fails unless the module's {@code src/main/resources/<path>} holds exactly {@code expected}. */
-    public static void assertCommitted(String path, String expected) throws IOException {
+    public static void assertFile(String path, String expected) throws IOException {
         Path file = Path.of("src/main/resources").resolve(path);
         String committed = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
         if (expected.equals(committed)) {
