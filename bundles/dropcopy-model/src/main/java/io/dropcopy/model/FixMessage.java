@@ -62,14 +62,7 @@ public final class FixMessage {
      * text until it is asked for ({@link #valueStart}/{@link #valueEnd} locate it).
      */
     static FixMessage parse(String raw, int deferTag) throws MalformedMessageException {
-        if (raw == null || !raw.startsWith("8=")) {
-            throw new MalformedMessageException("message does not start with 8=");
-        }
-        int end = raw.length();
-        if (end > MAX_LENGTH) {
-            throw new MalformedMessageException("message is " + end + " characters long, over the limit of "
-                    + MAX_LENGTH);
-        }
+        int end = checkedLength(raw);
         char sep = detectSeparator(raw);
         int[] tags = new int[48];
         String[] values = new String[48];
@@ -94,16 +87,7 @@ public final class FixMessage {
             int valueStart = eq + 1;
             int valueEnd;
             if (tag == pendingDataTag) {
-                // compare remaining characters, never valueStart + length: a huge declared length must not overflow
-                if (pendingDataLength > end - valueStart) {
-                    throw new MalformedMessageException("data field " + tag + " declares " + pendingDataLength
-                            + " characters but only " + (end - valueStart) + " remain");
-                }
-                valueEnd = valueStart + (int) pendingDataLength;
-                if (valueEnd < end && raw.charAt(valueEnd) != sep) {
-                    throw new MalformedMessageException("data field " + tag + " is not " + pendingDataLength
-                            + " characters long");
-                }
+                valueEnd = dataValueEnd(raw, tag, valueStart, pendingDataLength, sep);
             } else {
                 valueEnd = raw.indexOf(sep, valueStart);
                 if (valueEnd < 0) {
@@ -139,13 +123,47 @@ public final class FixMessage {
             count++;
             pos = valueEnd + 1;
         }
+        checkHeader(tags, values, count);
+        return new FixMessage(raw, tags, values, count, deferred, deferredStart, deferredEnd);
+    }
+
+    /** The raw text's length, once it is known to start like a FIX message and to be within the limit. */
+    private static int checkedLength(String raw) throws MalformedMessageException {
+        if (raw == null || !raw.startsWith("8=")) {
+            throw new MalformedMessageException("message does not start with 8=");
+        }
+        int end = raw.length();
+        if (end > MAX_LENGTH) {
+            throw new MalformedMessageException("message is " + end + " characters long, over the limit of "
+                    + MAX_LENGTH);
+        }
+        return end;
+    }
+
+    /** Where a data field's value ends: exactly the length its length field declared, followed by a separator. */
+    private static int dataValueEnd(String raw, int tag, int valueStart, long declared, char sep)
+            throws MalformedMessageException {
+        int end = raw.length();
+        // compare remaining characters, never valueStart + length: a huge declared length must not overflow
+        if (declared > end - valueStart) {
+            throw new MalformedMessageException("data field " + tag + " declares " + declared
+                    + " characters but only " + (end - valueStart) + " remain");
+        }
+        int valueEnd = valueStart + (int) declared;
+        if (valueEnd < end && raw.charAt(valueEnd) != sep) {
+            throw new MalformedMessageException("data field " + tag + " is not " + declared + " characters long");
+        }
+        return valueEnd;
+    }
+
+    /** The standard header's first three fields, in order, and a numeric BodyLength. */
+    private static void checkHeader(int[] tags, String[] values, int count) throws MalformedMessageException {
         if (count < 3 || tags[1] != 9 || tags[2] != 35) {
             throw new MalformedMessageException("message must begin with 8, 9, 35");
         }
         if (!isDigits(values[1], 9)) {
             throw new MalformedMessageException("BodyLength(9) is not a number");
         }
-        return new FixMessage(raw, tags, values, count, deferred, deferredStart, deferredEnd);
     }
 
     private static boolean isDigits(String value, int maxLength) {
