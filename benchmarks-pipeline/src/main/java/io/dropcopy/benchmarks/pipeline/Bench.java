@@ -191,6 +191,9 @@ public final class Bench {
         r.put("mode", mode);
         double rate;
         Path record = null;
+        String simDirOption = opts.getOrDefault("simDir", "");
+        Path simDir = simDirOption.isEmpty() ? dir : Path.of(simDirOption).resolve(dir.getFileName());
+        Files.createDirectories(simDir);
         switch (mode) {
             case "throughput":
                 // measured over `messages` after a warm-up (logon, JIT: on 2 cores the compilers compete with the
@@ -214,7 +217,7 @@ public final class Bench {
                 total = warmup + opt("messages", 60_000);
                 measureEnd = total;
                 rate = opt("rate", 2_000);
-                record = dir.resolve("sent.rec");
+                record = simDir.resolve("sent.rec");
                 completedAt = new long[(int) total + 3];
                 break;
             case "gap":
@@ -234,7 +237,7 @@ public final class Bench {
         }
         int port = freePort();
         try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir, "latency".equals(mode));
-             SimClient sim = SimClient.start(dir, port, "latency".equals(mode) ? total - warmup : total, rate, record,
+             SimClient sim = SimClient.start(dir, simDir, port, "latency".equals(mode) ? total - warmup : total, rate, record,
                      opts.getOrDefault("simXmx", "1g"), opts.getOrDefault("simJvmArgs", ""),
                      "latency".equals(mode) ? warmup : 0)) {
             simPid = sim.pid();

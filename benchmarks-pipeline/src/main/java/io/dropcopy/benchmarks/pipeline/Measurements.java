@@ -48,6 +48,7 @@ final class Measurements {
         }
         cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
                 Bench.class.getName(), c, mode, "dir=" + dir, "simXmx=" + o.get("sim-xmx"), "simJvmArgs=" + o.get("sim-jvm-args"),
+                "simDir=" + o.get("sim-dir"),
                 "batchConsumerOptions=" + o.get("batch-consumer-options")));
         cmd.addAll(Arrays.asList(args));
         System.out.printf(Locale.ROOT, "%-15s %-10s ... ", c, mode);
@@ -55,6 +56,7 @@ final class Measurements {
         long t0 = System.nanoTime();
         cpuProbes.add(Machine.cpuProbe());
         OtherLoad other = new OtherLoad(work);
+        DiskProbe disk = new DiskProbe(work);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Map<String, String> result = new LinkedHashMap<>();
         try {
@@ -69,6 +71,7 @@ final class Measurements {
             other.sample();
         } finally {
             // never leave a JVM behind: the run's own and the simulator's it started
+            disk.close(); // its figures stay for the result
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor();
@@ -86,6 +89,7 @@ final class Measurements {
         if (result.isEmpty()) {
             result.put("error", "no result (exit " + p.exitValue() + "), see " + log);
         }
+        disk.report(result);
         double otherCores = other.otherCores();
         if (otherCores >= 0) {
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -99,6 +103,9 @@ final class Measurements {
         }
         System.out.printf(Locale.ROOT, "%5.1f s  %s%n", (System.nanoTime() - t0) / 1e9, result);
         Machine.deleteTree(dir); // stores, journals and databases can be large
+        if (!o.get("sim-dir").isEmpty()) {
+            Machine.deleteTree(Path.of(o.get("sim-dir")).resolve(c + "-" + mode)); // in memory when on tmpfs
+        }
         return result;
     }
 

@@ -41,6 +41,10 @@ public final class PipelineBenchmark {
         o.put("xmx", "512m");
         o.put("sim-xmx", "1g");
         o.put("sim-jvm-args", "");
+        // CME's side is another machine: its store and the send record must not share the consumer's disk (their
+        // page-cache writeback would stall the consumer's fsyncs); tmpfs when there is one
+        o.put("sim-dir", Files.isDirectory(Path.of("/dev/shm")) && Files.isWritable(Path.of("/dev/shm"))
+                ? "/dev/shm/dropcopy-pipeline-bench-sim" : "");
         o.put("batch-consumer-options", BATCH_CONSUMER_OPTIONS);
         o.put("out", "docs/benchmarks");
         o.put("work", System.getProperty("java.io.tmpdir") + "/dropcopy-pipeline-bench");
@@ -90,6 +94,8 @@ public final class PipelineBenchmark {
                 "  --skip=latency,throughput  skip those modes",
                 "  --xmx=512m               heap limit of each measured JVM (the issue's bound: it must run within it)",
                 "  --sim-xmx=1g             heap of the simulator's JVM",
+                "  --sim-dir=/dev/shm/...   where the simulator (CME's side) keeps its store and the send record:",
+                "                           not on the consumer's disk (empty: under --work, on the same disk)",
                 "  --sim-jvm-args=\"-XX:...\" extra options of the simulator's JVM (e.g. a JFR recording of its side)",
                 "  --batch-consumer-options=" + BATCH_CONSUMER_OPTIONS + "  dropcopy: consumer options of artemis-batch,"
                         + " postgres-batch, kafka-async (e.g. ?delivery=async)",

@@ -55,5 +55,10 @@ final class Row {
         if (result.containsKey("otherCores") && Double.parseDouble(result.get("otherCores")) >= OTHER_LOAD_NOTED) {
             addNote(mode + " measured while other processes kept " + result.get("otherCores") + " cores busy");
         }
+        if (result.containsKey("diskStalls") && Long.parseLong(result.get("diskStalls")) > 0) {
+            addNote(mode + ": the disk stalled " + result.get("diskStalls") + " times (a probe's fsync over "
+                    + DiskProbe.STALL_MS + " ms, up to " + result.get("diskFsyncMaxMs") + " ms; p99 "
+                    + result.get("diskFsyncP99Ms") + " ms)");
+        }
     }
 }

@@ -22,7 +22,8 @@ final class SimClient implements AutoCloseable {
         this.in = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
     }
 
-    static SimClient start(Path dir, int port, long messages, double rate, Path record, String xmx, String jvmArgs,
+    /** {@code dir}: the run's log; {@code simDir}: the simulator's store. */
+    static SimClient start(Path dir, Path simDir, int port, long messages, double rate, Path record, String xmx, String jvmArgs,
             long warmup) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Bench.javaBin(), "-Xmx" + xmx));
         for (String extra : jvmArgs.trim().split("\\s+")) {
@@ -32,7 +33,7 @@ final class SimClient implements AutoCloseable {
         }
         cmd.addAll(List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", System.getProperty("java.class.path"), SimProcess.class.getName(), String.valueOf(port),
-                String.valueOf(messages), String.valueOf(rate), dir.resolve("sim").toString(),
+                String.valueOf(messages), String.valueOf(rate), simDir.resolve("sim").toString(),
                 record == null ? "-" : record.toString(), String.valueOf(warmup)));
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("sim.log").toFile()).start();
         SimClient c = new SimClient(p);

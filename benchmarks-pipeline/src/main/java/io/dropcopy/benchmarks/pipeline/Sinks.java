@@ -281,6 +281,15 @@ final class Sinks {
                 case "journalDatasync":
                     config.setJournalDatasync(Boolean.parseBoolean(value));
                     break;
+                case "journalMinFiles":
+                    config.setJournalMinFiles(Integer.parseInt(value));
+                    break;
+                case "journalPoolFiles":
+                    config.setJournalPoolFiles(Integer.parseInt(value));
+                    break;
+                case "journalFileSize":
+                    config.setJournalFileSize(Integer.parseInt(value));
+                    break;
                 case "persistIdCache":
                     config.setPersistIDCache(Boolean.parseBoolean(value));
                     break;
