@@ -327,6 +327,9 @@ public final class Bench {
                 case "gap": {
                     r.put("seconds", String.format("%.2f", (t1 - t0) / 1e9));
                     r.put("msgPerSec", String.format("%.0f", total / ((t1 - t0) / 1e9)));
+                    // the consumer's start (dictionary, Camel, sink), its logon and the first request's answer;
+                    // the rest is the resend proper
+                    r.put("firstSeconds", String.format(java.util.Locale.ROOT, "%.2f", (firstAtNanos - t0) / 1e9));
                     String[] resends = sim.command("resends").split(" ");
                     r.put("resendRequests", resends[1]);
                     r.put("resendsRejected", resends[2]);

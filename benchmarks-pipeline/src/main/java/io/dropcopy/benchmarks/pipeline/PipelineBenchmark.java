@@ -313,6 +313,9 @@ public final class PipelineBenchmark {
         g.heapAfterGc = r.get("heapAfterGcMb");
         g.note = r.containsKey("resendRequests") ? r.get("resendRequests") + " resend requests, "
                 + r.get("resendsRejected") + " rejected" : "";
+        if (r.containsKey("firstSeconds")) {
+            g.addNote("first message after " + r.get("firstSeconds") + " s (consumer start, logon, first request)");
+        }
         if ("true".equals(r.get("capped"))) {
             g.seconds = null; // not recovered: the verdict must not read the cap as a recovery time
             g.addNote("NOT recovered within " + o.get("max-seconds") + " s: " + r.get("messages") + " of " + o.get("gap"));

@@ -58,6 +58,9 @@ final class CmeSessionApplication implements Application {
         this.wake = wake;
     }
 
+    /** Messages whose store offsets stay in memory, so resending any of them reads just that message. */
+    static final int RESEND_INDEX = 250_000;
+
     /** QuickFIX/J's settings of CME's acceptor session {@code sessionId}, its dictionary at {@code dictionary}. */
     static SessionSettings settings(SimulatorConfig config, SessionID sessionId, Path dictionary) {
         SessionSettings s = new SessionSettings();
@@ -75,6 +78,11 @@ final class CmeSessionApplication implements Application {
         s.setDouble(sessionId, "HeartBeatTimeoutMultiplier", config.heartbeatTimeoutMultiplier());
         s.setString(sessionId, "FileStorePath", config.storeDir().resolve("store").toString());
         s.setBool(sessionId, "PersistMessages", true);
+        // QuickFIX/J's FileStore keeps the file offsets of only its last 10,000 messages by default; a resend of
+        // older ones scans the whole header file (one read call per message ever stored) on every request, so each
+        // 2,500-message chunk costs more the larger the store. An exchange serves a resend from an index: keep the
+        // offsets of the last RESEND_INDEX messages (~90 bytes each in the heap).
+        s.setLong(sessionId, "FileStoreMaxCachedMsgs", RESEND_INDEX);
         // CME's duplicate ("enhanced") Resend Request carries 43=Y without 122: accept it as CME does.
         s.setBool(sessionId, "RequiresOrigSendingTime", false);
         s.setBool(sessionId, "SLF4JLogHeartbeats", false);

@@ -136,7 +136,11 @@ final class Resends {
         int max = CmeSimulator.MAX_RESEND;
         int last = end == 0 ? begin + max - 1 : Math.min(end, begin + max - 1);
         try {
-            s.getStore().get(begin, last, stored);
+            // the first stored message decides: read it alone, the whole range only when BeginSeqNo is not stored
+            s.getStore().get(begin, begin, stored);
+            if (stored.isEmpty() && last > begin) {
+                s.getStore().get(begin, last, stored);
+            }
         } catch (IOException e) {
             return null;
         }
