@@ -82,6 +82,7 @@ public final class BatchPipeline {
                 b.outcomes = new JdbcSink.Outcome[rows.size()];
                 b.run = BatchWriter.prepareRun(writers[b.slot], c, rows, b.now, b.outcomes, 0,
                         before == null || before.done ? null : before.run);
+                BatchWriter.bindWrites(c, b.run, b.now, true); // here, not on the committing thread: it overlaps too
             } catch (SQLException | RuntimeException e) {
                 connection.failed(c, e);
                 throw e;

@@ -83,6 +83,9 @@ final class BatchWriter {
         final Map<String, OrderFold.OrderState> orders;
         final List<PgArrayStatements.OrderValues> update = new ArrayList<>();
         final List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
+        /** The writes, bound ahead ({@link #bindWrites}); null with {@code bound}: nothing to write. */
+        java.sql.PreparedStatement writes;
+        boolean bound;
 
         PreparedRun(Decided decided, Map<String, OrderFold.OrderState> orders) {
             this.decided = decided;
@@ -143,7 +146,22 @@ final class BatchWriter {
 
     /** PostgreSQL: every write of a prepared run in one round trip (and the commit, with {@code commit}). */
     static void write(Connection c, PreparedRun p, OffsetDateTime now, boolean commit) throws SQLException {
-        PgArrayStatements.write(c, p.decided.messages, p.decided.executions, p.update, p.insert, now, commit);
+        if (!p.bound) {
+            bindWrites(c, p, now, commit);
+        }
+        if (p.writes != null) {
+            PgArrayStatements.execute(p.writes);
+        }
+    }
+
+    /**
+     * The run's writes made ready to send (their arrays encoded) ahead of {@link #write}: the overlapped writer does
+     * it while the batch before commits. The statement is closed with the connection if it is never sent.
+     */
+    static void bindWrites(Connection c, PreparedRun p, OffsetDateTime now, boolean commit) throws SQLException {
+        p.writes = PgArrayStatements.bindWrites(c, p.decided.messages, p.decided.executions, p.update, p.insert, now,
+                commit);
+        p.bound = true;
     }
 
     /** What a run's events come to: the rows to insert and the duplicates to record as skipped. */
