@@ -37,9 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The queue is bounded: {@link #submit} blocks while it is full (back-pressure on the caller, nothing dropped).
  *
- * <p><b>Overlapped</b> ({@link Pipeline}): the writer prepares batch N+1 (a database's look-ups and decisions) while a
- * second thread commits batch N; N+1 is committed only after N has, and when N fails, N+1 is rolled back, its items
- * behind N's holes failed, and the rest prepared again: so the outcome is the same as one batch after the other.
+ * <p><b>Overlapped</b> ({@link Pipeline}): while items queue up ({@link Pipeline#overlapBacklog}), the writer
+ * prepares batch N+1 (a database's look-ups and decisions) while a second thread commits batch N; N+1 is committed
+ * only after N has, and when N fails, N+1 is rolled back, its items behind N's holes failed, and the rest prepared
+ * again: so the outcome is the same as one batch after the other.
  */
 public final class TransactionBatcher<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionBatcher.class);
@@ -77,6 +78,16 @@ public final class TransactionBatcher<T> implements AutoCloseable {
 
         /** Undoes a prepared batch that failed or will not be committed (best effort: log, do not throw). */
         void rollback(Object prepared, Exception cause);
+
+        /**
+         * How many items must be waiting for the next batch to be prepared while the one before commits. Below it
+         * the writer waits for the commit first and then takes everything that queued meanwhile: at a low rate,
+         * preparing ahead would send each batch with the one or two items there when it began and make the rest
+         * wait a whole further commit.
+         */
+        default int overlapBacklog() {
+            return 32;
+        }
     }
 
     /** How an item is told its outcome: called exactly once, on the writer thread (or the closing thread). */
@@ -309,6 +320,10 @@ public final class TransactionBatcher<T> implements AutoCloseable {
         CompletableFuture<Exception> inFlight = null;
         try {
             while (true) {
+                if (inFlight != null && queue.size() < pipeline.overlapBacklog()) {
+                    await(inFlight); // no backlog: as one batch after the other (its failure has failed its items)
+                    inFlight = null;
+                }
                 Entry<T> first;
                 try {
                     first = queue.poll(50, TimeUnit.MILLISECONDS);

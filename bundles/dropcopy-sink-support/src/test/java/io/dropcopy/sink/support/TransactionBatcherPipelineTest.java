@@ -1,6 +1,7 @@
 package io.dropcopy.sink.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,13 @@ class TransactionBatcherPipelineTest {
         final CountDownLatch secondPrepared = new CountDownLatch(1);
         volatile boolean overlapped;
         volatile long failOn = -1;
+        int backlog = 0; // always ahead: the overlap is what is under test
+        long waitForSecondMs = 10_000;
+
+        @Override
+        public int overlapBacklog() {
+            return backlog;
+        }
 
         @Override
         public Object prepare(List<Long> items) {
@@ -51,7 +59,7 @@ class TransactionBatcherPipelineTest {
             List<Long> items = (List<Long>) handle;
             if (committed.isEmpty() && rolledBack.isEmpty()) {
                 // the first batch stays in flight until the next one is prepared: the overlap
-                overlapped = secondPrepared.await(10, TimeUnit.SECONDS);
+                overlapped = secondPrepared.await(waitForSecondMs, TimeUnit.MILLISECONDS);
             }
             if (items.contains(failOn)) {
                 throw new IOException("database down");
@@ -106,6 +114,25 @@ class TransactionBatcherPipelineTest {
             assertEquals(range(1, 2 * BATCH), completionOrder, "completed in order");
             assertTrue(outcomes.values().stream().allMatch("ok"::equals));
             assertTrue(pipeline.rolledBack.isEmpty());
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void withoutABacklogTheNextBatchIsPreparedOnlyOnceTheOneBeforeCommitted() throws Exception {
+        Recorder pipeline = new Recorder();
+        pipeline.backlog = 4 * BATCH; // fewer wait: no overlap
+        pipeline.waitForSecondMs = 500;
+        TransactionBatcher<Long> b = new TransactionBatcher<>("p", pipeline, BATCH, 60_000, 100, KEYS);
+        try {
+            for (long i = 1; i <= 2 * BATCH; i++) {
+                submit(b, i);
+            }
+            awaitOutcomes(2 * BATCH);
+            assertFalse(pipeline.overlapped, "the second batch was prepared after the first committed");
+            assertEquals(List.of(range(1, BATCH), range(BATCH + 1, 2 * BATCH)), pipeline.committed);
+            assertEquals(range(1, 2 * BATCH), completionOrder, "completed in order");
         } finally {
             b.close();
         }
