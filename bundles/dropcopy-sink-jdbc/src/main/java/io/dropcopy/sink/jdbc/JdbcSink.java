@@ -156,6 +156,7 @@ public final class JdbcSink implements AutoCloseable {
     public synchronized BatchPipeline pipeline() {
         if (pipeline == null) {
             pipeline = new BatchPipeline(this, name, dataSource);
+            connection.drop(); // (kept by migrate): the pipeline writes on its own two; a write() takes a fresh one
         }
         return pipeline;
     }
