@@ -59,39 +59,120 @@ final class BatchWriter {
 
     private static void applyRun(EventWriter sink, Connection c, List<EventRow> run, OffsetDateTime now,
             JdbcSink.Outcome[] out, int offset, boolean last) throws SQLException {
-        boolean arrays = sink.postgres();
-        Set<String> knownExec;
-        Set<String> knownSeq;
-        Map<String, OrderFold.OrderState> locked = new HashMap<>();
-        if (arrays) {
-            knownExec = new HashSet<>();
-            knownSeq = new HashSet<>();
-            // one round trip: what is known, and the orders of the run read and locked (FOR UPDATE) for the fold
-            PgArrayStatements.lookUp(c, run, sink.customPlans(), knownExec, knownSeq, OrderFold.orderIds(run), rs -> {
-                OrderFold.OrderState s = OrderFold.readOrder(rs);
-                locked.put(s.orderId, s);
-            });
-        } else {
-            knownExec = JdbcBatchStatements.knownExecIds(c, run);
-            knownSeq = JdbcBatchStatements.knownSequenceIdentities(c, run);
-        }
-        Decided d = decide(sink, c, run, now, knownExec, knownSeq, out, offset);
-        insertSkipped(c, d.skipped, d.skipReasons, now); // a JDBC batch, only when the run holds duplicates
-        if (arrays) {
-            writeArrays(c, d, locked, now, last);
+        if (sink.postgres()) {
+            write(c, prepareRun(sink, c, run, now, out, offset, null), now, last);
             return;
         }
+        Set<String> knownExec = JdbcBatchStatements.knownExecIds(c, run);
+        Set<String> knownSeq = JdbcBatchStatements.knownSequenceIdentities(c, run);
+        Decided d = decide(sink, c, run, now, knownExec, knownSeq, out, offset);
+        insertSkipped(c, d.skipped, d.skipReasons, now); // a JDBC batch, only when the run holds duplicates
         JdbcBatchStatements.insertMessages(c, d.messages, now);
         JdbcBatchStatements.insertExecutions(c, d.executions, now);
         JdbcBatchStatements.upsertOrders(c, d.executions, now);
     }
 
+    /**
+     * A run of plain events on PostgreSQL looked up, decided and folded, its writes ready to send ({@link #write}).
+     * What it takes (identities, order states) is what a run prepared after it, before it commits, must count as
+     * taken: {@code before} of {@link #prepareRun}.
+     */
+    static final class PreparedRun {
+        final Decided decided;
+        /** Every order state the run knows, folded: read and locked by it, carried from the run before, or new. */
+        final Map<String, OrderFold.OrderState> orders;
+        final List<PgArrayStatements.OrderValues> update = new ArrayList<>();
+        final List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
+        /** The writes, bound ahead ({@link #bindWrites}); null with {@code bound}: nothing to write. */
+        java.sql.PreparedStatement writes;
+        boolean bound;
+
+        PreparedRun(Decided decided, Map<String, OrderFold.OrderState> orders) {
+            this.decided = decided;
+            this.orders = orders;
+        }
+    }
+
+    /**
+     * PostgreSQL: the run's look-ups in one round trip, then its decisions and its orders folded in memory. With
+     * {@code before} (a run prepared on another connection whose commit may still be in flight, so its rows are not
+     * visible here), its ExecIDs and sequence identities count as known and its orders' states are taken from it
+     * instead of read: not locked here either, since the run before holds or takes their row locks until it commits,
+     * and this run writes only after that.
+     */
+    static PreparedRun prepareRun(EventWriter sink, Connection c, List<EventRow> run, OffsetDateTime now,
+            JdbcSink.Outcome[] out, int offset, PreparedRun before) throws SQLException {
+        Set<String> knownExec = new HashSet<>();
+        Set<String> knownSeq = new HashSet<>();
+        Map<String, OrderFold.OrderState> locked = new HashMap<>();
+        List<String> toLock = OrderFold.orderIds(run);
+        if (before != null) {
+            knownExec.addAll(before.decided.batchExec);
+            knownSeq.addAll(before.decided.batchSeq);
+            List<String> notCarried = new ArrayList<>(toLock.size());
+            for (String id : toLock) {
+                OrderFold.OrderState s = before.orders.get(id);
+                if (s == null) {
+                    notCarried.add(id);
+                } else {
+                    locked.put(id, s.copy());
+                }
+            }
+            toLock = notCarried;
+        }
+        // one round trip: what is known, and the orders of the run read and locked (FOR UPDATE) for the fold
+        PgArrayStatements.lookUp(c, run, sink.customPlans(), knownExec, knownSeq, toLock, rs -> {
+            OrderFold.OrderState s = OrderFold.readOrder(rs);
+            locked.put(s.orderId, s);
+        });
+        Decided d = decide(sink, c, run, now, knownExec, knownSeq, out, offset);
+        insertSkipped(c, d.skipped, d.skipReasons, now); // a JDBC batch, only when the run holds duplicates
+        PreparedRun p = new PreparedRun(d, locked);
+        List<String> ids = OrderFold.orderIds(d.executions);
+        OrderFold.fold(d.executions, locked);
+        for (String id : ids) {
+            OrderFold.OrderState s = locked.get(id);
+            if (s.dirty) {
+                (s.exists ? p.update : p.insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
+                    s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
+                    PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
+                    PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
+                    s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
+                        s.lastSeqNum, s.tradeDate));
+            }
+        }
+        return p;
+    }
+
+    /** PostgreSQL: every write of a prepared run in one round trip (and the commit, with {@code commit}). */
+    static void write(Connection c, PreparedRun p, OffsetDateTime now, boolean commit) throws SQLException {
+        if (!p.bound) {
+            bindWrites(c, p, now, commit);
+        }
+        if (p.writes != null) {
+            PgArrayStatements.execute(p.writes);
+        }
+    }
+
+    /**
+     * The run's writes made ready to send (their arrays encoded) ahead of {@link #write}: the overlapped writer does
+     * it while the batch before commits. The statement is closed with the connection if it is never sent.
+     */
+    static void bindWrites(Connection c, PreparedRun p, OffsetDateTime now, boolean commit) throws SQLException {
+        p.writes = PgArrayStatements.bindWrites(c, p.decided.messages, p.decided.executions, p.update, p.insert, now,
+                commit);
+        p.bound = true;
+    }
+
     /** What a run's events come to: the rows to insert and the duplicates to record as skipped. */
-    private static final class Decided {
+    static final class Decided {
         final List<EventRow> messages = new ArrayList<>();
         final List<EventRow> executions = new ArrayList<>();
         final List<EventRow> skipped = new ArrayList<>();
         final List<String> skipReasons = new ArrayList<>();
+        /** The ExecIDs and sequence identities the run takes (stored or dead-lettered). */
+        final Set<String> batchExec = new HashSet<>();
+        final Set<String> batchSeq = new HashSet<>();
     }
 
     /**
@@ -101,8 +182,8 @@ final class BatchWriter {
     private static Decided decide(EventWriter sink, Connection c, List<EventRow> run, OffsetDateTime now,
             Set<String> knownExec, Set<String> knownSeq, JdbcSink.Outcome[] out, int offset) throws SQLException {
         Decided d = new Decided();
-        Set<String> batchExec = new HashSet<>();
-        Set<String> batchSeq = new HashSet<>();
+        Set<String> batchExec = d.batchExec;
+        Set<String> batchSeq = d.batchSeq;
         for (int k = 0; k < run.size(); k++) {
             EventRow r = run.get(k);
             JdbcSink.Outcome outcome;
@@ -139,28 +220,6 @@ final class BatchWriter {
             out[offset + k] = outcome;
         }
         return d;
-    }
-
-    /** PostgreSQL: the orders folded in memory, then every write of the run in one round trip. */
-    private static void writeArrays(Connection c, Decided d, Map<String, OrderFold.OrderState> locked,
-            OffsetDateTime now, boolean last) throws SQLException {
-        List<String> ids = OrderFold.orderIds(d.executions);
-        OrderFold.fold(d.executions, locked);
-        List<PgArrayStatements.OrderValues> update = new ArrayList<>();
-        List<PgArrayStatements.OrderValues> insert = new ArrayList<>();
-        for (String id : ids) {
-            OrderFold.OrderState s = locked.get(id);
-            if (s.dirty) {
-                (s.exists ? update : insert).add(new PgArrayStatements.OrderValues(s.orderId, new String[] {
-                    s.group, s.clOrdId, s.account, s.symbol, s.securityDesc, s.side, s.ordStatus,
-                    PgArrayStatements.decimal(s.orderQty), PgArrayStatements.decimal(s.price),
-                    PgArrayStatements.decimal(s.cumQty), PgArrayStatements.decimal(s.leavesQty), s.lastKind,
-                    s.lastExecId, PgArrayStatements.time(s.lastTransactTime), s.lastTargetSession},
-                        s.lastSeqNum, s.tradeDate));
-            }
-        }
-        // one round trip: messages, executions, orders updated and inserted (and the commit, after the last run)
-        PgArrayStatements.write(c, d.messages, d.executions, update, insert, now, last);
     }
 
     static String identity(EventRow r) {

@@ -51,6 +51,8 @@ public final class JdbcSink implements AutoCloseable {
     private final String name;
     private final SinkConnection connection;
     private final EventWriter writer;
+    private final Supplier<DataSource> dataSource;
+    private BatchPipeline pipeline;
 
     private long stored;
     private long applied;
@@ -64,7 +66,8 @@ public final class JdbcSink implements AutoCloseable {
      */
     public JdbcSink(String name, Supplier<DataSource> dataSource) {
         this.name = Objects.requireNonNull(name, "name");
-        this.connection = new SinkConnection(name, Objects.requireNonNull(dataSource, "dataSource"));
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.connection = new SinkConnection(name, dataSource);
         this.writer = new EventWriter(name, connection);
     }
 
@@ -146,6 +149,22 @@ public final class JdbcSink implements AutoCloseable {
         return writeRows(rows);
     }
 
+    /**
+     * The overlapped form of {@link #writePrepared}: a batch looked up and decided while the one before commits, on
+     * a second connection ({@link BatchPipeline}). One per sink; closed with it.
+     */
+    public synchronized BatchPipeline pipeline() {
+        if (pipeline == null) {
+            pipeline = new BatchPipeline(this, name, dataSource);
+            connection.drop(); // (kept by migrate): the pipeline writes on its own two; a write() takes a fresh one
+        }
+        return pipeline;
+    }
+
+    synchronized void counted(List<Outcome> outcomes) {
+        outcomes.forEach(this::count);
+    }
+
     public String name() {
         return name;
     }
@@ -170,6 +189,9 @@ public final class JdbcSink implements AutoCloseable {
     public synchronized void close() {
         RunningSinks.closed(this);
         connection.close();
+        if (pipeline != null) {
+            pipeline.close();
+        }
     }
 
     private void count(Outcome o) {

@@ -52,6 +52,29 @@ final class OrderFold {
             this.orderId = orderId;
             this.exists = exists;
         }
+
+        /** The row as it is once this state's transaction committed: written if dirty, not marked dirty. */
+        OrderState copy() {
+            OrderState c = new OrderState(orderId, exists || dirty);
+            c.group = group;
+            c.clOrdId = clOrdId;
+            c.account = account;
+            c.symbol = symbol;
+            c.securityDesc = securityDesc;
+            c.side = side;
+            c.ordStatus = ordStatus;
+            c.orderQty = orderQty;
+            c.price = price;
+            c.cumQty = cumQty;
+            c.leavesQty = leavesQty;
+            c.lastKind = lastKind;
+            c.lastExecId = lastExecId;
+            c.lastTransactTime = lastTransactTime;
+            c.lastTargetSession = lastTargetSession;
+            c.lastSeqNum = lastSeqNum;
+            c.tradeDate = tradeDate;
+            return c;
+        }
     }
 
     /** An order's row as read by {@code SELECT ORDER_COLUMNS}. */

@@ -194,18 +194,42 @@ final class PgArrayStatements {
      */
     static void write(Connection c, List<EventRow> messages, List<EventRow> executions, Collection<OrderValues> update,
             Collection<OrderValues> insert, OffsetDateTime now, boolean commit) throws SQLException {
+        PreparedStatement ps = bindWrites(c, messages, executions, update, insert, now, commit);
+        if (ps != null) {
+            execute(ps);
+        }
+    }
+
+    /**
+     * {@link #write}'s statement with every value bound (the arrays are encoded here, the costly part on our side),
+     * not sent yet: {@link #execute} sends it. Null when there is nothing to write.
+     */
+    static PreparedStatement bindWrites(Connection c, List<EventRow> messages, List<EventRow> executions,
+            Collection<OrderValues> update, Collection<OrderValues> insert, OffsetDateTime now, boolean commit)
+            throws SQLException {
         if (messages.isEmpty() && update.isEmpty() && insert.isEmpty()) {
-            return; // every execution is a message: nothing new at all (the caller's commit ends the transaction)
+            return null; // every execution is a message: nothing new at all (the caller's commit ends the transaction)
         }
         // With commit, the transaction ends in this round trip: the server runs the COMMIT only if every write before
         // it succeeded (a failure skips the rest of the round trip and the caller rolls back), and the driver, seeing
         // the transaction ended, sends nothing for the caller's Connection.commit()
-        try (PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES + "; " + INSERT_EXECUTIONS + "; " + UPDATE_ORDERS
-                + "; " + INSERT_ORDERS + (commit ? "; COMMIT" : ""))) {
+        PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES + "; " + INSERT_EXECUTIONS + "; " + UPDATE_ORDERS
+                + "; " + INSERT_ORDERS + (commit ? "; COMMIT" : ""));
+        try {
             int p = bindMessages(c, ps, 1, messages, now);
             p = bindExecutions(c, ps, p, executions, now);
             p = bindOrderUpdates(c, ps, p, update, now);
             bindOrderInserts(c, ps, p, insert, now);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** Sends a statement of {@link #bindWrites} and closes it. */
+    static void execute(PreparedStatement bound) throws SQLException {
+        try (PreparedStatement ps = bound) {
             ps.execute();
             while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
                 // the four counts: nothing to check, a failure has thrown already

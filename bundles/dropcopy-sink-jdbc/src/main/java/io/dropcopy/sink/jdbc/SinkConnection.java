@@ -114,10 +114,17 @@ final class SinkConnection {
         }
     }
 
+    /** The connection open now, or null. */
+    Connection current() {
+        return connection;
+    }
+
     /** Rolls back after a failure and drops the connection: the next write takes a fresh one. */
     void failed(Connection c, Exception e) {
         try {
-            c.rollback();
+            if (c != null) {
+                c.rollback();
+            }
         } catch (SQLException | RuntimeException suppressed) {
             // a driver whose server vanished mid-statement may throw anything here: the connection goes all the same
             e.addSuppressed(suppressed);

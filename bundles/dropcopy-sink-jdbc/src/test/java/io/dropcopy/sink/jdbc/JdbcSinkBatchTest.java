@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dropcopy.model.DropCopyEvent;
+import io.dropcopy.model.EventKind;
 import io.dropcopy.model.testing.TestMessages;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * order in the same microsecond (CME's nanoseconds).
  */
 class JdbcSinkBatchTest {
-    private static final String[] DUMPS = {
+    static final String[] DUMPS = {
         "SELECT target_session, outer_sender_sub_id, outer_target_sub_id, seq_num, exec_id, kind, group_name, order_id,"
                 + " trade_date, raw_json FROM dropcopy_message",
         "SELECT exec_id, target_session, outer_sender_sub_id, outer_target_sub_id, seq_num, group_name, kind, order_id,"
@@ -104,6 +105,61 @@ class JdbcSinkBatchTest {
             assertEquals(dump(oneByOne, sql), dump(batched, sql), sql);
         }
         assertTrue(!dump(batched, DUMPS[4]).isEmpty(), "dead letters written");
+    }
+
+    /**
+     * The overlapped form ({@link BatchPipeline}) at its most overlapped: every batch looked up and decided while the
+     * batch before it is not committed yet (prepared, its writes not even sent), then the two committed in order.
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void overlappedBatchesLeaveTheDatabaseExactlyAsOneByOne(Databases db) throws Exception {
+        List<DropCopyEvent> events = stream(1_200, 6);
+        DataSource oneByOne = db.fresh();
+        DataSource batched = db.fresh();
+        List<JdbcSink.Outcome> expected = new ArrayList<>();
+        try (JdbcSink sink = new JdbcSink("one", oneByOne)) {
+            for (DropCopyEvent e : events) {
+                expected.add(sink.write(e));
+            }
+        }
+        List<JdbcSink.Outcome> got = new ArrayList<>();
+        Random sizes = new Random(11);
+        try (JdbcSink sink = new JdbcSink("overlapped", batched)) {
+            BatchPipeline pipeline = sink.pipeline();
+            BatchPipeline.Batch open = null;
+            boolean changesBefore = true;
+            int overlapped = 0;
+            for (int i = 0; i < events.size();) {
+                int n = Math.min(events.size() - i, 1 + sizes.nextInt(sizes.nextBoolean() ? 6 : 40));
+                boolean changes = events.subList(i, i + n).stream()
+                        .anyMatch(e -> e.kind() == EventKind.BUST || e.kind() == EventKind.CORRECTION);
+                if (!changes && !changesBefore) {
+                    overlapped++; // looked up while the batch before is open (busts and corrections wait for it)
+                }
+                changesBefore = changes;
+                BatchPipeline.Batch next = pipeline.prepare(prepared(events.subList(i, i + n)));
+                if (open != null) {
+                    got.addAll(pipeline.commit(open));
+                }
+                open = next;
+                i += n;
+            }
+            got.addAll(pipeline.commit(open));
+            assertTrue(overlapped >= 20, "batches looked up on the one before: " + overlapped);
+        }
+        assertEquals(expected, got, "the same outcome for every event");
+        for (String sql : DUMPS) {
+            assertEquals(dump(oneByOne, sql), dump(batched, sql), sql);
+        }
+    }
+
+    static List<JdbcSink.Prepared> prepared(List<DropCopyEvent> events) {
+        List<JdbcSink.Prepared> out = new ArrayList<>();
+        for (DropCopyEvent e : events) {
+            out.add(JdbcSink.prepare(e));
+        }
+        return out;
     }
 
     /** The rows as sorted text lines. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -35,6 +36,11 @@ import org.slf4j.LoggerFactory;
  * never sends it again: it must not fail everything after it for good).
  *
  * <p>The queue is bounded: {@link #submit} blocks while it is full (back-pressure on the caller, nothing dropped).
+ *
+ * <p><b>Overlapped</b> ({@link Pipeline}): while items queue up ({@link Pipeline#overlapBacklog}), the writer
+ * prepares batch N+1 (a database's look-ups and decisions) while a second thread commits batch N; N+1 is committed
+ * only after N has, and when N fails, N+1 is rolled back, its items behind N's holes failed, and the rest prepared
+ * again: so the outcome is the same as one batch after the other.
  */
 public final class TransactionBatcher<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionBatcher.class);
@@ -51,6 +57,37 @@ public final class TransactionBatcher<T> implements AutoCloseable {
 
         /** Undoes the open transaction after a failure of add or commit (best effort: log, do not throw). */
         void rollback(Exception cause);
+    }
+
+    /**
+     * A sink that overlaps its batches: a batch is prepared (everything but its commit) while the batch before it may
+     * still be committing, on another connection. At most two batches are open at once; {@link #commit} is called on
+     * the committing thread, one batch at a time, in order, each only after the one before it committed.
+     */
+    public interface Pipeline<T> {
+        /**
+         * Begins a transaction of the items and does all of it but the commit, taking into account the batch prepared
+         * before it (which may not have committed yet); rolls back itself when it throws.
+         *
+         * @return what {@link #commit} and {@link #rollback} are given
+         */
+        Object prepare(List<T> items) throws Exception;
+
+        /** Commits a prepared batch, or throws (then {@link #rollback} follows). */
+        void commit(Object prepared) throws Exception;
+
+        /** Undoes a prepared batch that failed or will not be committed (best effort: log, do not throw). */
+        void rollback(Object prepared, Exception cause);
+
+        /**
+         * How many items must be waiting for the next batch to be prepared while the one before commits. Below it
+         * the writer waits for the commit first and then takes everything that queued meanwhile: at a low rate,
+         * preparing ahead would send each batch with the one or two items there when it began and make the rest
+         * wait a whole further commit.
+         */
+        default int overlapBacklog() {
+            return 32;
+        }
     }
 
     /** How an item is told its outcome: called exactly once, on the writer thread (or the closing thread). */
@@ -114,8 +151,11 @@ public final class TransactionBatcher<T> implements AutoCloseable {
     private final int maxBatch;
     private final long lingerNanos;
     private final BlockingQueue<Entry<T>> queue;
-    private final Map<Object, Hole> holes = new HashMap<>();
+    private final Map<Object, Hole> holes = new HashMap<>(); // guarded by itself: the committing thread marks holes
+    private final Pipeline<T> pipeline;
+    private final List<T> collected = new ArrayList<>();
     private final Thread writer;
+    private final java.util.concurrent.ExecutorService committer;
     private volatile boolean closing;
 
     private final AtomicLong committedItems = new AtomicLong();
@@ -131,17 +171,51 @@ public final class TransactionBatcher<T> implements AutoCloseable {
      */
     public TransactionBatcher(String name, Transaction<T> transaction, int maxBatch, long lingerMs, int capacity,
             Keys<T> keys) {
+        this(name, Objects.requireNonNull(transaction, "transaction"), null, maxBatch, lingerMs, capacity, keys);
+    }
+
+    /**
+     * Overlapped batches (see the class comment): {@code pipeline} prepares a batch while the one before commits.
+     */
+    public TransactionBatcher(String name, Pipeline<T> pipeline, int maxBatch, long lingerMs, int capacity,
+            Keys<T> keys) {
+        this(name, null, Objects.requireNonNull(pipeline, "pipeline"), maxBatch, lingerMs, capacity, keys);
+    }
+
+    private TransactionBatcher(String name, Transaction<T> transaction, Pipeline<T> pipeline, int maxBatch,
+            long lingerMs, int capacity, Keys<T> keys) {
         if (maxBatch < 1 || capacity < 1 || lingerMs < 0) {
             throw new IllegalArgumentException("batch size and queue capacity must be at least 1, linger not negative: "
                     + maxBatch + ", " + capacity + ", " + lingerMs);
         }
         this.name = Objects.requireNonNull(name, "name");
-        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this.pipeline = pipeline;
+        this.transaction = pipeline == null ? transaction : new Transaction<T>() {
+            @Override
+            public void add(T item) {
+                collected.add(item);
+            }
+
+            @Override
+            public void commit() {
+                throw new IllegalStateException("a pipeline commits on its own thread");
+            }
+
+            @Override
+            public void rollback(Exception cause) {
+                collected.clear();
+            }
+        };
         this.keys = keys;
         this.maxBatch = maxBatch;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::run, "dropcopy-batch-" + name);
+        this.committer = pipeline == null ? null : java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "dropcopy-commit-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        this.writer = new Thread(pipeline == null ? this::run : this::runPipelined, "dropcopy-batch-" + name);
         this.writer.setDaemon(true);
         this.writer.start();
     }
@@ -200,6 +274,9 @@ public final class TransactionBatcher<T> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (committer != null) {
+            committer.shutdown(); // the writer waited for the last commit (or was interrupted: then it ends on its own)
+        }
         Exception stopped = new IllegalStateException("drop copy sink " + name + " stopped before writing this message");
         for (Entry<T> e; (e = queue.poll()) != null;) {
             complete(e, stopped);
@@ -234,6 +311,137 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             end(batch, failure);
             if (Thread.currentThread().isInterrupted()) {
                 return;
+            }
+        }
+    }
+
+    /** The overlapped writer: prepares a batch while the committing thread commits the one before. */
+    private void runPipelined() {
+        CompletableFuture<Exception> inFlight = null;
+        try {
+            while (true) {
+                if (inFlight != null && queue.size() < pipeline.overlapBacklog()) {
+                    await(inFlight); // no backlog: as one batch after the other (its failure has failed its items)
+                    inFlight = null;
+                }
+                Entry<T> first;
+                try {
+                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                List<Entry<T>> batch = new ArrayList<>(Math.min(maxBatch, 4096));
+                collected.clear();
+                Exception failure = fill(first, batch); // collecting only: no failure but an interrupt
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                Object prepared = null;
+                if (failure == null) {
+                    try {
+                        prepared = pipeline.prepare(new ArrayList<>(collected));
+                    } catch (Exception | Error e) {
+                        failure = asException(e);
+                    }
+                }
+                Exception before = await(inFlight);
+                inFlight = null;
+                if (before != null && failure == null) {
+                    // prepared on the failed batch's writes: undone, and prepared again without what is behind its holes
+                    pipeline.rollback(prepared, before);
+                    prepared = null;
+                    List<Entry<T>> again = new ArrayList<>(batch.size());
+                    for (Entry<T> e : batch) {
+                        if (!behindHole(e)) {
+                            again.add(e);
+                        }
+                    }
+                    batch = again;
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
+                    List<T> items = new ArrayList<>(batch.size());
+                    batch.forEach(e -> items.add(e.item));
+                    try {
+                        prepared = pipeline.prepare(items);
+                    } catch (Exception | Error e) {
+                        failure = asException(e);
+                    }
+                }
+                if (failure != null) {
+                    failed(batch, failure, null);
+                    continue;
+                }
+                List<Entry<T>> committing = batch;
+                Object handle = prepared;
+                inFlight = CompletableFuture.supplyAsync(() -> commitPrepared(committing, handle), committer);
+            }
+        } finally {
+            await(inFlight);
+        }
+    }
+
+    /** On the committing thread: commits a prepared batch and completes its entries. */
+    private Exception commitPrepared(List<Entry<T>> batch, Object prepared) {
+        try {
+            pipeline.commit(prepared);
+        } catch (Exception | Error e) {
+            Exception failure = asException(e);
+            failed(batch, failure, prepared);
+            return failure;
+        }
+        commits.incrementAndGet();
+        committedItems.addAndGet(batch.size());
+        for (Entry<T> e : batch) {
+            complete(e, null);
+        }
+        return null;
+    }
+
+    /** Rolls a failed batch back, marks the holes and fails every entry of it. */
+    private void failed(List<Entry<T>> batch, Exception failure, Object prepared) {
+        try {
+            if (prepared != null) {
+                pipeline.rollback(prepared, failure);
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+        LOG.warn("drop copy sink {}: a transaction of {} message(s) failed and was rolled back; they come again: {}",
+                name, batch.size(), shortly(failure));
+        for (Entry<T> e : batch) {
+            markHole(e, failure);
+        }
+        for (Entry<T> e : batch) {
+            complete(e, failure);
+        }
+    }
+
+    /** The failure of the batch being committed (null: it committed, or there was none), once it is done. */
+    private static Exception await(CompletableFuture<Exception> inFlight) {
+        if (inFlight == null) {
+            return null;
+        }
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return inFlight.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the batch in flight is completed all the same: wait for it
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return asException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -312,28 +520,43 @@ public final class TransactionBatcher<T> implements AutoCloseable {
 
     /** Fails the entry (completed here) when an earlier item of its stream failed and was not sent again yet. */
     private boolean behindHole(Entry<T> e) {
-        if (keys == null || holes.isEmpty()) {
+        if (keys == null) {
             return false;
+        }
+        Exception behind;
+        synchronized (holes) {
+            behind = behindHoleCause(e);
+        }
+        if (behind == null) {
+            return false;
+        }
+        complete(e, behind);
+        return true;
+    }
+
+    /** The failure of an entry behind a hole, or null. */
+    private Exception behindHoleCause(Entry<T> e) {
+        if (holes.isEmpty()) {
+            return null;
         }
         Object stream = keys.stream(e.item);
         Hole hole = stream == null ? null : holes.get(stream);
         if (hole == null) {
-            return false;
+            return null;
         }
         long position = keys.position(e.item);
         if (position <= hole.position) {
             holes.remove(stream); // the caller went back: from here on the stream is in order again
-            return false;
+            return null;
         }
         if (System.nanoTime() - hole.since > TimeUnit.MILLISECONDS.toNanos(HOLE_EXPIRY_MS)) {
             holes.remove(stream);
             LOG.warn("drop copy sink {}: message {} of {} failed {} s ago and has not come again (an error handler"
                     + " took it?); writing the later ones again", name, hole.position, stream, HOLE_EXPIRY_MS / 1000);
-            return false;
+            return null;
         }
-        complete(e, new EarlierFailureException("not written: message " + hole.position + " of " + stream
-                + " failed before it (" + hole.cause + "); it comes again after that one", hole.cause));
-        return true;
+        return new EarlierFailureException("not written: message " + hole.position + " of " + stream
+                + " failed before it (" + hole.cause + "); it comes again after that one", hole.cause);
     }
 
     private void markHole(Entry<T> e, Exception cause) {
@@ -345,6 +568,12 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             return;
         }
         long position = keys.position(e.item);
+        synchronized (holes) {
+            markHole(stream, position, cause);
+        }
+    }
+
+    private void markHole(Object stream, long position, Exception cause) {
         Hole hole = holes.get(stream);
         if (hole == null) {
             hole = new Hole();

@@ -3,6 +3,7 @@ package io.dropcopy.sink.jdbc.camel;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.sink.support.SinkExchanges;
 import io.dropcopy.sink.support.TransactionBatcher;
+import io.dropcopy.sink.jdbc.BatchPipeline;
 import io.dropcopy.sink.jdbc.JdbcSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
 /**
  * The batch mode of {@code dropcopy-jdbc:} ({@code batchSize} above 1): an asynchronous producer. Each exchange is
  * queued (the caller blocks while {@code queueSize} exchanges wait: back-pressure, nothing dropped); one writer
- * thread writes up to {@code batchSize} events in ONE transaction ({@link JdbcSink#writeAll}: the same rules as one
- * by one, with JDBC batches), commits, and only then completes each exchange (sets {@code DropCopySinkOutcome} and
- * calls its {@link AsyncCallback}, so the route goes on, on the writer thread). A failed transaction is rolled back:
+ * thread looks up and decides up to {@code batchSize} events in ONE transaction (the same rules as one by one) while
+ * the batch before commits on a second connection ({@link BatchPipeline}); a committing thread writes and commits
+ * it, and only then completes each exchange (sets {@code DropCopySinkOutcome} and
+ * calls its {@link AsyncCallback}, so the route goes on, on the committing thread). A failed transaction is rolled back:
  * the database is unchanged and every exchange of the batch fails with the cause; a later event of the same drop
  * copy session is then failed without being written until the session sends the failed one again, so nothing is
  * committed out of order (a bust never before its fill).
@@ -40,6 +42,17 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
         }
     }
 
+    /** A batch prepared and not committed yet. */
+    private static final class Open {
+        final List<Pending> items;
+        final BatchPipeline.Batch batch;
+
+        Open(List<Pending> items, BatchPipeline.Batch batch) {
+            this.items = items;
+            this.batch = batch;
+        }
+    }
+
     JdbcBatchingProducer(JdbcSinkEndpoint endpoint) {
         super(endpoint);
     }
@@ -54,29 +67,27 @@ public class JdbcBatchingProducer extends DefaultAsyncProducer {
         super.doStart();
         JdbcSinkEndpoint endpoint = getEndpoint();
         sink = JdbcSinkProducer.openSink(endpoint);
-        JdbcSink writer = sink;
-        batcher = new TransactionBatcher<>("jdbc-" + endpoint.getName(), new TransactionBatcher.Transaction<Pending>() {
-            private final List<Pending> open = new ArrayList<>();
-
+        BatchPipeline pipeline = sink.pipeline();
+        batcher = new TransactionBatcher<>("jdbc-" + endpoint.getName(), new TransactionBatcher.Pipeline<Pending>() {
             @Override
-            public void add(Pending item) {
-                open.add(item);
+            public Object prepare(List<Pending> items) throws Exception {
+                List<JdbcSink.Prepared> events = new ArrayList<>(items.size());
+                items.forEach(p -> events.add(p.prepared));
+                return new Open(items, pipeline.prepare(events));
             }
 
             @Override
-            public void commit() throws Exception {
-                List<JdbcSink.Prepared> events = new ArrayList<>(open.size());
-                open.forEach(p -> events.add(p.prepared));
-                List<JdbcSink.Outcome> outcomes = writer.writePrepared(events); // one transaction; rolled back if it throws
-                for (int i = 0; i < open.size(); i++) {
-                    open.get(i).outcome = outcomes.get(i);
+            public void commit(Object prepared) throws Exception {
+                Open open = (Open) prepared;
+                List<JdbcSink.Outcome> outcomes = pipeline.commit(open.batch); // rolled back if it throws
+                for (int i = 0; i < open.items.size(); i++) {
+                    open.items.get(i).outcome = outcomes.get(i);
                 }
-                open.clear();
             }
 
             @Override
-            public void rollback(Exception cause) {
-                open.clear(); // writeAll rolled back already
+            public void rollback(Object prepared, Exception cause) {
+                pipeline.rollback(((Open) prepared).batch, cause);
             }
         }, endpoint.getBatchSize(), endpoint.getBatchIntervalMs(), endpoint.getQueueSize(),
                 TransactionBatcher.Keys.of(item -> item.event.targetSession(), item -> item.event.seqNum()));
