@@ -1,9 +1,7 @@
 package io.dropcopy.sink.support;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -138,20 +136,12 @@ public final class TransactionBatcher<T> implements AutoCloseable {
         }
     }
 
-    /** The lowest failed position of a stream and why it failed. */
-    private static final class Hole {
-        long position;
-        Exception cause;
-        long since;
-    }
-
     private final String name;
     private final Transaction<T> transaction;
-    private final Keys<T> keys;
     private final int maxBatch;
     private final long lingerNanos;
     private final BlockingQueue<Entry<T>> queue;
-    private final Map<Object, Hole> holes = new HashMap<>(); // guarded by itself: the committing thread marks holes
+    private final StreamHoles<T> holes;
     private final Pipeline<T> pipeline;
     private final List<T> collected = new ArrayList<>();
     private final Thread writer;
@@ -206,7 +196,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
                 collected.clear();
             }
         };
-        this.keys = keys;
+        this.holes = new StreamHoles<>(name, keys);
         this.maxBatch = maxBatch;
         this.lingerNanos = TimeUnit.MILLISECONDS.toNanos(lingerMs);
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -520,13 +510,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
 
     /** Fails the entry (completed here) when an earlier item of its stream failed and was not sent again yet. */
     private boolean behindHole(Entry<T> e) {
-        if (keys == null) {
-            return false;
-        }
-        Exception behind;
-        synchronized (holes) {
-            behind = behindHoleCause(e);
-        }
+        Exception behind = holes.behind(e.item);
         if (behind == null) {
             return false;
         }
@@ -534,57 +518,8 @@ public final class TransactionBatcher<T> implements AutoCloseable {
         return true;
     }
 
-    /** The failure of an entry behind a hole, or null. */
-    private Exception behindHoleCause(Entry<T> e) {
-        if (holes.isEmpty()) {
-            return null;
-        }
-        Object stream = keys.stream(e.item);
-        Hole hole = stream == null ? null : holes.get(stream);
-        if (hole == null) {
-            return null;
-        }
-        long position = keys.position(e.item);
-        if (position <= hole.position) {
-            holes.remove(stream); // the caller went back: from here on the stream is in order again
-            return null;
-        }
-        if (System.nanoTime() - hole.since > TimeUnit.MILLISECONDS.toNanos(HOLE_EXPIRY_MS)) {
-            holes.remove(stream);
-            LOG.warn("drop copy sink {}: message {} of {} failed {} s ago and has not come again (an error handler"
-                    + " took it?); writing the later ones again", name, hole.position, stream, HOLE_EXPIRY_MS / 1000);
-            return null;
-        }
-        return new EarlierFailureException("not written: message " + hole.position + " of " + stream
-                + " failed before it (" + hole.cause + "); it comes again after that one", hole.cause);
-    }
-
     private void markHole(Entry<T> e, Exception cause) {
-        if (keys == null) {
-            return;
-        }
-        Object stream = keys.stream(e.item);
-        if (stream == null) {
-            return;
-        }
-        long position = keys.position(e.item);
-        synchronized (holes) {
-            markHole(stream, position, cause);
-        }
-    }
-
-    private void markHole(Object stream, long position, Exception cause) {
-        Hole hole = holes.get(stream);
-        if (hole == null) {
-            hole = new Hole();
-            hole.position = position;
-            hole.cause = cause;
-            hole.since = System.nanoTime();
-            holes.put(stream, hole);
-        } else if (position < hole.position) {
-            hole.position = position;
-            hole.cause = cause;
-        }
+        holes.mark(e.item, cause);
     }
 
     private void complete(Entry<T> e, Exception failure) {
