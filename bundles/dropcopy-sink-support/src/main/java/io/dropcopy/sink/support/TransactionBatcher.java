@@ -280,19 +280,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
 
     private void run() {
         List<Entry<T>> batch = new ArrayList<>(Math.min(maxBatch, 4096));
-        while (true) {
-            Entry<T> first;
-            try {
-                first = queue.poll(50, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (first == null) {
-                if (closing) {
-                    return;
-                }
-                continue;
-            }
+        for (Entry<T> first; (first = next()) != null;) {
             batch.clear();
             Exception failure = fill(first, batch);
             if (batch.isEmpty()) {
@@ -301,6 +289,20 @@ public final class TransactionBatcher<T> implements AutoCloseable {
             end(batch, failure);
             if (Thread.currentThread().isInterrupted()) {
                 return;
+            }
+        }
+    }
+
+    /** The next entry, once there is one; null when closing with nothing queued, or interrupted. */
+    private Entry<T> next() {
+        while (true) {
+            try {
+                Entry<T> first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first != null || closing) {
+                    return first;
+                }
+            } catch (InterruptedException e) {
+                return null;
             }
         }
     }
@@ -314,17 +316,9 @@ public final class TransactionBatcher<T> implements AutoCloseable {
                     await(inFlight); // no backlog: as one batch after the other (its failure has failed its items)
                     inFlight = null;
                 }
-                Entry<T> first;
-                try {
-                    first = queue.poll(50, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
-                }
+                Entry<T> first = next();
                 if (first == null) {
-                    if (closing) {
-                        return;
-                    }
-                    continue;
+                    return;
                 }
                 List<Entry<T>> batch = new ArrayList<>(Math.min(maxBatch, 4096));
                 collected.clear();
