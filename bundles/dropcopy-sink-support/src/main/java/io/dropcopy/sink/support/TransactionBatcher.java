@@ -397,14 +397,7 @@ public final class TransactionBatcher<T> implements AutoCloseable {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
-        LOG.warn("drop copy sink {}: a transaction of {} message(s) failed and was rolled back; they come again: {}",
-                name, batch.size(), shortly(failure));
-        for (Entry<T> e : batch) {
-            markHole(e, failure);
-        }
-        for (Entry<T> e : batch) {
-            complete(e, failure);
-        }
+        failAll(batch, failure);
     }
 
     /** The failure of the batch being committed (null: it committed, or there was none), once it is done. */
@@ -492,6 +485,11 @@ public final class TransactionBatcher<T> implements AutoCloseable {
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
+        failAll(batch, failure);
+    }
+
+    /** A rolled-back batch: logged, its streams' holes marked, every entry failed. */
+    private void failAll(List<Entry<T>> batch, Exception failure) {
         LOG.warn("drop copy sink {}: a transaction of {} message(s) failed and was rolled back; they come again: {}",
                 name, batch.size(), shortly(failure));
         for (Entry<T> e : batch) {
