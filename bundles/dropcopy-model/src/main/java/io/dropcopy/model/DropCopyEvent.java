@@ -28,12 +28,6 @@ public final class DropCopyEvent {
     private final EventKind kind;
     private final FixMessage inner;
     private final Json fields;
-    /**
-     * One buffer per thread for writing the JSON, instead of a new builder of a guessed size per event (allocated,
-     * and grown by copying when the guess was short).
-     */
-    private static final ThreadLocal<StringBuilder> JSON_BUFFER = ThreadLocal.withInitial(() -> new StringBuilder(8192));
-    private static final int MAX_KEPT_BUFFER = 64 * 1024;
 
     /** Written on first use; a race only writes the same immutable text twice. */
     private String json;
@@ -228,13 +222,7 @@ public final class DropCopyEvent {
     public String toJson() {
         String text = json;
         if (text == null) {
-            StringBuilder out = JSON_BUFFER.get();
-            out.setLength(0);
-            fields.writeTo(out);
-            text = out.toString();
-            if (out.capacity() > MAX_KEPT_BUFFER) {
-                JSON_BUFFER.remove(); // an outsized message: do not keep its buffer for the thread's life
-            }
+            text = JsonText.of(fields);
             json = text;
         }
         return text;
@@ -243,11 +231,7 @@ public final class DropCopyEvent {
     /** Appends the JSON object (as {@link #toJson()}) to a buffer, without keeping a copy. */
     public void appendJson(StringBuilder out) {
         String text = json;
-        if (text != null) {
-            out.append(text);
-        } else {
-            fields.writeTo(out);
-        }
+        out.append(text != null ? text : JsonText.of(fields));
     }
 
     @Override

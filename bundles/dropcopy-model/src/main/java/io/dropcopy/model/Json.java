@@ -38,8 +38,23 @@ public final class Json {
         return size;
     }
 
+    /** The keys, the first {@link #size()} used; not a copy (for {@link JsonText}). */
+    String[] keys() {
+        return keys;
+    }
+
+    /** The values, the first {@link #size()} used; not a copy. */
+    Object[] values() {
+        return values;
+    }
+
     /** The value of a key, or null. */
     Object get(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i] == key) { // the model's names and its callers' are literals, the same interned strings
+                return values[i];
+            }
+        }
         for (int i = 0; i < size; i++) {
             if (keys[i].equals(key)) {
                 return values[i];
@@ -149,11 +164,16 @@ public final class Json {
         ASCII_ESCAPES[0x7F] = unicodeEscape((char) 0x7F);
     }
 
+    /** The escape of an ASCII character, or null when it is written as it is. */
+    static String asciiEscape(char c) {
+        return ASCII_ESCAPES[c];
+    }
+
     private static String unicodeEscape(char c) {
         return new String(new char[] {'\\', 'u', HEX[(c >> 12) & 0xF], HEX[(c >> 8) & 0xF], HEX[(c >> 4) & 0xF], HEX[c & 0xF]});
     }
 
-    private static boolean needsUnicodeEscape(String s, int i, char c) {
+    static boolean needsUnicodeEscape(String s, int i, char c) {
         if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
             return true;
         }

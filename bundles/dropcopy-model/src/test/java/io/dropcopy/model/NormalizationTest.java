@@ -51,6 +51,28 @@ class NormalizationTest {
     }
 
     @Test
+    void theEventWriterEscapesExactlyAsQuote() {
+        String tricky = "a\"b\\c\n\r\t\u0001\u0002\u007f\u0085\u2028\u2029\ud800x\udc00\ud83d\ude00\u00e9";
+        assertEquals("{\"k\":\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u0002\\u007f\\u0085\\u2028\\u2029\\ud800x\\udc00"
+                + "\ud83d\ude00\u00e9\"}", JsonText.of(new Json(1).put("k", tricky)));
+        java.util.Random random = new java.util.Random(20261207L);
+        char[] alphabet = {'a', '"', '\\', '\u0001', '\u001f', ' ', '\u007f', '\u0085', '\u009f', '\u00a0', '\u00e9',
+            '\u2028', '\u2029', '\u4e2d', '\ud83d', '\ude00', '\ud800', '\udfff', '|', '='};
+        for (int round = 0; round < 2000; round++) {
+            char[] value = new char[random.nextInt(40)];
+            for (int i = 0; i < value.length; i++) {
+                value[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String text = new String(value);
+            Json json = new Json(4).put("plain", "x").put("k", text).put("n", (long) round)
+                    .put("inner", new Json(1).put("v", text)).put("list", new Json[] {new Json(1).put("w", text)});
+            assertEquals(json.toString(), JsonText.of(json), () -> "value " + Json.quote(text));
+        }
+        assertEquals(new Json(1).put("big", "x".repeat(100_000)).toString(),
+                JsonText.of(new Json(1).put("big", "x".repeat(100_000))), "a value larger than the thread's buffer");
+    }
+
+    @Test
     void exceptionMessagesQuoteValuesShortly() {
         assertEquals("ZZZZZZZZZZZZZZZZ...", MalformedMessageException.quote("Z".repeat(1000)));
         assertEquals("a\\u0001b", MalformedMessageException.quote("a\u0001b"));
