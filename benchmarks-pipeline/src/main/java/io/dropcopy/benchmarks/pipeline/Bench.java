@@ -113,6 +113,9 @@ public final class Bench {
     }
 
     private volatile long warmupCpuNanos;
+    /** Gap: live messages before the gap (0: a cold start into the gap) and when the gap began. */
+    private long gapWarmup;
+    private long gapStartNanos;
     /**
      * Throughput: how many messages are measured after the warm-up, which ends ({@link #warmupOver}) once the
      * minimum warm-up has passed and the JIT compilers have settled; 0 in the other modes (a fixed warm-up).
@@ -221,8 +224,11 @@ public final class Bench {
                 completedAt = new long[(int) total + 3];
                 break;
             case "gap":
-                total = opt("messages", 100_000);
-                warmup = 1;
+                // gapWarmup > 0: the gap hits a running consumer after that many live messages (warm JVM, connected
+                // sinks); 0: the consumer starts with the whole gap waiting on CME's side (cold JVM)
+                gapWarmup = opt("gapWarmup", 0);
+                total = gapWarmup + opt("messages", 100_000);
+                warmup = gapWarmup + 1;
                 measureEnd = total;
                 rate = 0;
                 break;
@@ -237,12 +243,12 @@ public final class Bench {
         }
         int port = freePort();
         try (Sinks.Infrastructure infra = Sinks.infrastructure(sinkCase, dir, "latency".equals(mode));
-             SimClient sim = SimClient.start(dir, simDir, port, "latency".equals(mode) ? total - warmup : total, rate, record,
-                     opts.getOrDefault("simXmx", "1g"), opts.getOrDefault("simJvmArgs", ""),
-                     "latency".equals(mode) ? warmup : 0)) {
+             SimClient sim = SimClient.start(dir, simDir, port, "latency".equals(mode) ? total - warmup
+                             : total - gapWarmup, rate, record, opts.getOrDefault("simXmx", "1g"),
+                     opts.getOrDefault("simJvmArgs", ""), "latency".equals(mode) ? warmup : gapWarmup)) {
             simPid = sim.pid();
             serverPid = infra.serverPid();
-            if ("gap".equals(mode)) {
+            if ("gap".equals(mode) && gapWarmup == 0) {
                 // the whole gap is on CME's side before the consumer logs on: recovered only by resend requests
                 sim.command("backlog " + total);
             }
@@ -263,7 +269,17 @@ public final class Bench {
                     Thread.sleep(opt("quietMs", 2_000));
                     sim.command("measure");
                 }
-                awaitAll(sim, t0, total);
+                if ("gap".equals(mode) && gapWarmup > 0) {
+                    awaitAll(sim, t0, gapWarmup);
+                    Thread.sleep(opt("quietMs", 2_000)); // the live messages' last commits, compilations, collections
+                    sim.command("gap " + (total - gapWarmup));
+                    // the clock starts when CME's side listens again with the whole gap in its store (in production
+                    // the gap grows over the outage; filling the simulator's store is not the consumer's time)
+                    gapStartNanos = System.nanoTime();
+                } else {
+                    gapStartNanos = t0;
+                }
+                awaitAll(sim, gapStartNanos, total);
                 if (doneServerTicks < 0) {
                     doneServerTicks = serverTicks();
                 }
@@ -325,11 +341,28 @@ public final class Bench {
                     }
                     break;
                 case "gap": {
-                    r.put("seconds", String.format("%.2f", (t1 - t0) / 1e9));
-                    r.put("msgPerSec", String.format("%.0f", total / ((t1 - t0) / 1e9)));
-                    // the consumer's start (dictionary, Camel, sink), its logon and the first request's answer;
-                    // the rest is the resend proper
-                    r.put("firstSeconds", String.format(java.util.Locale.ROOT, "%.2f", (firstAtNanos - t0) / 1e9));
+                    long gap = total - gapWarmup;
+                    r.put("seconds", String.format("%.2f", (t1 - gapStartNanos) / 1e9));
+                    r.put("msgPerSec", String.format("%.0f", gap / ((t1 - gapStartNanos) / 1e9)));
+                    r.put("gapWarmup", String.valueOf(gapWarmup));
+                    // cold: the consumer's start (dictionary, Camel, sink), its logon and the first request's answer;
+                    // warm: the reconnection, logon and first answer; the rest is the resend proper
+                    r.put("firstSeconds", String.format(java.util.Locale.ROOT, "%.2f",
+                            (warmupAtNanos - gapStartNanos) / 1e9));
+                    // CPU per message from the first message on (its warm-up of one): this JVM's, CME's side's and
+                    // the sink's server's; on these shared cores a resent message costs what the three spend
+                    if (warmupCpuNanos > 0 && doneCpuNanos > warmupCpuNanos && gap > 1) {
+                        r.put("cpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
+                                (doneCpuNanos - warmupCpuNanos) / 1e3 / (gap - 1)));
+                        if (warmupSimTicks >= 0 && doneSimTicks >= warmupSimTicks) {
+                            r.put("simCpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
+                                    (doneSimTicks - warmupSimTicks) * 10_000.0 / (gap - 1)));
+                        }
+                        if (warmupServerTicks >= 0 && doneServerTicks >= warmupServerTicks) {
+                            r.put("serverCpuUsPerMsg", String.format(java.util.Locale.ROOT, "%.1f",
+                                    (doneServerTicks - warmupServerTicks) * 10_000.0 / (gap - 1)));
+                        }
+                    }
                     String[] resends = sim.command("resends").split(" ");
                     r.put("resendRequests", resends[1]);
                     r.put("resendsRejected", resends[2]);
@@ -431,7 +464,8 @@ public final class Bench {
             if (measureFor > 0 && !warmupOver && n >= warmup) {
                 settle(n);
             }
-            if (threadsAtWarmup == null && warmupAtNanos != 0 && measureFor > 0) {
+            // throughput: from the warm-up's end; gap: from the first message (where a cold JVM's CPU goes)
+            if (threadsAtWarmup == null && warmupAtNanos != 0 && (measureFor > 0 || "gap".equals(mode))) {
                 threadsCpuAtWarmup = processCpuNanos();
                 threadsAtWarmup = ThreadAccounting.snapshot();
             }

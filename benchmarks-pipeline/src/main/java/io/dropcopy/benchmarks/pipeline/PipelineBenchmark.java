@@ -33,6 +33,7 @@ public final class PipelineBenchmark {
         o.put("latency-warmup", "50000");
         o.put("rate", "2000");
         o.put("gap", "100000");
+        o.put("gap-warm", "0");
         o.put("gap-cases", "file,file-group");
         o.put("soak", "1000000");
         o.put("soak-rate", "2000");
@@ -89,6 +90,10 @@ public final class PipelineBenchmark {
                 "  --rate=2000              latency: the simulator's fixed rate, msg/s",
                 "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
                 "  --gap-cases=file,file-group  the file sink forms the gap is recovered into (fsync=always; group commit)",
+                "  --gap-warm=0             also the gap into a RUNNING consumer: after that many live messages the",
+                "                           connection drops, CME's side is down while the gap grows, then the consumer",
+                "                           reconnects (rows gap-warm; warm JVM and connected sinks); 0 = only the cold",
+                "                           start into the gap",
                 "  --soak=1000000           soak: messages at --soak-rate into --soak-case, heap sampled; 0 = skip",
                 "  --soak-rate=2000  --soak-case=file-batch  --soak-max-seconds=900",
                 "  --skip=latency,throughput  skip those modes",
@@ -171,7 +176,10 @@ public final class PipelineBenchmark {
             rows.add(positionsHeap(m));
         }
         for (String gc : Long.parseLong(o.get("gap")) > 0 ? o.get("gap-cases").split(",") : new String[0]) {
-            rows.add(gap(m, gc));
+            rows.add(gap(m, gc, 0));
+            if (Long.parseLong(o.get("gap-warm")) > 0) {
+                rows.add(gap(m, gc, Long.parseLong(o.get("gap-warm"))));
+            }
         }
         if (Long.parseLong(o.get("soak")) > 0) {
             rows.add(soak(m));
@@ -303,18 +311,28 @@ public final class PipelineBenchmark {
         return h;
     }
 
-    private Row gap(Measurements m, String gc) throws IOException, InterruptedException {
-        Row g = new Row("gap", gc, "gap of " + o.get("gap") + " recovered by resend into " + Sinks.describe(gc));
-        Map<String, String> r = m.fork(gc, "gap", "messages=" + o.get("gap"), "maxSeconds=" + o.get("max-seconds"));
+    /** {@code warm} > 0: the gap hits a consumer that has taken that many live messages (section gap-warm). */
+    private Row gap(Measurements m, String gc, long warm) throws IOException, InterruptedException {
+        Row g = warm > 0
+                ? new Row("gap-warm", gc, "gap of " + o.get("gap") + " into a running consumer (after " + warm
+                        + " live messages the connection dropped and CME's side was down while the gap grew)"
+                        + " recovered by resend into " + Sinks.describe(gc))
+                : new Row("gap", gc, "gap of " + o.get("gap") + " recovered by resend into " + Sinks.describe(gc));
+        Map<String, String> r = m.fork(gc, "gap", "messages=" + o.get("gap"), "maxSeconds=" + o.get("max-seconds"),
+                "gapWarmup=" + warm);
         g.messages = r.get("messages");
         g.msgPerSec = r.get("msgPerSec");
         g.seconds = r.get("seconds");
         g.heapMb = r.get("heapPeakMb");
         g.heapAfterGc = r.get("heapAfterGcMb");
+        g.cpuUs = r.get("cpuUsPerMsg");
+        g.simCpuUs = r.get("simCpuUsPerMsg");
+        g.serverCpuUs = r.get("serverCpuUsPerMsg");
         g.note = r.containsKey("resendRequests") ? r.get("resendRequests") + " resend requests, "
                 + r.get("resendsRejected") + " rejected" : "";
         if (r.containsKey("firstSeconds")) {
-            g.addNote("first message after " + r.get("firstSeconds") + " s (consumer start, logon, first request)");
+            g.addNote("first message after " + r.get("firstSeconds") + (warm > 0
+                    ? " s (reconnection, logon, first request)" : " s (consumer start, logon, first request)"));
         }
         if ("true".equals(r.get("capped"))) {
             g.seconds = null; // not recovered: the verdict must not read the cap as a recovery time

@@ -3,6 +3,7 @@ package io.dropcopy.benchmarks.pipeline;
 import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.simulator.SimulatorConfigBuilder;
+import io.dropcopy.simulator.SimulatorControl;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 /**
  * The simulator in its own JVM, so its heap (QuickFIX/J's store index grows with every message sent) and its
  * garbage collections are not counted as the pipeline's. Driven over stdin, one command a line, each answered on
- * stdout with one line: {@code backlog N}, {@code measure}, {@code sent}, {@code resends}, {@code quit}. It exits when stdin closes, so
+ * stdout with one line: {@code backlog N}, {@code gap N}, {@code measure}, {@code sent}, {@code resends}, {@code quit}. It exits when stdin closes, so
  * it never outlives the benchmark.
  *
  * <p>The stream is {@link SyntheticStream} replayed: at full speed when rate is 0, else at exactly rate msg/s. With a
@@ -57,6 +58,16 @@ public final class SimProcess {
                 switch (cmd[0]) {
                     case "backlog":
                         sim.sendBacklog(Integer.parseInt(cmd[1]));
+                        System.out.println("OK " + sim.sentCount());
+                        break;
+                    case "gap":
+                        // a running consumer loses its connection: CME's side is down (socket dropped, connection
+                        // refused) while N messages are sent into its store, then listens again; the consumer
+                        // reconnects and recovers them by resend requests
+                        SimulatorControl.fault(sim, "down", java.util.List.of("600"));
+                        sim.replay(measured, SimulatorConfig.MAX_SPEED);
+                        sim.sendBacklog(Integer.parseInt(cmd[1]));
+                        SimulatorControl.fault(sim, "up", java.util.List.of());
                         System.out.println("OK " + sim.sentCount());
                         break;
                     case "measure":

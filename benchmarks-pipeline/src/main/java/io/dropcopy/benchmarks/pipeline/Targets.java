@@ -73,7 +73,7 @@ final class Targets {
             }
         } else if (r.section.equals("heap")) {
             check(targets, met, "< 100 MB", r.heapMb, v -> v < POSITIONS_HEAP_MB);
-        } else if (r.section.equals("gap")) {
+        } else if (r.section.equals("gap") || r.section.equals("gap-warm")) {
             if (r.seconds == null && r.note != null && r.note.contains("NOT recovered")) {
                 targets.add("< 15 s NOT met");
                 met.add(false);
