@@ -1,13 +1,11 @@
 package io.dropcopy.session.internal;
 
 import io.dropcopy.model.DropCopyEvent;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * CME's rule for possible resends (PossResend 97=Y, after a drop copy or iLink failover, mixed with real-time
  * messages): a copy is a duplicate when its source session, market segment, RequestTime(5979) and the source
  * session's sequence number match a message already delivered. Remembers the last {@code capacity} delivered
- * messages, and, with a file, across restarts: one key per line appended as each message is delivered, read back at
- * start, rewritten with the last {@code capacity} keys when it grows to twice that (bounded on disk too).
+ * messages, and, with a file, across restarts: one key per line appended as each message is delivered (through a
+ * memory mapping, {@link MappedKeyLog}: no system call a message, kept if the JVM dies), read back at start, rewritten
+ * with the last {@code capacity} keys when it grows to twice that (bounded on disk too).
  */
 final class PossibleResends {
     private static final Logger LOG = LoggerFactory.getLogger(PossibleResends.class);
@@ -30,7 +29,7 @@ final class PossibleResends {
     private final int capacity;
     private final Path file;
     private final Map<String, Boolean> seen;
-    private BufferedWriter out;
+    private MappedKeyLog out;
     private long lines;
 
     PossibleResends(int capacity) {
@@ -51,11 +50,10 @@ final class PossibleResends {
         };
         if (file != null && Files.exists(file)) {
             try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (!line.isEmpty()) {
-                        seen.put(line, Boolean.TRUE);
-                        lines++;
-                    }
+                out = new MappedKeyLog(file);
+                for (String line : out.lines()) {
+                    seen.put(line, Boolean.TRUE);
+                    lines++;
                 }
             } catch (IOException e) {
                 LOG.error("Cannot read the possible-resend keys {}: copies of messages delivered before this start"
@@ -95,13 +93,9 @@ final class PossibleResends {
                 return;
             }
             if (out == null) {
-                Files.createDirectories(file.getParent());
-                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                out = new MappedKeyLog(file);
             }
-            out.write(key);
-            out.write('\n');
-            out.flush(); // to the OS at each message: a crash keeps what was delivered
+            out.append(key); // in the page cache at once: a crash of the JVM keeps what was delivered
             lines++;
         } catch (IOException e) {
             LOG.warn("Cannot persist possible-resend key {} to {}: {}", key, file, e.toString());
@@ -119,6 +113,7 @@ final class PossibleResends {
         Files.write(tmp, keys, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         lines = keys.size();
+        out = new MappedKeyLog(file);
     }
 
     synchronized void close() {
