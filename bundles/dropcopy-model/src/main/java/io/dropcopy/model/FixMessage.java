@@ -79,11 +79,19 @@ public final class FixMessage {
                 pos++;
                 continue;
             }
-            int eq = raw.indexOf('=', pos);
-            if (eq < 0) {
-                throw new MalformedMessageException("field without '=' at offset " + pos);
+            // the tag's digits read up to the '=' in one pass; anything else is read again to name the fault
+            int eq = pos;
+            int tag = 0;
+            for (char d; eq < end && (d = raw.charAt(eq)) >= '0' && d <= '9' && eq - pos < 10; eq++) {
+                tag = tag * 10 + (d - '0');
             }
-            int tag = parseTag(raw, pos, eq);
+            if (eq == pos || eq == end || eq - pos > 9 || raw.charAt(eq) != '=' || tag == 0) {
+                eq = raw.indexOf('=', pos);
+                if (eq < 0) {
+                    throw new MalformedMessageException("field without '=' at offset " + pos);
+                }
+                tag = parseTag(raw, pos, eq);
+            }
             int valueStart = eq + 1;
             int valueEnd;
             if (tag == pendingDataTag) {
