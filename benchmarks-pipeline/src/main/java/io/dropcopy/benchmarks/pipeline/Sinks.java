@@ -136,8 +136,19 @@ final class Sinks {
         /**
          * With {@code -Dbench.pg.config=shared_preload_libraries=pg_stat_statements} (and
          * {@code pg_stat_statements.track_planning=on} for the planning time): the statements that took the server's
-         * time, planning and execution apart, into the case's log.
+         * time, planning and execution apart, into the case's log (latency: the measured phase's alone).
          */
+        void resetStatementStatistics() {
+            if (postgres == null || !System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
+                return;
+            }
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection()) {
+                c.createStatement().execute("SELECT pg_stat_statements_reset()");
+            } catch (java.sql.SQLException | RuntimeException e) {
+                System.err.println("PostgreSQL statements: " + e);
+            }
+        }
+
         private void statementStatistics() {
             if (!System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
                 return;
