@@ -267,6 +267,7 @@ public final class Bench {
                     }
                     // the warm-up's last batches committed, collections and compilations it caused done
                     Thread.sleep(opt("quietMs", 2_000));
+                    infra.resetStatementStatistics(); // the statements' figures: the measured phase's alone
                     sim.command("measure");
                 }
                 if ("gap".equals(mode) && gapWarmup > 0) {

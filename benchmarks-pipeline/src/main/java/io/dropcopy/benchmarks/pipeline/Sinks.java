@@ -130,6 +130,42 @@ final class Sinks {
             } catch (java.sql.SQLException | RuntimeException e) {
                 System.err.println("PostgreSQL WAL: " + e);
             }
+            statementStatistics();
+        }
+
+        /**
+         * With {@code -Dbench.pg.config=shared_preload_libraries=pg_stat_statements} (and
+         * {@code pg_stat_statements.track_planning=on} for the planning time): the statements that took the server's
+         * time, planning and execution apart, into the case's log (latency: the measured phase's alone).
+         */
+        void resetStatementStatistics() {
+            if (postgres == null || !System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
+                return;
+            }
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection()) {
+                c.createStatement().execute("SELECT pg_stat_statements_reset()");
+            } catch (java.sql.SQLException | RuntimeException e) {
+                System.err.println("PostgreSQL statements: " + e);
+            }
+        }
+
+        private void statementStatistics() {
+            if (!System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
+                return;
+            }
+            try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                 java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT calls, rows,"
+                         + " round(total_plan_time::numeric, 1), plans, round(total_exec_time::numeric, 1),"
+                         + " left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements"
+                         + " ORDER BY total_plan_time + total_exec_time DESC LIMIT 15")) {
+                System.err.println("PostgreSQL statements: calls rows plan_ms plans exec_ms query");
+                while (rs.next()) {
+                    System.err.println("  " + rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getString(3) + " "
+                            + rs.getLong(4) + " " + rs.getString(5) + " " + rs.getString(6));
+                }
+            } catch (java.sql.SQLException | RuntimeException e) {
+                System.err.println("PostgreSQL statements: " + e);
+            }
         }
 
         @Override
@@ -226,6 +262,11 @@ final class Sinks {
                         }
                     }
                     infra.postgres = pg.start();
+                    if (System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
+                        try (java.sql.Connection ext = infra.postgres.getPostgresDatabase().getConnection()) {
+                            ext.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                        }
+                    }
                     try (java.sql.Connection check = infra.postgres.getPostgresDatabase().getConnection();
                          java.sql.ResultSet rs = check.createStatement().executeQuery("SELECT current_setting('fsync'),"
                                  + " current_setting('synchronous_commit'), current_setting('full_page_writes')")) {

@@ -32,8 +32,9 @@ final class EventWriter {
         return connection.postgres();
     }
 
-    boolean customPlans() {
-        return connection.customPlans();
+    /** See {@link SinkConnection#planCacheMode}. */
+    String planCacheMode() {
+        return connection.planCacheMode();
     }
 
     JdbcSink.Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {

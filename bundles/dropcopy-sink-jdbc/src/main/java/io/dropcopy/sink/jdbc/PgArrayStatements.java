@@ -71,13 +71,23 @@ final class PgArrayStatements {
             + arrays(18, "varchar", 16) + ") AS u(oi, gr, co, ac, sy, sd, si, os, oq, pr, cq, vq, lk, le,"
             + " lt, lts, lsq, td)";
 
-    /** The ANY(...) again on the table's side: without it the planner joins with a scan of the whole table. */
-    private static final String UPDATE_ORDERS = "UPDATE dropcopy_order o SET group_name = v.gr, cl_ord_id = v.co,"
-            + " account = v.ac, symbol = v.sy, security_desc = v.sd, side = v.si, ord_status = v.os,"
-            + " order_qty = v.oq, price = v.pr, cum_qty = v.cq, leaves_qty = v.vq, last_kind = v.lk,"
-            + " last_exec_id = v.le, last_transact_time = v.lt, last_target_session = v.lts, last_seq_num = v.lsq,"
-            + " trade_date = v.td, updated_at = ?::timestamptz FROM (" + ORDER_SELECT + ") AS v(oi, gr, co, ac, sy, sd,"
-            + " si, os, oq, pr, cq, vq, lk, le, lt, lts, lsq, td) WHERE o.order_id = v.oi AND o.order_id = ANY(?)";
+    /**
+     * The orders the look-up read and locked, written as an upsert rather than an UPDATE joined to the arrays: it
+     * reads the table only through its primary key (the conflict's arbiter), whatever the plan, so the server may keep
+     * one generic plan for it (a join's plan, made while the table was small, would go on scanning it whole).
+     * created_at is kept: only an order missing after all (none, the rows are locked) would take this batch's time.
+     */
+    private static final String UPSERT_ORDERS = "INSERT INTO dropcopy_order (order_id, group_name, cl_ord_id, account,"
+            + " symbol, security_desc, side, ord_status, order_qty, price, cum_qty, leaves_qty, last_kind, last_exec_id,"
+            + " last_transact_time, last_target_session, last_seq_num, trade_date, created_at, updated_at)"
+            + " SELECT v.*, ?::timestamptz, ?::timestamptz FROM (" + ORDER_SELECT + ") AS v"
+            + " ON CONFLICT (order_id) DO UPDATE SET group_name = EXCLUDED.group_name,"
+            + " cl_ord_id = EXCLUDED.cl_ord_id, account = EXCLUDED.account, symbol = EXCLUDED.symbol,"
+            + " security_desc = EXCLUDED.security_desc, side = EXCLUDED.side, ord_status = EXCLUDED.ord_status,"
+            + " order_qty = EXCLUDED.order_qty, price = EXCLUDED.price, cum_qty = EXCLUDED.cum_qty,"
+            + " leaves_qty = EXCLUDED.leaves_qty, last_kind = EXCLUDED.last_kind, last_exec_id = EXCLUDED.last_exec_id,"
+            + " last_transact_time = EXCLUDED.last_transact_time, last_target_session = EXCLUDED.last_target_session,"
+            + " last_seq_num = EXCLUDED.last_seq_num, trade_date = EXCLUDED.trade_date, updated_at = EXCLUDED.updated_at";
 
     private static final String INSERT_ORDERS = "INSERT INTO dropcopy_order (order_id, group_name, cl_ord_id, account,"
             + " symbol, security_desc, side, ord_status, order_qty, price, cum_qty, leaves_qty, last_kind, last_exec_id,"
@@ -106,11 +116,14 @@ final class PgArrayStatements {
 
     /**
      * The batch's first round trip, ONE prepared statement of several queries (the driver sends them together): the
-     * plans made for the parameters from here on ({@code customPlans}, see {@link SinkConnection}), the ExecIDs already known
-     * (stored or dead-lettered), the sequence identities taken, and the rows of the run's orders, read and locked
-     * ({@code FOR UPDATE}: no other writer changes them before this transaction ends), given to {@code orders}.
+     * plans made for the parameters, the ExecIDs already known (stored or dead-lettered), the sequence identities
+     * taken, the rows of the run's orders, read and locked ({@code FOR UPDATE}: no other writer changes them before
+     * this transaction ends), given to {@code orders}, and the plans as the session makes them again
+     * ({@code planCacheMode}, its own value; null: nothing set, see {@link SinkConnection#planCacheMode}). The
+     * server plans a query when it is bound, after the queries before it in the round trip ran: the custom plans are
+     * the look-ups' alone, the writes that follow keep their cached generic plans.
      */
-    static void lookUp(Connection c, List<EventRow> run, boolean customPlans, Set<String> execIds,
+    static void lookUp(Connection c, List<EventRow> run, String planCacheMode, Set<String> execIds,
             Set<String> identities, List<String> orderIds, RowReader orders) throws SQLException {
         List<String> ids = new ArrayList<>();
         Map<String, List<EventRow>> byStream = new LinkedHashMap<>();
@@ -122,6 +135,7 @@ final class PgArrayStatements {
                     k -> new ArrayList<>()).add(r);
         }
         StringBuilder sql = new StringBuilder();
+        boolean customPlans = planCacheMode != null;
         if (customPlans) {
             sql.append("SELECT set_config('plan_cache_mode', 'force_custom_plan', true); "); // true: this transaction
         }
@@ -131,6 +145,9 @@ final class PgArrayStatements {
         }
         if (!orderIds.isEmpty()) {
             sql.append("; ").append(LOCK_ORDERS);
+        }
+        if (customPlans) {
+            sql.append("; SELECT set_config('plan_cache_mode', ?, true)");
         }
         List<String> streams = new ArrayList<>(byStream.keySet());
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -157,9 +174,12 @@ final class PgArrayStatements {
                 ps.setArray(p++, c.createArrayOf("int8", seqs));
             }
             if (!orderIds.isEmpty()) {
-                ps.setArray(p, textArray(c, orderIds));
+                ps.setArray(p++, textArray(c, orderIds));
             }
-            int query = customPlans ? 0 : 1; // 0: set_config, 1: known, 2: orders
+            if (customPlans) {
+                ps.setString(p, planCacheMode);
+            }
+            int query = customPlans ? 0 : 1; // 0: set_config, 1: known, 2: orders (if any), then set_config again
             boolean resultSet = ps.execute();
             while (resultSet || ps.getUpdateCount() != -1) {
                 if (resultSet) {
@@ -172,7 +192,7 @@ final class PgArrayStatements {
                                 } else {
                                     identities.add(streams.get(k - 1) + '\u0001' + rs.getLong(3));
                                 }
-                            } else if (query == 2) {
+                            } else if (query == 2 && !orderIds.isEmpty()) {
                                 orders.read(rs);
                             }
                         }
@@ -181,8 +201,9 @@ final class PgArrayStatements {
                 query++;
                 resultSet = ps.getMoreResults();
             }
-            if (query != (orderIds.isEmpty() ? 2 : 3)) {
-                throw new SQLException("the batch's look-up returned " + query + " results, not " + (orderIds.isEmpty() ? 2 : 3));
+            int expected = (orderIds.isEmpty() ? 2 : 3) + (customPlans ? 1 : 0);
+            if (query != expected) {
+                throw new SQLException("the batch's look-up returned " + query + " results, not " + expected);
             }
         }
     }
@@ -213,12 +234,12 @@ final class PgArrayStatements {
         // With commit, the transaction ends in this round trip: the server runs the COMMIT only if every write before
         // it succeeded (a failure skips the rest of the round trip and the caller rolls back), and the driver, seeing
         // the transaction ended, sends nothing for the caller's Connection.commit()
-        PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES + "; " + INSERT_EXECUTIONS + "; " + UPDATE_ORDERS
+        PreparedStatement ps = c.prepareStatement(INSERT_MESSAGES + "; " + INSERT_EXECUTIONS + "; " + UPSERT_ORDERS
                 + "; " + INSERT_ORDERS + (commit ? "; COMMIT" : ""));
         try {
             int p = bindMessages(c, ps, 1, messages, now);
             p = bindExecutions(c, ps, p, executions, now);
-            p = bindOrderUpdates(c, ps, p, update, now);
+            p = bindOrderInserts(c, ps, p, update, now); // the upsert's parameters are the insert's
             bindOrderInserts(c, ps, p, insert, now);
             return ps;
         } catch (SQLException | RuntimeException e) {
@@ -320,16 +341,6 @@ final class PgArrayStatements {
             this.lastSeqNum = lastSeqNum;
             this.tradeDate = date(tradeDate);
         }
-    }
-
-    private static int bindOrderUpdates(Connection c, PreparedStatement ps, int p, Collection<OrderValues> update,
-            OffsetDateTime now) throws SQLException {
-        ps.setString(p++, time(now));
-        p = bindOrders(c, ps, p, update);
-        List<String> ids = new ArrayList<>();
-        update.forEach(o -> ids.add(o.orderId));
-        ps.setArray(p++, textArray(c, ids));
-        return p;
     }
 
     private static int bindOrderInserts(Connection c, PreparedStatement ps, int p, Collection<OrderValues> insert,

@@ -45,14 +45,20 @@ final class SinkConnection {
      * PostgreSQL 12+: the batch path's look-ups are planned for their parameters. After five executions the JDBC driver
      * prepares a statement on the server, whose generic plan, made while the tables were nearly empty, kept scanning
      * them sequentially as they grew: the IN lists of hundreds of keys went from milliseconds to seconds. Only for the
-     * batch's transaction (set locally, in the batch's first round trip: {@link PgArrayStatements#lookUp}): the
-     * one-by-one path's single-key statements are faster with generic plans. Older servers: add prepareThreshold=0
-     * to the JDBC URL.
+     * look-ups (set locally in the batch's first round trip and set back to this, the session's own value, at its end:
+     * {@link PgArrayStatements#lookUp}): the batch's writes read no table, so their generic plans cannot go stale, and
+     * planning them afresh cost the server more than a millisecond a batch; the one-by-one path's single-key
+     * statements are faster with generic plans too. Null: an older server (add prepareThreshold=0 to the JDBC URL).
      */
-    private boolean customPlans;
+    private String planCacheMode;
 
     boolean customPlans() {
-        return customPlans;
+        return planCacheMode != null;
+    }
+
+    /** The session's plan_cache_mode, which the batch's writes keep; null before PostgreSQL 12. */
+    String planCacheMode() {
+        return planCacheMode;
     }
 
     /** The open connection, or a new one (the schema migrated first, once per DataSource). */
@@ -77,7 +83,15 @@ final class SinkConnection {
             if ("H2".equalsIgnoreCase(product)) {
                 h2WriteOnCommit(c);
             }
-            customPlans = postgres && c.getMetaData().getDatabaseMajorVersion() >= 12;
+            planCacheMode = null;
+            if (postgres && c.getMetaData().getDatabaseMajorVersion() >= 12) {
+                try (java.sql.Statement s = c.createStatement();
+                     java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('plan_cache_mode')")) {
+                    rs.next();
+                    planCacheMode = rs.getString(1);
+                }
+                c.commit();
+            }
             if (migrated != ds) {
                 List<Integer> now = SchemaMigrator.migrate(c);
                 c.setAutoCommit(false);

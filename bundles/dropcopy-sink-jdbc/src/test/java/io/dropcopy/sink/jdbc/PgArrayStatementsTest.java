@@ -130,11 +130,11 @@ class PgArrayStatementsTest {
 
     /**
      * The plan-cache workaround: the batch's look-ups are planned for their parameters (a generic plan made while the
-     * tables were nearly empty kept scanning them whole as they grew), within the batch's transaction only: the
-     * one-by-one path's statements keep the server's default after it.
+     * tables were nearly empty kept scanning them whole as they grew), in the look-up's round trip only: the writes
+     * after it and the one-by-one path's statements keep the session's own setting, and the transaction leaves nothing.
      */
     @Test
-    void theBatchLooksUpWithCustomPlansOnlyInsideItsTransaction() throws Exception {
+    void theBatchLooksUpWithCustomPlansOnlyInItsLookUp() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
         SinkConnection connection = new SinkConnection("pg", () -> ds);
         try {
@@ -143,11 +143,11 @@ class PgArrayStatementsTest {
             assertEquals("auto", show(c, "plan_cache_mode"));
             c.commit();
             List<EventRow> run = List.of(new EventRow(fill(1, "X:TN0000001", "1", "5321.00")));
-            PgArrayStatements.lookUp(c, run, true, new java.util.HashSet<>(), new java.util.HashSet<>(),
-                    List.of("OID-1"), rs -> { });
-            assertEquals("force_custom_plan", show(c, "plan_cache_mode"), "inside the batch's transaction");
+            PgArrayStatements.lookUp(c, run, connection.planCacheMode(), new java.util.HashSet<>(),
+                    new java.util.HashSet<>(), List.of("OID-1"), rs -> { });
+            assertEquals("auto", show(c, "plan_cache_mode"), "set back at the end of the look-up's round trip");
             c.rollback();
-            assertEquals("auto", show(c, "plan_cache_mode"), "set locally: gone with the transaction");
+            assertEquals("auto", show(c, "plan_cache_mode"), "and after the transaction");
             c.commit();
             // a whole batch, whose last round trip commits: the setting does not outlive it either
             BatchWriter.applyAll(new EventWriter("pg", connection), c, run,
@@ -156,6 +156,61 @@ class PgArrayStatementsTest {
             c.commit();
         } finally {
             connection.close();
+        }
+    }
+
+    /**
+     * Which plans the server made, from its own record of this session's prepared statements (the driver prepares a
+     * statement on the server from its fifth execution on): the look-ups only ever custom ones, the writes (new
+     * messages, executions, orders; orders changed) a generic plan that it keeps instead of planning every batch.
+     */
+    @Test
+    void theLookUpsArePlannedForTheirParametersAndTheWritesKeepAGenericPlan() throws Exception {
+        DataSource ds = Databases.POSTGRESQL.fresh();
+        SinkConnection connection = new SinkConnection("pg", () -> ds);
+        try {
+            java.sql.Connection c = connection.connection();
+            EventWriter writer = new EventWriter("pg", connection);
+            for (int k = 1; k <= 15; k++) {
+                // each batch: a fill of an order stored before (changed) and one of a new order (created)
+                List<EventRow> rows = List.of(new EventRow(fill(k, "X:TN00000" + (10 + k), "1", "5321.00")),
+                        new EventRow(fillOf("gw-" + k, 1, "G" + k + ":1")));
+                assertEquals(List.of(Outcome.STORED, Outcome.STORED), BatchWriter.applyAll(writer, c, rows,
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+                c.commit();
+            }
+            assertEquals(Plans.CUSTOM_ONLY, plans(c, "%FROM dropcopy_message WHERE exec_key = ANY(%"), "known ExecIDs");
+            assertEquals(Plans.CUSTOM_ONLY, plans(c, "%SELECT order_id%FOR UPDATE"), "orders read and locked");
+            assertEquals(Plans.GENERIC_KEPT, plans(c, "%INSERT INTO dropcopy_message%unnest(%"), "new messages");
+            assertEquals(Plans.GENERIC_KEPT, plans(c, "%INSERT INTO dropcopy_execution%unnest(%"), "new executions");
+            assertEquals(Plans.GENERIC_KEPT, plans(c, "%INSERT INTO dropcopy_order%ON CONFLICT%"), "orders changed");
+            assertEquals(Plans.GENERIC_KEPT, plans(c, "%INSERT INTO dropcopy_order%unnest(%) AS v"), "new orders");
+            c.commit();
+        } finally {
+            connection.close();
+        }
+        assertEquals(16, count(ds, "SELECT COUNT(*) FROM dropcopy_order"));
+        // the fill of the latest transact time (14:00:09, the ninth batch's) is the order's state, as one by one
+        assertEquals("X:TN0000019", string(ds, "SELECT last_exec_id FROM dropcopy_order WHERE order_id = 'OID-1'"));
+        assertEquals(30, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
+    }
+
+    private enum Plans { CUSTOM_ONLY, GENERIC_KEPT, OTHER }
+
+    /** How the server planned the one prepared statement of this session whose text is like {@code like}. */
+    private static Plans plans(java.sql.Connection c, String like) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT generic_plans, custom_plans"
+                + " FROM pg_prepared_statements WHERE statement LIKE ? AND statement NOT LIKE '%pg_prepared_statements%'")) {
+            ps.setString(1, like);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertEquals(true, rs.next(), "prepared on the server: " + like);
+                long generic = rs.getLong(1);
+                long custom = rs.getLong(2);
+                assertEquals(false, rs.next(), "one statement like " + like);
+                // the server may try a few custom plans before it settles on the generic one
+                return generic == 0 && custom > 0 ? Plans.CUSTOM_ONLY
+                        : generic > 0 && custom <= 5 ? Plans.GENERIC_KEPT : Plans.OTHER;
+            }
         }
     }
 
