@@ -51,7 +51,19 @@ class SchemaUpgradeTest {
             assertEquals(JdbcSink.Outcome.STORED, sink.write(JdbcLedgerTest.fill(6, "OID-1", "5602", "20261126",
                     "X:TN0000412", "6", "5321")), "the same ExecID on the next day");
         }
-        assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_schema_version"));
+        assertEquals(3, count(ds, "SELECT COUNT(*) FROM dropcopy_schema_version"));
+        try (Connection c = ds.getConnection(); java.sql.ResultSet indexes = c.getMetaData().getIndexInfo(null, null,
+                db == Databases.H2 ? "DROPCOPY_EXECUTION" : "dropcopy_execution", false, false)) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            while (indexes.next()) {
+                if (indexes.getString("INDEX_NAME") != null) {
+                    names.add(indexes.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(names.contains("dropcopy_execution_trade_idx"), names::toString);
+            org.junit.jupiter.api.Assertions.assertFalse(names.contains("dropcopy_execution_order_idx"),
+                    "version 3 drops the index its trade index makes redundant: " + names);
+        }
         assertEquals("BUSTED", string(ds, "SELECT status FROM dropcopy_execution WHERE exec_key = '2026-11-25/-/X:TN0000413'"));
         assertEquals("ACTIVE", string(ds, "SELECT status FROM dropcopy_execution WHERE exec_key = '2026-11-25/-/X:TN0000412'"));
         assertEquals("2026-11-25/-/X:TN0000413|2026-11-25/-/X:TN0000601", string(ds, "SELECT fill_key || '|' || event_key"
