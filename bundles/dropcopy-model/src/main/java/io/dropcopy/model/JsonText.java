@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Writes a {@link Json} object's text into a char array: a key or a value that needs no escape is copied in bulk
  * ({@link String#getChars}), not appended a call at a time to a {@link StringBuilder}, whose per-call checks cost
- * more than the characters on an event of a hundred short fields. One per thread (not thread-safe); the text is the
- * same as {@link Json#quote}'s.
+ * more than the characters on an event of a hundred short fields. One per thread (not thread-safe). The model's one
+ * JSON string escaping: {@link Json#quote} writes with it too.
  */
 final class JsonText {
     private static final int INITIAL = 8192;
@@ -19,6 +19,15 @@ final class JsonText {
     private int pos;
 
     private JsonText() {
+    }
+
+    /** Appends {@code s} as a JSON string literal ({@link Json#quote}); reentrant: written after what is in the buffer. */
+    static void quote(StringBuilder out, String s) {
+        JsonText text = PER_THREAD.get();
+        int mark = text.pos;
+        text.string(s);
+        out.append(text.buf, mark, text.pos - mark);
+        text.pos = mark;
     }
 
     /** The object's JSON text. */
@@ -82,7 +91,7 @@ final class JsonText {
         s.getChars(0, n, buf, start);
         for (int i = start, end = start + n; i < end; i++) {
             char c = buf[i];
-            if (c < 0x80 ? Json.asciiEscape(c) != null : Json.needsUnicodeEscape(s, i - start, c)) {
+            if (c < 0x80 ? ASCII_ESCAPES[c] != null : needsUnicodeEscape(s, i - start, c)) {
                 pos = i;
                 escapeFrom(s, i - start);
                 put('"');
@@ -96,14 +105,14 @@ final class JsonText {
         buf[pos++] = '"';
     }
 
-    /** The rest of the string from {@code from}, escaping as {@link Json#quote} does. */
+    /** The rest of the string from {@code from}, escaped. */
     private void escapeFrom(String s, int from) {
         for (int i = from, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             String escaped;
             if (c < 0x80) {
-                escaped = Json.asciiEscape(c);
-            } else if (Json.needsUnicodeEscape(s, i, c)) {
+                escaped = ASCII_ESCAPES[c];
+            } else if (needsUnicodeEscape(s, i, c)) {
                 escaped = null;
                 ensure(6);
                 buf[pos++] = '\\';
@@ -144,5 +153,35 @@ final class JsonText {
         if (pos + more > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
         }
+    }
+
+    /** The escape of each ASCII character, or null when it is written as it is (printable, not a quote or backslash). */
+    private static final String[] ASCII_ESCAPES = new String[0x80];
+
+    static {
+        for (char c = 0; c < 0x20; c++) {
+            ASCII_ESCAPES[c] = unicodeEscape(c);
+        }
+        ASCII_ESCAPES['"'] = "\\\"";
+        ASCII_ESCAPES['\\'] = "\\\\";
+        ASCII_ESCAPES['\n'] = "\\n";
+        ASCII_ESCAPES['\r'] = "\\r";
+        ASCII_ESCAPES['\t'] = "\\t";
+        ASCII_ESCAPES[0x7F] = unicodeEscape((char) 0x7F);
+    }
+
+    private static String unicodeEscape(char c) {
+        return new String(new char[] {'\\', 'u', HEX[(c >> 12) & 0xF], HEX[(c >> 8) & 0xF], HEX[(c >> 4) & 0xF], HEX[c & 0xF]});
+    }
+
+    /** C0 and C1 controls, DEL, U+2028/U+2029 and unpaired surrogates (each escaped as \\uXXXX). */
+    private static boolean needsUnicodeEscape(String s, int i, char c) {
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029') {
+            return true;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c);
     }
 }

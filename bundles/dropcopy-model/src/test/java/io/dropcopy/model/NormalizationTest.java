@@ -51,10 +51,10 @@ class NormalizationTest {
     }
 
     @Test
-    void theEventWriterEscapesExactlyAsQuote() {
+    void theEventWriterEscapesEveryStringAsQuoteAndAJsonParserReadsItBack() throws Exception {
         String tricky = "a\"b\\c\n\r\t\u0001\u0002\u007f\u0085\u2028\u2029\ud800x\udc00\ud83d\ude00\u00e9";
         assertEquals("{\"k\":\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u0002\\u007f\\u0085\\u2028\\u2029\\ud800x\\udc00"
-                + "\ud83d\ude00\u00e9\"}", JsonText.of(new Json(1).put("k", tricky)));
+                + "\ud83d\ude00\u00e9\"}", new Json(1).put("k", tricky).toString());
         java.util.Random random = new java.util.Random(20261207L);
         char[] alphabet = {'a', '"', '\\', '\u0001', '\u001f', ' ', '\u007f', '\u0085', '\u009f', '\u00a0', '\u00e9',
             '\u2028', '\u2029', '\u4e2d', '\ud83d', '\ude00', '\ud800', '\udfff', '|', '='};
@@ -64,12 +64,27 @@ class NormalizationTest {
                 value[i] = alphabet[random.nextInt(alphabet.length)];
             }
             String text = new String(value);
-            Json json = new Json(4).put("plain", "x").put("k", text).put("n", (long) round)
-                    .put("inner", new Json(1).put("v", text)).put("list", new Json[] {new Json(1).put("w", text)});
-            assertEquals(json.toString(), JsonText.of(json), () -> "value " + Json.quote(text));
+            String json = new Json(4).put("plain", "x").put("k", text).put("n", (long) round)
+                    .put("inner", new Json(1).put("v", text)).put("list", new Json[] {new Json(1).put("w", text)}).toString();
+            String where = "value #" + round + " " + Json.quote(text);
+            for (int i = 0; i < json.length(); i++) {
+                char c = json.charAt(i);
+                int at = i;
+                assertTrue(c >= 0x20 && !(c >= 0x7f && c <= 0x9f) && c != '\u2028' && c != '\u2029'
+                        && !(Character.isHighSurrogate(c) && !(i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))))
+                        && !(Character.isLowSurrogate(c) && !(i > 0 && Character.isHighSurrogate(json.charAt(i - 1)))),
+                        () -> "raw character " + (int) json.charAt(at) + " at " + at + " in " + where);
+            }
+            tools.jackson.databind.JsonNode read = SchemaSupport.MAPPER.readTree(json); // an independent reader
+            assertEquals(text, read.get("k").asString(), where);
+            assertEquals(text, read.get("inner").get("v").asString(), where);
+            assertEquals(text, read.get("list").get(0).get("w").asString(), where);
+            StringBuilder quoted = new StringBuilder("[");
+            Json.quote(quoted, text);
+            assertEquals(text, SchemaSupport.MAPPER.readTree(quoted.append(']').toString()).get(0).asString(), where);
         }
-        assertEquals(new Json(1).put("big", "x".repeat(100_000)).toString(),
-                JsonText.of(new Json(1).put("big", "x".repeat(100_000))), "a value larger than the thread's buffer");
+        assertEquals("{\"big\":\"" + "x".repeat(100_000) + "\"}", new Json(1).put("big", "x".repeat(100_000)).toString(),
+                "a value larger than the thread's buffer");
     }
 
     @Test
