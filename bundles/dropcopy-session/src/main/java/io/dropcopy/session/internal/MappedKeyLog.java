@@ -27,9 +27,10 @@ final class MappedKeyLog implements Closeable {
     private MappedByteBuffer region;
     /** File offset of {@link #region}'s first byte. */
     private long regionStart;
-    private final List<String> lines;
+    /** What the file held when opened, until taken. */
+    private List<String> lines;
 
-    /** Opens (or creates) the file; its complete lines are in {@link #lines()}. */
+    /** Opens (or creates) the file; its complete lines are given once by {@link #takeLines()}. */
     MappedKeyLog(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -64,9 +65,14 @@ final class MappedKeyLog implements Closeable {
         }
     }
 
-    /** The complete lines found when the file was opened, in order. */
-    List<String> lines() {
-        return lines;
+    /**
+     * The complete lines found when the file was opened, in order; the log keeps no reference to them afterwards (the
+     * caller decides how long each is remembered).
+     */
+    List<String> takeLines() {
+        List<String> taken = lines;
+        lines = List.of();
+        return taken;
     }
 
     /** Appends the line (a newline is added). */

@@ -51,7 +51,7 @@ final class PossibleResends {
         if (file != null && Files.exists(file)) {
             try {
                 out = new MappedKeyLog(file);
-                for (String line : out.lines()) {
+                for (String line : out.takeLines()) {
                     seen.put(line, Boolean.TRUE);
                     lines++;
                 }
@@ -114,6 +114,7 @@ final class PossibleResends {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         lines = keys.size();
         out = new MappedKeyLog(file);
+        out.takeLines(); // the keys just written, all in memory already
     }
 
     synchronized void close() {

@@ -18,17 +18,19 @@ class MappedKeyLogTest {
     void linesAppendedAreReadBackAfterAReopen(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys");
         try (MappedKeyLog log = new MappedKeyLog(file)) {
-            assertEquals(List.of(), log.lines());
+            assertEquals(List.of(), log.takeLines());
             log.append("M2L000N/7#41@1764064800000000001");
             log.append("M2L000N/8#42@1764064800000000002");
         }
         try (MappedKeyLog log = new MappedKeyLog(file)) {
-            assertEquals(List.of("M2L000N/7#41@1764064800000000001", "M2L000N/8#42@1764064800000000002"), log.lines());
+            assertEquals(List.of("M2L000N/7#41@1764064800000000001", "M2L000N/8#42@1764064800000000002"), log.takeLines());
             log.append("third");
         }
         try (MappedKeyLog log = new MappedKeyLog(file)) {
-            assertEquals(3, log.lines().size());
-            assertEquals("third", log.lines().get(2));
+            List<String> lines = log.takeLines();
+            assertEquals(3, lines.size());
+            assertEquals("third", lines.get(2));
+            assertEquals(List.of(), log.takeLines(), "given once: the log keeps no reference to them");
         }
     }
 
@@ -41,7 +43,7 @@ class MappedKeyLogTest {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         assertTrue(text.startsWith("one\ntwo\n\u0000"), "the file as read by another reader: " + text.substring(0, 12));
         try (MappedKeyLog reader = new MappedKeyLog(file)) {
-            assertEquals(List.of("one", "two"), reader.lines());
+            assertEquals(List.of("one", "two"), reader.takeLines());
         }
         writer.close();
     }
@@ -54,11 +56,11 @@ class MappedKeyLogTest {
         System.arraycopy(written, 0, crashed, 0, written.length);
         Files.write(file, crashed);
         try (MappedKeyLog log = new MappedKeyLog(file)) {
-            assertEquals(List.of("a", "b"), log.lines());
+            assertEquals(List.of("a", "b"), log.takeLines());
             log.append("c");
         }
         try (MappedKeyLog log = new MappedKeyLog(file)) {
-            assertEquals(List.of("a", "b", "c"), log.lines(), "no trace of the partial line");
+            assertEquals(List.of("a", "b", "c"), log.takeLines(), "no trace of the partial line");
         }
     }
 
@@ -77,7 +79,7 @@ class MappedKeyLogTest {
             }
         }
         try (MappedKeyLog log = new MappedKeyLog(file)) {
-            assertEquals(expected, log.lines());
+            assertEquals(expected, log.takeLines());
         }
     }
 }
