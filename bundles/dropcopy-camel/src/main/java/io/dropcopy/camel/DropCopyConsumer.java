@@ -1,12 +1,11 @@
 package io.dropcopy.camel;
 
+import io.dropcopy.camel.internal.EventHeaders;
 import io.dropcopy.camel.internal.QuickfixShape;
 import io.dropcopy.camel.internal.SessionEventWatch;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.session.api.DeferredDropCopyListener;
 import io.dropcopy.session.api.DropCopyGroups;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -182,19 +181,11 @@ public class DropCopyConsumer extends DefaultConsumer {
                 watch.messageArrived(event.targetSession());
             }
             quickfixShape.setHeaders(in, event, QuickfixShape.innerMessage(event));
+            in.getHeaders().putAll(EventHeaders.of(event));
         } else {
             in.setBody(event.toJson());
+            in.setHeaders(EventHeaders.of(event)); // copied into Camel's headers map in one pass
         }
-        in.setHeader(DropCopyConstants.GROUP, event.group());
-        in.setHeader(DropCopyConstants.TARGET_SESSION, event.targetSession());
-        in.setHeader(DropCopyConstants.SEQ_NUM, event.seqNum());
-        in.setHeader(DropCopyConstants.KIND, event.kind().label());
-        in.setHeader(DropCopyConstants.EXEC_ID, event.execId());
-        in.setHeader(DropCopyConstants.ORDER_ID, event.orderId());
-        in.setHeader(DropCopyConstants.SYMBOL, event.symbol());
-        String tradeDate = event.tradeDate();
-        in.setHeader(DropCopyConstants.TRADE_DATE, tradeDate != null ? tradeDate : LocalDate.now(ZoneOffset.UTC).toString());
-        in.setHeader(DropCopyConstants.POSS_DUP, event.possDup() || event.possResend());
         exchange.setProperty(DropCopyConstants.EVENT_PROPERTY, event);
         return exchange;
     }
