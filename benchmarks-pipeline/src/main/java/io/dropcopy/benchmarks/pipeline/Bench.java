@@ -207,7 +207,7 @@ public final class Bench {
                 // number in every case, the rest of the stream is taken but not counted
                 warmup = Math.min(opt("warmup", 50_000), opt("messages", 200_000) / 4);
                 measureFor = opt("messages", 200_000);
-                long jitWarmup = opt("jitWarmup", 50_000);
+                long jitWarmup = opt("jitWarmup", PipelineBenchmark.JIT_WARMUP);
                 total = measureFor + warmup + jitWarmup;
                 warmupOver = jitWarmup == 0; // the fixed warm-up alone
                 rate = 0;
