@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -307,10 +308,22 @@ final class HostileCme implements AutoCloseable {
         return end < 0 ? msg.substring(start) : msg.substring(start, end);
     }
 
-    /** Sends business messages {@code execIds} in order. */
+    /**
+     * Sends business messages {@code execIds} in order, each stored first. When the client has just dropped the
+     * connection (a write fails: it answers a stray Logon so), the rest are only stored, as on CME's side: the client
+     * asks for them all again once it has logged on.
+     */
     void sendBusiness(List<String> execIds) throws IOException {
+        boolean connected = true;
         for (String id : execIds) {
-            send(business(id));
+            String wire = business(id);
+            if (connected) {
+                try {
+                    send(wire);
+                } catch (SocketException e) {
+                    connected = false;
+                }
+            }
         }
     }
 
