@@ -48,10 +48,9 @@ final class OtherLoad {
 
     /**
      * Reads the counters now; call every second or so while the processes run. One pass over {@code /proc}: each
-     * process's {@code stat}, and the command line of those not seen before. (Through {@code ProcessHandle},
-     * which reads several files a process and walks the whole table again for each {@code descendants()}, a sample
-     * took 8-12 ms of a core every second: CPU taken from the measured processes on 2 cores, in the 1% of the
-     * time that makes a p99.)
+     * process's {@code stat}, and the command line of those not seen before. Kept cheap (not {@code ProcessHandle},
+     * which reads several files a process and walks the table again for each {@code descendants()}): on 2 cores
+     * its CPU is taken from the measured processes, in the 1% of the time that makes a p99.
      */
     synchronized void sample() {
         if (!available) {

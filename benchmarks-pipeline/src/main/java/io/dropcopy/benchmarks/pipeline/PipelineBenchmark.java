@@ -25,8 +25,8 @@ public final class PipelineBenchmark {
     static final String BATCH_CONSUMER_OPTIONS = "?delivery=async";
     /**
      * The most messages a throughput warm-up adds while the JIT compilers are busy. At 50,000 (1.5 s at full speed)
-     * the no-op pipeline never settled and paid 2-4 us a message of compilation in its measured phase, raw
-     * QuickFIX/J 1-2; at 300,000 both settle (noop within ~0.5 us of it), as a consumer running all day has.
+     * the no-op pipeline never settled and paid 2-6 us a message of compilation in its measured phase, raw
+     * QuickFIX/J 1-2.5; at 300,000 both settle (noop within ~0.5 us of it), as a consumer running all day has.
      */
     static final long JIT_WARMUP = 300_000;
 
