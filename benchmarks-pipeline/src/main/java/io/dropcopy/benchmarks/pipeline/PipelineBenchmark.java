@@ -174,6 +174,7 @@ public final class PipelineBenchmark {
                 row.p50 = l.get("p50Ms");
                 row.p99 = l.get("p99Ms");
                 row.p999 = l.get("p999Ms");
+                row.diskFsyncP99 = l.get("diskFsyncP99Ms");
                 row.took("latency", l);
             }
         }
@@ -258,6 +259,7 @@ public final class PipelineBenchmark {
             row.cpuUs = reps.median(c, "cpuUsPerMsg");
             row.simCpuUs = reps.median(c, "simCpuUsPerMsg");
             row.serverCpuUs = reps.median(c, "serverCpuUsPerMsg");
+            row.jitCpuUs = reps.median(c, "jitCpuUsPerMsg");
             row.heapMb = reps.max(c, "heapPeakMb");
             row.heapAfterGc = reps.max(c, "heapAfterGcMb");
             if (pipeline.containsKey("baseline")) {
@@ -334,6 +336,9 @@ public final class PipelineBenchmark {
         g.cpuUs = r.get("cpuUsPerMsg");
         g.simCpuUs = r.get("simCpuUsPerMsg");
         g.serverCpuUs = r.get("serverCpuUsPerMsg");
+        g.jitCpuUs = r.get("jitCpuUsPerMsg");
+        g.firstSeconds = r.get("firstSeconds");
+        g.gapMessages = o.get("gap");
         g.note = r.containsKey("resendRequests") ? r.get("resendRequests") + " resend requests, "
                 + r.get("resendsRejected") + " rejected" : "";
         if (r.containsKey("firstSeconds")) {

@@ -16,6 +16,8 @@ final class Row {
     String p50;
     String p99;
     String p999;
+    /** The disk probe's fsync p99 (ms) beside the latency run: the floor a sink that forces each commit stands on. */
+    String diskFsyncP99;
     String heapMb;
     String heapAfterGc;
     /** CPU time of the consumer's JVM per message over the measured throughput window, in microseconds. */
@@ -25,6 +27,12 @@ final class Row {
     /** The same for the sink's server in its own processes (PostgreSQL's postmaster and backends, Kafka's JVM). */
     String serverCpuUs;
     String seconds;
+    /** Gap rows: seconds from the clock's start to the first resent message (start or reconnection, logon, request). */
+    String firstSeconds;
+    /** Gap rows: the messages of the gap. */
+    String gapMessages;
+    /** The consumer's JIT compilers' share of {@link #cpuUs}. */
+    String jitCpuUs;
     String slope;
     String targets;
     String verdict;

@@ -25,6 +25,11 @@ final class Targets {
     }
 
     static void judge(Row r) {
+        judge(r, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code cores}: what the consumer, CME's side and the sink's server share here (what a rate costs in CPU). */
+    static void judge(Row r, int cores) {
         List<String> targets = new ArrayList<>();
         List<Boolean> met = new ArrayList<>();
         if (r.section.equals("pipeline")) {
@@ -45,19 +50,23 @@ final class Targets {
                 case "file-batch":
                 case "file-group":
                     check(targets, met, ">= 30,000 msg/s", r.msgPerSec, v -> v >= FILE_MSG_S);
+                    rateBudget(targets, met, r, cores, FILE_MSG_S);
                     break;
                 case "artemis":
                 case "artemis-cached":
                 case "artemis-batch":
                     check(targets, met, ">= 10,000 msg/s", r.msgPerSec, v -> v >= ARTEMIS_MSG_S);
+                    rateBudget(targets, met, r, cores, ARTEMIS_MSG_S);
                     break;
                 case "postgres":
                 case "postgres-batch":
                     check(targets, met, ">= 10,000 executions/s", r.msgPerSec, v -> v >= POSTGRES_EXEC_S);
+                    rateBudget(targets, met, r, cores, POSTGRES_EXEC_S);
                     break;
                 case "kafka":
                 case "kafka-async":
                     check(targets, met, ">= 10,000 msg/s", r.msgPerSec, v -> v >= ARTEMIS_MSG_S);
+                    rateBudget(targets, met, r, cores, ARTEMIS_MSG_S);
                     break;
                 default:
                     break;
@@ -68,6 +77,11 @@ final class Targets {
                     met.add(false);
                 } else {
                     check(targets, met, "p99 < 5 ms", r.p99, v -> v < P99_MS);
+                    if (Boolean.FALSE.equals(met.get(met.size() - 1)) && r.diskFsyncP99 != null) {
+                        int last = targets.size() - 1;
+                        targets.set(last, targets.get(last) + " (the disk's fsync p99 beside it: " + r.diskFsyncP99
+                                + " ms)");
+                    }
                 }
                 check(targets, met, "heap < 512 MB (-Xmx512m)", r.heapMb, v -> v < HEAP_MB);
             }
@@ -80,6 +94,7 @@ final class Targets {
             } else {
                 check(targets, met, "< 15 s", r.seconds, v -> v < GAP_SECONDS);
             }
+            gapBudget(targets, met, r, cores);
         } else if (r.section.equals("soak")) {
             check(targets, met, String.format(Locale.ROOT, "heap slope < %.0f MB/min", SOAK_SLOPE_MB_PER_MIN), r.slope,
                     v -> v < SOAK_SLOPE_MB_PER_MIN);
@@ -92,6 +107,51 @@ final class Targets {
         } else {
             r.verdict = met.contains(null) ? "NOT MEASURED" : "met";
         }
+    }
+
+    /**
+     * After an unmet rate target: what the rate takes in CPU on these cores, every process of the path together (the
+     * consumer, CME's side, the sink's server), against what a message costs them now, and the consumer's compilers'
+     * share. Above the budget, the CPU is the limit and the largest share is the part to make cheaper; within it,
+     * the time goes to waits (the disk, round trips).
+     */
+    private static void rateBudget(List<String> targets, List<Boolean> met, Row r, int cores, double rate) {
+        if (Boolean.FALSE.equals(met.get(met.size() - 1))) {
+            appendBudget(targets, r, cores * 1e6 / rate, "a message");
+        }
+    }
+
+    /** After an unmet gap target: the same, for the time left after the first resent message came. */
+    private static void gapBudget(List<String> targets, List<Boolean> met, Row r, int cores) {
+        if (Boolean.FALSE.equals(met.get(met.size() - 1)) && r.firstSeconds != null && r.gapMessages != null) {
+            double left = GAP_SECONDS - Double.parseDouble(r.firstSeconds);
+            if (left > 0) {
+                appendBudget(targets, r, cores * left * 1e6 / Double.parseDouble(r.gapMessages), "a resent message");
+            }
+        }
+    }
+
+    private static void appendBudget(List<String> targets, Row r, double budgetUs, String unit) {
+        if (r.cpuUs == null) {
+            return;
+        }
+        double consumer = Double.parseDouble(r.cpuUs);
+        double sim = r.simCpuUs == null ? 0 : Double.parseDouble(r.simCpuUs);
+        double server = r.serverCpuUs == null ? 0 : Double.parseDouble(r.serverCpuUs);
+        double total = consumer + sim + server;
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, " (takes <= %.0f us of CPU %s, all processes;"
+                + " now %.0f: consumer %.0f", budgetUs, unit, total, consumer));
+        if (r.jitCpuUs != null) {
+            b.append(String.format(Locale.ROOT, " [compiling %.0f]", Double.parseDouble(r.jitCpuUs)));
+        }
+        b.append(String.format(Locale.ROOT, ", CME's side %.0f", sim));
+        if (r.serverCpuUs != null) {
+            b.append(String.format(Locale.ROOT, ", server %.0f", server));
+        }
+        b.append(total > budgetUs ? String.format(Locale.ROOT, ": %.0f%% over)", 100 * (total - budgetUs) / budgetUs)
+                : ": within it, the time goes to waits)");
+        int last = targets.size() - 1;
+        targets.set(last, targets.get(last) + b);
     }
 
     private static void check(List<String> targets, List<Boolean> met, String target, String value,
