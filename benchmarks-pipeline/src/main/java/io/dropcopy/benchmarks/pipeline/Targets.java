@@ -78,9 +78,7 @@ final class Targets {
                 } else {
                     check(targets, met, "p99 < 5 ms", r.p99, v -> v < P99_MS);
                     if (Boolean.FALSE.equals(met.get(met.size() - 1)) && r.diskFsyncP99 != null) {
-                        int last = targets.size() - 1;
-                        targets.set(last, targets.get(last) + " (the disk's fsync p99 beside it: " + r.diskFsyncP99
-                                + " ms)");
+                        appendToLast(targets, " (the disk's fsync p99 beside it: " + r.diskFsyncP99 + " ms)");
                     }
                 }
                 check(targets, met, "heap < 512 MB (-Xmx512m)", r.heapMb, v -> v < HEAP_MB);
@@ -150,8 +148,12 @@ final class Targets {
         }
         b.append(total > budgetUs ? String.format(Locale.ROOT, ": %.0f%% over)", 100 * (total - budgetUs) / budgetUs)
                 : ": within it, the time goes to waits)");
-        int last = targets.size() - 1;
-        targets.set(last, targets.get(last) + b);
+        appendToLast(targets, b.toString());
+    }
+
+    /** Says more about the target just judged. */
+    private static void appendToLast(List<String> targets, String text) {
+        targets.set(targets.size() - 1, targets.get(targets.size() - 1) + text);
     }
 
     private static void check(List<String> targets, List<Boolean> met, String target, String value,
