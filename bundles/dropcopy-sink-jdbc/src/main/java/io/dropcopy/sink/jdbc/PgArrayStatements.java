@@ -343,9 +343,9 @@ final class PgArrayStatements {
 
     /**
      * Binds each column as one array parameter from {@code p}; returns the next parameter index. Every statement's
-     * arrays go through here so that the JIT compiles the driver's array encoding into this one method: bound inside
-     * each statement's own loops, it was compiled again into each of them and into their on-stack replacements (a
-     * cold JVM's recovery of a 100,000-message gap spent ~4.5 s of C2's time on those copies, 49-71 KB of code each).
+     * arrays go through here, apart from the loops over the rows, so that the JIT compiles the driver's array encoding
+     * once, into this method, and not into each statement's code and its on-stack replacements: 49-71 KB of code a
+     * copy, seconds of C2's time on the recovery's path of a cold JVM.
      */
     private static int bindColumns(Connection c, PreparedStatement ps, int p, String[] types, Object[][] columns)
             throws SQLException {
