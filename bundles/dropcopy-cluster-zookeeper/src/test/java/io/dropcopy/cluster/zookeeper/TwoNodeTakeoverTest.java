@@ -308,9 +308,16 @@ class TwoNodeTakeoverTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** Ports handed out in this JVM: two calls in a row may otherwise get the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 

@@ -34,9 +34,16 @@ abstract class SessionTestSupport {
         simulators.forEach(CmeSimulator::stop);
     }
 
+    /** Ports handed out in this JVM: two calls in a row (a primary and a backup) may otherwise get the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        while (true) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            }
         }
     }
 
