@@ -44,6 +44,8 @@ public final class Bench {
     private volatile long total;
     private volatile long warmup;
     private volatile long warmupAtNanos;
+    /** Latency: the first measured message (after the warm-up at full speed and the paced one at the rate). */
+    private long measuredFrom;
     private volatile long firstAtNanos;
     private volatile long doneAtNanos;
     /** Latency mode: completion time (epoch ns) of message index i (execId SIMoooooooo-s: (o - 1) * 3 + s - 1). */
@@ -217,7 +219,8 @@ public final class Bench {
                 // alone take seconds), a quiet moment, then `messages` at the fixed rate, every one of them measured:
                 // the latency of a consumer that has run a while, not of a cold JVM
                 warmup = opt("warmup", 50_000);
-                total = warmup + opt("messages", 60_000);
+                measuredFrom = warmup + opt("paced", 40_000);
+                total = measuredFrom + opt("messages", 60_000);
                 measureEnd = total;
                 rate = opt("rate", 2_000);
                 record = simDir.resolve("sent.rec");
@@ -522,11 +525,11 @@ public final class Bench {
             out.write("index,sent_epoch_ns,latency_us,warmup\n");
             for (int i = 0; i < total; i++) {
                 if (sentAt[i] > 0 && completedAt[i] > 0) {
-                    out.write(i + "," + sentAt[i] + "," + (completedAt[i] - sentAt[i]) / 1000 + "," + (i < warmup) + "\n");
+                    out.write(i + "," + sentAt[i] + "," + (completedAt[i] - sentAt[i]) / 1000 + "," + (i < measuredFrom) + "\n");
                 }
             }
         }
-        for (int i = (int) warmup; i < total; i++) {
+        for (int i = (int) measuredFrom; i < total; i++) {
             if (sentAt[i] > 0 && completedAt[i] > 0) {
                 samples.add(completedAt[i] - sentAt[i]);
             }

@@ -37,6 +37,7 @@ public final class PipelineBenchmark {
         o.put("messages", "200000");
         o.put("latency-messages", "60000");
         o.put("latency-warmup", "50000");
+        o.put("latency-paced", "40000");
         o.put("rate", "2000");
         o.put("gap", "100000");
         o.put("gap-warm", "0");
@@ -93,6 +94,9 @@ public final class PipelineBenchmark {
                 "                           (0: the fixed warm-up alone; the stream carries them, a slow sink takes them too)",
                 "  --latency-messages=60000 latency: messages per case at --rate, each measured, after",
                 "  --latency-warmup=50000   ... a warm-up of that many at full speed and 2 s of quiet (JIT: a consumer that has run a while)",
+                "  --latency-paced=40000    ... then that many at --rate, not measured: a quiet stream runs code a burst does not",
+                "                           (small batches, timers), compiled in the ~20 s after it; a consumer that has run",
+                "                           a while has compiled both (0: measure from the first message at --rate)",
                 "  --rate=2000              latency: the simulator's fixed rate, msg/s",
                 "  --gap=100000             gap recovery into the file sink (resend requests of 2,500); 0 = skip",
                 "  --gap-cases=file,file-group  the file sink forms the gap is recovered into (fsync=always; group commit)",
@@ -170,7 +174,7 @@ public final class PipelineBenchmark {
                         + " msg/s with headroom; at that rate the backlog (and latency) grows without bound");
             } else if (!skip.contains("latency")) {
                 Map<String, String> l = m.fork(row.caseId, "latency", "messages=" + o.get("latency-messages"),
-                        "rate=" + o.get("rate"), "warmup=" + o.get("latency-warmup"));
+                        "rate=" + o.get("rate"), "warmup=" + o.get("latency-warmup"), "paced=" + o.get("latency-paced"));
                 row.p50 = l.get("p50Ms");
                 row.p99 = l.get("p99Ms");
                 row.p999 = l.get("p999Ms");

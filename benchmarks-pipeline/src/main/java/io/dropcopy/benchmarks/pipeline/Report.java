@@ -37,8 +37,8 @@ final class Report {
                 + " server_cpu_us_per_msg: the same for the sink's server where it runs in processes of its own"
                 + " (PostgreSQL's postmaster and backends, Kafka's JVM; the embedded Artemis is in the consumer's JVM);"
                 + " latency: simulator wire-write time to the route's last step after the sink returned, same clock,"
-                + " every one of `latency-messages` at `rate`, sent after a warm-up of `latency-warmup` at full speed"
-                + " and 2 s of quiet;"
+                + " every one of `latency-messages` at `rate`, sent after a warm-up of `latency-warmup` at full speed,"
+                + " 2 s of quiet and `latency-paced` at `rate`, not measured;"
                 + " heap: peak used heap (sampled every 100 ms) and the largest heap left after a collection, of the consumer's"
                 + " JVM run with -Xmx" + o.get("xmx") + " (the simulator runs in its own JVM)");
         lines.add("section,case,description,messages,msg_per_s,ratio_to_baseline,cpu_us_per_msg,p50_ms,p99_ms,p999_ms,heap_peak_mb,"
