@@ -216,8 +216,9 @@ public final class Bench {
                 break;
             case "latency":
                 // a warm-up at full speed (JIT, connections, the sinks' first batches: on 2 cores the compilers
-                // alone take seconds), a quiet moment, then `messages` at the fixed rate, every one of them measured:
-                // the latency of a consumer that has run a while, not of a cold JVM
+                // alone take seconds), a quiet moment, then `paced` at the fixed rate not measured (the quiet
+                // stream's own code compiled) and `messages` at that rate, every one of them measured: the latency of
+                // a consumer that has run a while, not of a cold JVM
                 warmup = opt("warmup", 50_000);
                 measuredFrom = warmup + opt("paced", 40_000);
                 total = measuredFrom + opt("messages", 60_000);

@@ -134,11 +134,6 @@ final class Sinks {
         }
 
         /**
-         * With {@code -Dbench.pg.config=shared_preload_libraries=pg_stat_statements} (and
-         * {@code pg_stat_statements.track_planning=on} for the planning time): the statements that took the server's
-         * time, planning and execution apart, into the case's log (latency: the measured phase's alone).
-         */
-        /**
          * A PostgreSQL server as one that has run a while and follows the sink's guide (min_wal_size 1GB): its WAL
          * segments are there to be recycled. A fresh cluster makes each new 16 MB segment in the commit path (written
          * with zeros and forced), a stall of every commit waiting on the WAL every ~5,800 messages here; a server
@@ -163,6 +158,11 @@ final class Sinks {
             }
         }
 
+        /**
+         * With {@code -Dbench.pg.config=shared_preload_libraries=pg_stat_statements} (and
+         * {@code pg_stat_statements.track_planning=on} for the planning time): the statements that took the server's
+         * time, planning and execution apart, into the case's log (latency: the measured phase's alone).
+         */
         void resetStatementStatistics() {
             if (postgres == null || !System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
                 return;
@@ -280,13 +280,13 @@ final class Sinks {
                             .setServerConfig("track_wal_io_timing", "on").setServerConfig("log_checkpoints", "on")
                             .setServerConfig("log_autovacuum_min_duration", "0").setServerConfig("logging_collector", "on")
                             .setServerConfig("log_directory", dir.resolveSibling(c.id + "-postgresql").toAbsolutePath().toString());
+                    pg.setServerConfig("min_wal_size", "1GB"); // the sink's guide: a recovery's burst reuses segments
                     // server settings to try against those above (a later -c wins), e.g. -Dbench.pg.config=synchronous_commit=off
                     for (String kv : System.getProperty("bench.pg.config", "").split(",")) {
                         if (kv.contains("=")) {
                             pg.setServerConfig(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
                         }
                     }
-                    pg.setServerConfig("min_wal_size", "1GB"); // the sink's guide: a recovery's burst reuses segments
                     infra.postgres = pg.start();
                     infra.recycledWal(32); // 512 MB: a gap of 100,000 after 50,000 live messages writes ~430 MB of WAL here
                     if (System.getProperty("bench.pg.config", "").contains("pg_stat_statements")) {
