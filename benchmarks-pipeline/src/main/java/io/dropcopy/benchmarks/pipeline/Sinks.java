@@ -18,6 +18,7 @@ import io.dropcopy.kafka.testbroker.KafkaBroker;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
@@ -313,6 +314,14 @@ final class Sinks {
                     infra.kafka = KafkaBroker.start(dir.resolve("kafka"), 1,
                             "server".equals(System.getProperty("bench.kafka.jvm")) ? KafkaBroker.SERVER_JVM : KafkaBroker.TEST_JVM,
                             System.getProperty("bench.kafka.config", "").split(","));
+                    // the topic made before the first event, as the route's guide asks (jms-kafka-routes.md), with
+                    // the partitions auto-creation would give it: left to auto-creation, the first message of a cold
+                    // start waited for it (UNKNOWN_TOPIC_OR_PARTITION in the case's log)
+                    try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                            Map.of("bootstrap.servers", infra.kafka.bootstrapServers()))) {
+                        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("dropcopy." + Bench.GROUP,
+                                1, (short) 1))).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+                    }
                     break;
                 default:
                     break;
