@@ -1,11 +1,11 @@
 package io.dropcopy.itests;
 
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,19 +291,6 @@ public class AssemblyTest {
             karaf.destroyForcibly();
         }
         children.forEach(h -> h.onExit().join());
-    }
-
-    /** Ports handed out in this JVM: two calls in a row may otherwise get the same one. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                if (HANDED_OUT.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            }
-        }
     }
 
     /** Sets {@code key = value} in a .cfg file, replacing the line if the key is there. */

@@ -1,5 +1,7 @@
 package io.dropcopy.reliability;
 
+import static io.dropcopy.testsupport.Ports.freePort;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +55,12 @@ final class AssemblyNode {
     static AssemblyNode copy(String id, Path assembly, Path home) throws IOException {
         copyTree(assembly, home);
         Path etc = home.resolve("etc");
-        int ssh = DatabaseOutageTest.freePort();
+        int ssh = freePort();
         set(etc.resolve("org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(DatabaseOutageTest.freePort()));
-        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(DatabaseOutageTest.freePort()));
-        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(DatabaseOutageTest.freePort()));
-        set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "port", String.valueOf(DatabaseOutageTest.freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
+        set(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        set(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(freePort()));
+        set(etc.resolve("io.dropcopy.simulator-demo.cfg"), "port", String.valueOf(freePort()));
         return new AssemblyNode(id, home, ssh);
     }
 

@@ -2,8 +2,8 @@ package io.dropcopy.reliability;
 
 import static io.dropcopy.reliability.DatabaseOutageTest.await;
 import static io.dropcopy.reliability.DatabaseOutageTest.count;
-import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
 import static io.dropcopy.reliability.DatabaseOutageTest.holds;
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package io.dropcopy.reliability;
 
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.sink.jdbc.camel.JdbcSinkComponent;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -160,19 +160,6 @@ class DatabaseOutageTest {
         p.put("accessKeyId", ACCESS_KEY);
         p.put("secretKey", SECRET);
         return p;
-    }
-
-    /** Ports handed out in this JVM: two calls in a row may otherwise get the same one. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                if (HANDED_OUT.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            }
-        }
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -1,5 +1,6 @@
 package io.dropcopy.reliability;
 
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class Ilink3AssemblyLedgerTest {
         Path journal = node.home.resolve("data/ilink3-journal");
         Map<String, Integer> ports = Ilink3LedgerCheck.segmentPorts();
         SimulatorConfig config = Ilink3LedgerCheck.simulator(ports, tmp.resolve("sim"), ORDERS);
-        int pgPort = DatabaseOutageTest.freePort();
+        int pgPort = freePort();
         configure(base, node, ports, pgPort);
 
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(pgPort).setDataDirectory(tmp.resolve("pg"))

@@ -1,5 +1,6 @@
 package io.dropcopy.reliability;
 
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,7 +70,7 @@ final class Ilink3LedgerCheck {
     static Map<String, Integer> segmentPorts() throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String s : SEGMENTS) {
-            ports.put(s, DatabaseOutageTest.freePort());
+            ports.put(s, freePort());
         }
         return ports;
     }
@@ -78,7 +79,7 @@ final class Ilink3LedgerCheck {
     static SimulatorConfig simulator(Map<String, Integer> ports, Path storeDir, int orders) throws IOException {
         String segments = ports.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
                 .collect(Collectors.joining(","));
-        return SimulatorConfig.builder().name("msgw").port(DatabaseOutageTest.freePort()).targetCompId(COMP)
+        return SimulatorConfig.builder().name("msgw").port(freePort()).targetCompId(COMP)
                 .accessKeyId(DatabaseOutageTest.ACCESS_KEY).secretKey(DatabaseOutageTest.SECRET)
                 .storeDir(storeDir).segments(segments)
                 .scenario(SimulatorConfig.Scenario.REALISTIC).seed(17).orders(orders).rate(120).build();

@@ -1,8 +1,8 @@
 package io.dropcopy.reliability;
 
 import static io.dropcopy.reliability.DatabaseOutageTest.await;
-import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
 import static io.dropcopy.reliability.DatabaseOutageTest.sessionProperties;
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

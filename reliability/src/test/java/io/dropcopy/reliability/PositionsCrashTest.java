@@ -1,6 +1,6 @@
 package io.dropcopy.reliability;
 
-import static io.dropcopy.reliability.DatabaseOutageTest.freePort;
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,6 +2,7 @@ package io.dropcopy.reliability;
 
 import static io.dropcopy.reliability.DatabaseOutageTest.await;
 import static io.dropcopy.reliability.DatabaseOutageTest.holds;
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,7 +211,7 @@ class TwoAssemblyTakeoverTest {
 
     private CmeSimulator simulator(String compId, SimulatorConfig.Scenario scenario, double rate, Path store)
             throws Exception {
-        return new CmeSimulator(SimulatorConfig.builder().port(DatabaseOutageTest.freePort()).orders(1_000_000)
+        return new CmeSimulator(SimulatorConfig.builder().port(freePort()).orders(1_000_000)
                 .rate(rate).scenario(scenario).seed(11).targetCompId(compId)
                 .accessKeyId(DatabaseOutageTest.ACCESS_KEY).secretKey(DatabaseOutageTest.SECRET).storeDir(store)
                 .build());

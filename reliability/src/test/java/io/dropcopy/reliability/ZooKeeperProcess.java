@@ -1,5 +1,7 @@
 package io.dropcopy.reliability;
 
+import static io.dropcopy.testsupport.Ports.freePort;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
@@ -22,7 +24,7 @@ final class ZooKeeperProcess implements AutoCloseable {
     }
 
     static ZooKeeperProcess start(Path dir) throws Exception {
-        int port = DatabaseOutageTest.freePort();
+        int port = freePort();
         Path data = Files.createDirectories(dir.resolve("data"));
         Path config = dir.resolve("zoo.cfg");
         Files.writeString(config, "tickTime=500\ndataDir=" + data + "\nclientPort=" + port

@@ -1,11 +1,11 @@
 package io.dropcopy.benchmarks.pipeline;
 
+import static io.dropcopy.testsupport.Ports.freePort;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -554,12 +554,6 @@ public final class Bench {
 
     private static String ms(long nanos) {
         return String.format("%.3f", nanos / 1e6);
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     static String javaBin() {

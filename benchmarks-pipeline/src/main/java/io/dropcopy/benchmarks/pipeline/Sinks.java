@@ -1,5 +1,7 @@
 package io.dropcopy.benchmarks.pipeline;
 
+import static io.dropcopy.testsupport.Ports.freePort;
+
 import io.dropcopy.camel.DropCopyComponent;
 import io.dropcopy.camel.DropCopyConstants;
 import io.dropcopy.fix.CmeDictionary;
@@ -227,7 +229,7 @@ final class Sinks {
                 case ARTEMIS:
                 case ARTEMIS_CACHED:
                 case ARTEMIS_BATCH: {
-                    int port = Bench.freePort();
+                    int port = freePort();
                     Path a = dir.resolve("artemis");
                     // the broker feature dropcopy-jms ships: its own dropcopy-artemis.xml (copied into this jar at
                     // build time), with this run's directories and port, without its security (Karaf's users)

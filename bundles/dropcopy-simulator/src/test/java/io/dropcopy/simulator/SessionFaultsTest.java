@@ -1,7 +1,7 @@
 package io.dropcopy.simulator;
 
 import static io.dropcopy.simulator.TestSupport.await;
-import static io.dropcopy.simulator.TestSupport.freePort;
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -3,8 +3,6 @@ package io.dropcopy.session.internal;
 import io.dropcopy.model.DropCopyEvent;
 import io.dropcopy.simulator.CmeSimulator;
 import io.dropcopy.simulator.SimulatorConfig;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,19 +30,6 @@ abstract class SessionTestSupport {
     void stopEverything() {
         sessions.forEach(TargetSession::stop);
         simulators.forEach(CmeSimulator::stop);
-    }
-
-    /** Ports handed out in this JVM: two calls in a row (a primary and a backup) may otherwise get the same one. */
-    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    static int freePort() throws IOException {
-        while (true) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                if (HANDED_OUT.add(s.getLocalPort())) {
-                    return s.getLocalPort();
-                }
-            }
-        }
     }
 
     /** A started simulator for client comp id {@code clientCompId}; its state lives in {@code storeName}. */

@@ -1,5 +1,6 @@
 package io.dropcopy.simulator.shell;
 
+import static io.dropcopy.testsupport.Ports.freePort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,6 @@ import io.dropcopy.simulator.SimulatorConfig;
 import io.dropcopy.simulator.SimulatorControl;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,12 +30,6 @@ class SimulatorCommandsTest {
         String s = bytes.toString(StandardCharsets.UTF_8);
         bytes.reset();
         return s;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     @Test
