@@ -149,7 +149,7 @@ try {
     const keys = () => [...document.querySelectorAll('#tape tbody tr')].slice(0, 20)
       .map((tr) => tr.cells.length > 5 ? tr.cells[2].textContent + '|' + tr.cells[5].textContent + '|' : '');
     window.__before = new Set([...document.querySelectorAll('#tape tbody tr')].map((tr) => tr.title));
-    new MutationObserver(() => log.push({ positions: Object.fromEntries(positions()), tape: tape(), keys: keys() }))
+    new MutationObserver(() => log.push({ t: performance.now(), positions: Object.fromEntries(positions()), tape: tape(), keys: keys() }))
       .observe(document.body, { childList: true, subtree: true });
     return true; })()`);
   const first = await until('a fill on the tape', `(() => { const r = [...document.querySelectorAll('#tape tbody tr')]
@@ -174,7 +174,7 @@ try {
   // A bust: its busted fill from the journal, and the position of its account and instrument just before and just
   // after the bust reached the page must differ by exactly that fill.
   // The positions push may carry other events of the same account and instrument as the bust (they come as they
-  // happen): such a change is not the bust's alone, so the next bust is taken, up to three; a change that is the
+  // happen): such a change is not the bust's alone, so the next bust is taken, up to five; a change that is the
   // bust's alone must be exactly its fill.
   let bust, bustExecId, busted, k, values, changeAt;
   const judged = [];
@@ -194,22 +194,29 @@ try {
     const dated = (s) => Object.keys(s.positions).find((k) => k.startsWith(prefix) && !k.endsWith('|running'));
     k = dated(log[log.length - 1]);
     if (at < 1 || !k) throw new Error('the bust ' + bustExecId + ' or its position was not recorded');
-    // the tape and the positions arrive as two pushes: the change is the one next to the bust's arrival
+    // the tape and the positions arrive as two pushes, the positions coalesced (at most every 250 ms): the change is
+    // the one next to the bust's arrival, or the first within 600 ms after it
     values = log.map((s) => s.positions[k]);
     changeAt = -1;
-    for (const i of [at, at + 1, at - 1, at + 2, at - 2, at + 3, at + 4]) if (i > 0 && i < values.length && values[i] !== values[i - 1]) { changeAt = i; break; }
-    // other events of this account and instrument on the tape within the same window: the push may hold them too
+    const near = [at, at + 1, at - 1, at + 2, at - 2];
+    for (let i = at + 3; i < log.length && log[i].t <= log[at].t + 600; i++) near.push(i);
+    for (const i of near) if (i > 0 && i < values.length && values[i] !== values[i - 1]) { changeAt = i; break; }
+    // other events of this account and instrument on the tape from 600 ms before the change (an earlier event's
+    // coalesced push may come with the bust's) to a few entries after the bust: the push may hold them too
+    const since = log[changeAt >= 0 ? changeAt : at].t - 600;
+    let from = Math.min(at, changeAt >= 0 ? changeAt : at);
+    while (from > 0 && log[from - 1].t >= since) from--;
     const sameKey = new Set();
-    for (let i = Math.max(0, at - 4); i < Math.min(log.length, at + 6); i++) {
+    for (let i = from; i < Math.min(log.length, Math.max(at, changeAt) + 6); i++) {
       log[i].tape.forEach((t, j) => { if (t !== bust.title && log[i].keys[j] === prefix) sameKey.add(t); });
     }
-    const before = log[Math.max(0, at - 5)].tape;
+    const before = log[Math.max(0, from - 1)].tape;
     const others = [...sameKey].filter((t) => !before.includes(t));
     const expected = changeAt < 0 ? null : num(values[changeAt - 1]) - (busted.side === 'BUY' ? busted.qty : -busted.qty);
     if (changeAt >= 0 && num(values[changeAt]) === expected) break;
     const what = changeAt < 0 ? 'did not change' : 'went ' + values[changeAt - 1] + ' -> ' + values[changeAt] + ', expected ' + expected;
     judged.push('bust ' + bustExecId + ': position ' + k + ' ' + what + (others.length ? ' (with ' + others.length + ' other event(s) of it)' : ''));
-    if (others.length === 0 || attempt === 3) {
+    if (others.length === 0 || attempt === 5) {
       throw new Error('bust ' + bustExecId + ' of a ' + busted.side + ' ' + busted.qty + ' (journal): position ' + k + ' '
         + what + (judged.length > 1 ? '; before it: ' + judged.slice(0, -1).join('; ') : ''));
     }
