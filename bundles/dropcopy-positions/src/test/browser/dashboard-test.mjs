@@ -188,6 +188,9 @@ try {
       for (let i = 0; i < 50; i++) { const b = bustedFill(bustExecId); if (b) return b; await sleep(200); }
       throw new Error('bust ' + bustExecId + ' or the fill it refers to is not in the journal ' + journal);
     })();
+    // the change may come up to 600 ms after the bust (below): the log is read once the page is past that
+    await until('the page 700 ms past the bust', `(() => { const s = window.__log.find((s) => s.tape.includes(
+      ${JSON.stringify(bust.title)})); return !!s && performance.now() >= s.t + 700; })()`);
     const log = await evaluate('window.__log');
     const at = log.findIndex((s) => s.tape.includes(bust.title));
     const prefix = bust.cells[2] + '|' + bust.cells[5] + '|';
