@@ -121,7 +121,7 @@ final class BatchWriter {
             toLock = notCarried;
         }
         // one round trip: what is known, and the orders of the run read and locked (FOR UPDATE) for the fold
-        PgArrayStatements.lookUp(c, run, sink.planCacheMode(), knownExec, knownSeq, toLock, rs -> {
+        PgArrayStatements.lookUp(c, run, sink.sessionPlanning(), knownExec, knownSeq, toLock, rs -> {
             OrderFold.OrderState s = OrderFold.readOrder(rs);
             locked.put(s.orderId, s);
         });

@@ -32,9 +32,9 @@ final class EventWriter {
         return connection.postgres();
     }
 
-    /** See {@link SinkConnection#planCacheMode}. */
-    String planCacheMode() {
-        return connection.planCacheMode();
+    /** See {@link SinkConnection#sessionPlanning}. */
+    SinkConnection.SessionPlanning sessionPlanning() {
+        return connection.sessionPlanning();
     }
 
     JdbcSink.Outcome apply(Connection c, EventRow r, OffsetDateTime now) throws SQLException {

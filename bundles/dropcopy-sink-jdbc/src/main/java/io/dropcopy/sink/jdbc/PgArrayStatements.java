@@ -131,14 +131,14 @@ final class PgArrayStatements {
 
     /**
      * The batch's first round trip, ONE prepared statement of several queries (the driver sends them together): the
-     * plans made for the parameters, the ExecIDs already known (stored or dead-lettered), the sequence identities
-     * taken, the rows of the run's orders, read and locked ({@code FOR UPDATE}: no other writer changes them before
-     * this transaction ends), given to {@code orders}, and the plans as the session makes them again
-     * ({@code planCacheMode}, its own value; null: nothing set, see {@link SinkConnection#planCacheMode}). The
-     * server plans a query when it is bound, after the queries before it in the round trip ran: the custom plans are
-     * the look-ups' alone, the writes that follow keep their cached generic plans.
+     * planning the look-ups need, the ExecIDs already known (stored or dead-lettered), the sequence identities taken,
+     * the rows of the run's orders, read and locked ({@code FOR UPDATE}: no other writer changes them before this
+     * transaction ends), given to {@code orders}, and the session's own planning set back ({@code planning}; null:
+     * nothing set, see {@link SinkConnection#sessionPlanning}). The server plans a query when it is bound, after the
+     * queries before it in the round trip ran: the look-ups' plans are made on the indexes, the writes that follow
+     * keep the session's planning.
      */
-    static void lookUp(Connection c, List<EventRow> run, String planCacheMode, Set<String> execIds,
+    static void lookUp(Connection c, List<EventRow> run, SinkConnection.SessionPlanning planning, Set<String> execIds,
             Set<String> identities, List<String> orderIds, RowReader orders) throws SQLException {
         List<String> ids = new ArrayList<>();
         Map<String, List<EventRow>> byStream = new LinkedHashMap<>();
@@ -150,9 +150,10 @@ final class PgArrayStatements {
                     k -> new ArrayList<>()).add(r);
         }
         StringBuilder sql = new StringBuilder();
-        boolean customPlans = planCacheMode != null;
-        if (customPlans) {
-            sql.append("SELECT set_config('plan_cache_mode', 'force_custom_plan', true); "); // true: this transaction
+        boolean planned = planning != null;
+        if (planned) { // true: for this transaction at most
+            sql.append("SELECT set_config('plan_cache_mode', 'force_generic_plan', true),"
+                    + " set_config('enable_seqscan', 'off', true); ");
         }
         sql.append("SELECT 0, exec_key, 0 FROM (" + KNOWN_EXEC_IDS + ") AS e");
         for (int k = 1; k <= byStream.size(); k++) {
@@ -161,8 +162,8 @@ final class PgArrayStatements {
         if (!orderIds.isEmpty()) {
             sql.append("; ").append(LOCK_ORDERS);
         }
-        if (customPlans) {
-            sql.append("; SELECT set_config('plan_cache_mode', ?, true)");
+        if (planned) {
+            sql.append("; SELECT set_config('plan_cache_mode', ?, true), set_config('enable_seqscan', ?, true)");
         }
         List<String> streams = new ArrayList<>(byStream.keySet());
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -189,10 +190,11 @@ final class PgArrayStatements {
             if (!orderIds.isEmpty()) {
                 p = bindColumns(c, ps, p, ORDER_ID_TYPES, new Object[][] {orderIds.toArray(new String[0])});
             }
-            if (customPlans) {
-                ps.setString(p, planCacheMode);
+            if (planned) {
+                ps.setString(p++, planning.planCacheMode());
+                ps.setString(p, planning.enableSeqscan());
             }
-            int query = customPlans ? 0 : 1; // 0: set_config, 1: known, 2: orders (if any), then set_config again
+            int query = planned ? 0 : 1; // 0: set_config, 1: known, 2: orders (if any), then set_config again
             boolean resultSet = ps.execute();
             while (resultSet || ps.getUpdateCount() != -1) {
                 if (resultSet) {
@@ -214,7 +216,7 @@ final class PgArrayStatements {
                 query++;
                 resultSet = ps.getMoreResults();
             }
-            int expected = (orderIds.isEmpty() ? 2 : 3) + (customPlans ? 1 : 0);
+            int expected = (orderIds.isEmpty() ? 2 : 3) + (planned ? 1 : 0);
             if (query != expected) {
                 throw new SQLException("the batch's look-up returned " + query + " results, not " + expected);
             }
