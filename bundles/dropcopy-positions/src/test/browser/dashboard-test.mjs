@@ -14,6 +14,9 @@ import { join } from 'node:path';
 
 const [base = 'http://127.0.0.1:8181', user = 'karaf', password = 'karaf', out = 'target/browser'] = process.argv.slice(2);
 const timeoutMs = +(process.env.DASHBOARD_TIMEOUT_MS || 90000);
+// a position change is sought up to this long after the event on the tape that makes it: the positions push is
+// coalesced (at most every 250 ms) and comes apart from the tape's
+const changeWindowMs = 600;
 mkdirSync(out, { recursive: true });
 if (typeof WebSocket === 'undefined') {
   console.error('this Node has no WebSocket: run with --experimental-websocket (Node 20) or Node >= 22');
@@ -188,9 +191,9 @@ try {
       for (let i = 0; i < 50; i++) { const b = bustedFill(bustExecId); if (b) return b; await sleep(200); }
       throw new Error('bust ' + bustExecId + ' or the fill it refers to is not in the journal ' + journal);
     })();
-    // the change may come up to 600 ms after the bust (below): the log is read once the page is past that
-    await until('the page 700 ms past the bust', `(() => { const s = window.__log.find((s) => s.tape.includes(
-      ${JSON.stringify(bust.title)})); return !!s && performance.now() >= s.t + 700; })()`);
+    // the change may come up to changeWindowMs after the bust (below): the log is read once the page is past that
+    await until('the page past the bust\'s change window', `(() => { const s = window.__log.find((s) => s.tape.includes(
+      ${JSON.stringify(bust.title)})); return !!s && performance.now() >= s.t + ${changeWindowMs + 100}; })()`);
     const log = await evaluate('window.__log');
     const at = log.findIndex((s) => s.tape.includes(bust.title));
     const prefix = bust.cells[2] + '|' + bust.cells[5] + '|';
@@ -198,15 +201,15 @@ try {
     k = dated(log[log.length - 1]);
     if (at < 1 || !k) throw new Error('the bust ' + bustExecId + ' or its position was not recorded');
     // the tape and the positions arrive as two pushes, the positions coalesced (at most every 250 ms): the change is
-    // the one next to the bust's arrival, or the first within 600 ms after it
+    // the one next to the bust's arrival, or the first within changeWindowMs after it
     values = log.map((s) => s.positions[k]);
     changeAt = -1;
     const near = [at, at + 1, at - 1, at + 2, at - 2];
-    for (let i = at + 3; i < log.length && log[i].t <= log[at].t + 600; i++) near.push(i);
+    for (let i = at + 3; i < log.length && log[i].t <= log[at].t + changeWindowMs; i++) near.push(i);
     for (const i of near) if (i > 0 && i < values.length && values[i] !== values[i - 1]) { changeAt = i; break; }
-    // other events of this account and instrument on the tape from 600 ms before the change (an earlier event's
+    // other events of this account and instrument on the tape from changeWindowMs before the change (an earlier event's
     // coalesced push may come with the bust's) to a few entries after the bust: the push may hold them too
-    const since = log[changeAt >= 0 ? changeAt : at].t - 600;
+    const since = log[changeAt >= 0 ? changeAt : at].t - changeWindowMs;
     let from = Math.min(at, changeAt >= 0 ? changeAt : at);
     while (from > 0 && log[from - 1].t >= since) from--;
     const sameKey = new Set();
