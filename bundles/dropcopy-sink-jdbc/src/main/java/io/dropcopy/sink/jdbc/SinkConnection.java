@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * failure, so a replaced DataSource is picked up), the schema migrated once per DataSource, what the database is.
  * Not thread-safe: the sink serializes its writes.
  */
-final class SinkConnection {
+final class SinkConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSink.class);
 
     private final String name;
@@ -36,7 +36,8 @@ final class SinkConnection {
         return postgres;
     }
 
-    void close() {
+    @Override
+    public void close() {
         closed = true;
         drop();
     }

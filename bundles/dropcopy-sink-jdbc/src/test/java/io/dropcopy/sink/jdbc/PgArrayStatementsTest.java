@@ -112,8 +112,7 @@ class PgArrayStatementsTest {
     @Test
     void theBatchCommitsInTheRoundTripOfItsWrites() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
-        SinkConnection connection = new SinkConnection("pg", () -> ds);
-        try {
+        try (SinkConnection connection = new SinkConnection("pg", () -> ds)) {
             java.sql.Connection c = connection.connection();
             List<EventRow> rows = List.of(new EventRow(fill(1, "X:TN0000001", "1", "5321.00")),
                     new EventRow(fill(2, "X:TN0000002", "1", "5321.00")));
@@ -122,8 +121,6 @@ class PgArrayStatementsTest {
             // seen by another connection before this one's commit(): the writes' round trip committed them
             assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
             c.commit(); // nothing left to commit: harmless
-        } finally {
-            connection.close();
         }
         assertEquals(2, count(ds, "SELECT COUNT(*) FROM dropcopy_message"));
     }
@@ -136,8 +133,7 @@ class PgArrayStatementsTest {
     @Test
     void theLookUpsPlanningIsSetInItsRoundTripOnly() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
-        SinkConnection connection = new SinkConnection("pg", () -> ds);
-        try {
+        try (SinkConnection connection = new SinkConnection("pg", () -> ds)) {
             java.sql.Connection c = connection.connection();
             assertEquals(new SinkConnection.SessionPlanning("auto", "on"), connection.sessionPlanning(),
                     "PostgreSQL 12 or later, the server's defaults");
@@ -154,8 +150,6 @@ class PgArrayStatementsTest {
                     java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
             assertEquals("auto/on", planning(c), "after the batch");
             c.commit();
-        } finally {
-            connection.close();
         }
     }
 
@@ -167,8 +161,7 @@ class PgArrayStatementsTest {
     @Test
     void everyStatementOfTheBatchKeepsAGenericPlan() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
-        SinkConnection connection = new SinkConnection("pg", () -> ds);
-        try {
+        try (SinkConnection connection = new SinkConnection("pg", () -> ds)) {
             java.sql.Connection c = connection.connection();
             EventWriter writer = new EventWriter("pg", connection);
             for (int k = 1; k <= 15; k++) {
@@ -186,8 +179,6 @@ class PgArrayStatementsTest {
             assertEquals(Plans.GENERIC_KEPT, plans(c, "%INSERT INTO dropcopy_order%ON CONFLICT%"), "orders changed");
             assertEquals(Plans.GENERIC_KEPT, plans(c, "%INSERT INTO dropcopy_order%unnest(%) AS v"), "new orders");
             c.commit();
-        } finally {
-            connection.close();
         }
         assertEquals(16, count(ds, "SELECT COUNT(*) FROM dropcopy_order"));
         // the fill of the latest transact time (14:00:09, the ninth batch's) is the order's state, as one by one
@@ -204,8 +195,7 @@ class PgArrayStatementsTest {
     @Test
     void theLookUpsKeptPlanReadsIndexesThoughMadeOnEmptyTables() throws Exception {
         DataSource ds = Databases.POSTGRESQL.fresh();
-        SinkConnection connection = new SinkConnection("pg", () -> ds);
-        try {
+        try (SinkConnection connection = new SinkConnection("pg", () -> ds)) {
             java.sql.Connection c = connection.connection();
             try (java.sql.Statement st = c.createStatement()) {
                 for (String table : List.of("dropcopy_message", "dropcopy_dead_letter", "dropcopy_order")) {
@@ -242,8 +232,6 @@ class PgArrayStatementsTest {
                             new EventRow(fill(3, "X:TN0000013", "1", "5321.00"))),
                     java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
             c.commit();
-        } finally {
-            connection.close();
         }
         assertEquals("X:TN0000019", string(ds, "SELECT last_exec_id FROM dropcopy_order WHERE order_id = 'OID-1'"));
         assertEquals(9, count(ds, "SELECT COUNT(*) FROM dropcopy_execution"));
