@@ -50,8 +50,9 @@ final class SinkConnection implements AutoCloseable {
      * The look-up's round trip therefore plans with sequential scans off and a generic plan forced (set locally in it
      * and set back to these, the session's own values, at its end: {@link PgArrayStatements#lookUp}): every plan it
      * can make probes the keys' indexes, whatever the statistics, and the server keeps it instead of planning the
-     * look-up anew for every batch (a fifth of the server's time a batch when it did). The batch's writes and the
-     * one-by-one path keep the session's settings. Null: an older server (add prepareThreshold=0 to the JDBC URL).
+     * look-up anew for every batch (a quarter to a third of the server's time a batch when it did). The batch's
+     * writes and the one-by-one path keep the session's settings. Null: an older server (add prepareThreshold=0 to the
+     * JDBC URL).
      */
     private SessionPlanning sessionPlanning;
 
