@@ -246,25 +246,14 @@ class PgArrayStatementsTest {
      * whatever its parameters (nulls here).
      */
     private static String explainKept(java.sql.Connection c, String like) throws SQLException {
-        String name;
-        int parameters;
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT name, cardinality(parameter_types),"
-                + " generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE ?"
-                + " AND statement NOT LIKE '%pg_prepared_statements%'")) {
-            ps.setString(1, like);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                assertEquals(true, rs.next(), "prepared on the server: " + like);
-                name = rs.getString(1);
-                parameters = rs.getInt(2);
-                assertEquals(true, rs.getLong(3) > 0, "a generic plan made: " + like);
-                assertEquals(0, rs.getLong(4), "no custom plan: " + like);
-            }
-        }
+        Prepared prepared = prepared(c, like);
+        assertEquals(true, prepared.genericPlans > 0, "a generic plan made: " + like);
+        assertEquals(0, prepared.customPlans, "no custom plan: " + like);
         StringBuilder plan = new StringBuilder();
         try (java.sql.Statement st = c.createStatement()) {
             st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-            try (java.sql.ResultSet rs = st.executeQuery("EXPLAIN EXECUTE \"" + name + "\"("
-                    + String.join(", ", java.util.Collections.nCopies(parameters, "NULL")) + ")")) {
+            try (java.sql.ResultSet rs = st.executeQuery("EXPLAIN EXECUTE \"" + prepared.name + "\"("
+                    + String.join(", ", java.util.Collections.nCopies(prepared.parameters, "NULL")) + ")")) {
                 while (rs.next()) {
                     plan.append(rs.getString(1)).append('\n');
                 }
@@ -282,17 +271,26 @@ class PgArrayStatementsTest {
 
     /** How the server planned the one prepared statement of this session whose text is like {@code like}. */
     private static Plans plans(java.sql.Connection c, String like) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT generic_plans, custom_plans"
-                + " FROM pg_prepared_statements WHERE statement LIKE ? AND statement NOT LIKE '%pg_prepared_statements%'")) {
+        Prepared prepared = prepared(c, like);
+        // the server may try a few custom plans before it settles on the generic one
+        return prepared.genericPlans == 0 && prepared.customPlans > 0 ? Plans.CUSTOM_ONLY
+                : prepared.genericPlans > 0 && prepared.customPlans <= 5 ? Plans.GENERIC_KEPT : Plans.OTHER;
+    }
+
+    /** This session's one prepared statement whose text is like {@code like}, as the server records it. */
+    private record Prepared(String name, int parameters, long genericPlans, long customPlans) {
+    }
+
+    private static Prepared prepared(java.sql.Connection c, String like) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT name, cardinality(parameter_types),"
+                + " generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE ?"
+                + " AND statement NOT LIKE '%pg_prepared_statements%'")) {
             ps.setString(1, like);
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 assertEquals(true, rs.next(), "prepared on the server: " + like);
-                long generic = rs.getLong(1);
-                long custom = rs.getLong(2);
+                Prepared prepared = new Prepared(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4));
                 assertEquals(false, rs.next(), "one statement like " + like);
-                // the server may try a few custom plans before it settles on the generic one
-                return generic == 0 && custom > 0 ? Plans.CUSTOM_ONLY
-                        : generic > 0 && custom <= 5 ? Plans.GENERIC_KEPT : Plans.OTHER;
+                return prepared;
             }
         }
     }
